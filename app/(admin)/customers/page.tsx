@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { NotAllowed } from "@/components/ui/states";
+import { getPageAccess } from "@/server/auth/page-guard";
+import { CustomersTable } from "./_components/customers-table";
+
+export const metadata: Metadata = { title: "Customers" };
+
+export default async function CustomersPage() {
+  const { isAllowed } = await getPageAccess("customers:read");
+  if (!isAllowed) return <NotAllowed />;
+  return (
+    <>
+      <PageHeader title="Customers" description="Find a customer to manage their store credit, payments and refunds." />
+      <CustomersTable />
+    </>
+  );
+}

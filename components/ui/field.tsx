@@ -1,0 +1,33 @@
+import { useId, type ReactElement, type ReactNode } from "react";
+import { Slot } from "radix-ui";
+
+type FieldProps = {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  required?: boolean;
+  children: ReactElement;
+};
+
+/** A visible label, the control, and its error, wired together with ids for assistive tech. */
+export function Field({ label, error, hint, required, children }: FieldProps) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        {label}
+        {required ? <span aria-hidden="true" className="text-red-600"> *</span> : null}
+      </label>
+      <Slot.Root id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
+        {children}
+      </Slot.Root>
+      {hint && !error ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {error ? (
+        <p id={errorId} role="alert" className="text-xs text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

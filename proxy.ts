@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+
+// A fast first gate: visitors without a session cookie go to sign-in. The real check (active
+// staff, role) happens in the admin layout and in every tRPC procedure.
+export async function proxy(request: NextRequest) {
+  const token = await getToken({ req: request });
+  if (token) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = "/sign-in";
+  url.search = "";
+  const requested = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  if (requested !== "/") url.searchParams.set("callbackUrl", requested);
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  matcher: ["/((?!api/|_next/|sign-in|favicon.ico).*)"],
+};

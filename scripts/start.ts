@@ -1,0 +1,27 @@
+// `npm start`: migrate (and seed on first run), build if needed, then serve the production app.
+import { spawn, execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { demoLoginLines } from "@/prisma/seed/demo-staff";
+import { authEnv } from "./lib/auth-env";
+import { needsBuild } from "./lib/build-freshness";
+import { ensureGenerated } from "./lib/ensure-generated";
+import { prepareDatabase } from "./lib/prepare-database";
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const port = Number(process.env.PORT ?? 3000);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...authEnv(port) };
+
+ensureGenerated();
+await prepareDatabase({ seed: true });
+if (needsBuild()) {
+  console.log("Building the app (first run or sources changed)…");
+  execFileSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+}
+
+console.log(`\nCreditdesk is starting on http://localhost:${port}\nDemo sign-ins:`);
+for (const line of demoLoginLines()) console.log(line);
+console.log("");
+
+const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

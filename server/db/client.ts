@@ -1,0 +1,57 @@
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "@/prisma/generated/client";
+
+export type Db = PrismaClient;
+/** What a service may run queries on: the client itself or an interactive transaction. */
+export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dataDir: string };
+
+/** PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR (default ./.data). */
+export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  return { kind: "pglite", dataDir: path.resolve(env.DATA_DIR ?? ".data", "pglite") };
+}
+
+export type AdapterHandle = {
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  close: () => Promise<void>;
+};
+
+export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle> {
+  if (target.kind === "postgres") {
+    const max = Number(process.env.DATABASE_POOL_SIZE ?? 20);
+    const adapter = new PrismaPg({ connectionString: target.url, max });
+    return { adapter, close: async () => {} };
+  }
+  // Imported lazily so a PostgreSQL deployment never loads the WASM build.
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const pglite = await PGlite.create(target.dataDir, { extensions: { pg_trgm } });
+  return { adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+}
+
+export async function createDb(target: DatabaseTarget = databaseTargetFromEnv()) {
+  const handle = await openAdapter(target);
+  const db = new PrismaClient({ adapter: handle.adapter });
+  return {
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await handle.close();
+    },
+  };
+}
+
+// One client per server process; PGlite in particular allows a single opener per data folder.
+const globalForDb = globalThis as typeof globalThis & { creditdeskDb?: Promise<Db> };
+
+export function getDb(): Promise<Db> {
+  globalForDb.creditdeskDb ??= createDb().then(({ db }) => db);
+  return globalForDb.creditdeskDb;
+}
