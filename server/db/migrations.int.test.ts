@@ -1,0 +1,43 @@
+import fs from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import type { DatabaseTarget } from "@/server/db/client";
+import { applyMigrations, schemaDriftSql } from "@/server/db/migrate";
+import { createEmptyPglite, createEmptyPostgres } from "@/tests/helpers/test-db";
+
+async function migrationNamesOnDisk(): Promise<string[]> {
+  const entries = await fs.readdir(new URL("../../prisma/migrations", import.meta.url), { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+async function expectMigrationsToBuildSchema(target: DatabaseTarget) {
+  // The drift check must see an empty database as drift, or "no drift" below proves nothing.
+  expect(await schemaDriftSql(target)).not.toBe("");
+
+  expect(await applyMigrations(target)).toEqual(await migrationNamesOnDisk());
+  expect(await schemaDriftSql(target)).toBe("");
+  expect(await applyMigrations(target)).toEqual([]);
+}
+
+describe("migrations", () => {
+  it("bring an empty PostgreSQL database exactly to schema.prisma, and apply nothing twice", async (ctx) => {
+    const empty = await createEmptyPostgres();
+    if (!empty) return ctx.skip("no PostgreSQL for this run: set TEST_DATABASE_URL or DATABASE_URL");
+    try {
+      await expectMigrationsToBuildSchema(empty.target);
+    } finally {
+      await empty.destroy();
+    }
+  });
+
+  it("bring an empty PGlite database exactly to schema.prisma, and apply nothing twice", async () => {
+    const empty = createEmptyPglite();
+    try {
+      await expectMigrationsToBuildSchema(empty.target);
+    } finally {
+      await empty.destroy();
+    }
+  });
+});
