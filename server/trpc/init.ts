@@ -49,11 +49,8 @@ const t = initTRPC.context<TRPCContext>().meta<ProcedureMeta>().create({
   errorFormatter({ shape, error }) {
     const fieldErrors = error.code === "BAD_REQUEST" ? fieldErrorsOf(error.cause) : null;
     const appField = isAppError(error.cause) ? error.cause.field : undefined;
-    const first = fieldErrors ? Object.entries(fieldErrors)[0] : undefined;
     return {
       ...shape,
-      // A validation error's raw message is a JSON dump of issues; say the first one plainly instead.
-      message: first ? `${first[0]}: ${first[1]}` : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
@@ -66,13 +63,19 @@ const t = initTRPC.context<TRPCContext>().meta<ProcedureMeta>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Turns the domain's AppError into the matching tRPC error, keeping its message and field. */
+/**
+ * Turns the domain's AppError into the matching tRPC error, and a validation error's JSON dump of
+ * issues into "field: first message", so callers and forms read the same plain sentence.
+ */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && isAppError(result.error.cause)) {
-    const cause = result.error.cause;
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (isAppError(cause)) {
     throw new TRPCError({ code: APP_ERROR_TO_TRPC[cause.code], message: cause.message, cause });
   }
+  const first = result.error.code === "BAD_REQUEST" ? Object.entries(fieldErrorsOf(cause) ?? {})[0] : undefined;
+  if (first) throw new TRPCError({ code: "BAD_REQUEST", message: `${first[0]}: ${first[1]}`, cause });
   return result;
 });
 

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { callerAs, callerFor, createStaffMember } from "@/tests/factories/staff";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(() => t.close());
+
+async function codeOf(call: Promise<unknown>): Promise<string> {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return (error as TRPCError).code;
+}
+
+describe("tRPC authentication and permissions", () => {
+  it("refuses an unauthenticated call with UNAUTHORIZED", async () => {
+    const anonymous = await callerFor(t.db, null);
+    expect(await codeOf(anonymous.customers.search({}))).toBe("UNAUTHORIZED");
+  });
+
+  it("refuses a session whose staff id does not exist", async () => {
+    const ghost = await callerFor(t.db, "00000000-0000-7000-8000-000000000000");
+    expect(await codeOf(ghost.staff.me())).toBe("UNAUTHORIZED");
+  });
+
+  it("refuses a VIEWER calling a staff:manage procedure with FORBIDDEN and a readable message", async () => {
+    const { caller } = await callerAs(t.db, "VIEWER");
+    const error = await caller.staff.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe("FORBIDDEN");
+    expect((error as TRPCError).message).toMatch(/Your role may not/);
+  });
+
+  it("lets an ADMIN call a staff:manage procedure", async () => {
+    const { staff, caller } = await callerAs(t.db, "ADMIN");
+    const list = await caller.staff.list();
+    expect(list.map((s) => s.id)).toContain(staff.id);
+  });
+
+  it("refuses a deactivated staff member's existing session on the next call", async () => {
+    const staff = await createStaffMember(t.db, "SUPPORT_AGENT");
+    const before = await callerFor(t.db, staff.id);
+    expect((await before.staff.me()).id).toBe(staff.id);
+
+    await t.db.staffUser.update({ where: { id: staff.id }, data: { isActive: false } });
+
+    const after = await callerFor(t.db, staff.id);
+    expect(await codeOf(after.staff.me())).toBe("UNAUTHORIZED");
+  });
+
+  it("applies a role change on the next call", async () => {
+    const staff = await createStaffMember(t.db, "ADMIN");
+    expect(await (await callerFor(t.db, staff.id)).staff.list()).toBeDefined();
+    await t.db.staffUser.update({ where: { id: staff.id }, data: { role: "VIEWER" } });
+    expect(await codeOf((await callerFor(t.db, staff.id)).staff.list())).toBe("FORBIDDEN");
+  });
+});
