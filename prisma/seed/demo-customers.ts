@@ -1,7 +1,9 @@
 import { Faker, en, en_GB, de, fr, ja, base } from "@faker-js/faker";
 import type { Db } from "@/server/db/client";
+import { uuid7 } from "@/server/lib/uuid7";
+import { insertCustomersBulk } from "@/server/modules/customers/customers.repo";
 
-type CustomerRow = { firstName: string; lastName: string; email: string; phone: string | null; createdAt: Date };
+type CustomerRow = { id: string; firstName: string; lastName: string; email: string; phone: string | null; createdAt: Date };
 
 const LOCALES = [
   { faker: new Faker({ locale: [en, base] }), weight: 5, phone: ["+1 ###-###-####", "(###) ###-####", "###.###.####"] },
@@ -32,7 +34,8 @@ export function demoCustomer(index: number, now: Date): CustomerRow {
   const phone = faker.number.int(9) === 0 ? null : faker.helpers.replaceSymbols(faker.helpers.arrayElement(pick.phone));
   const daysAgo = faker.number.int({ min: 0, max: 4 * 365 });
   const createdAt = new Date(now.getTime() - daysAgo * 86_400_000 - faker.number.int(86_399_999));
-  return { firstName, lastName, email, phone, createdAt };
+  const id = uuid7(createdAt.getTime(), Uint8Array.from({ length: 10 }, () => faker.number.int(255)));
+  return { id, firstName, lastName, email, phone, createdAt };
 }
 
 /** Inserts customers 0..count-1 that are missing, in batches; safe to run again. */
@@ -45,8 +48,7 @@ export async function seedDemoCustomers(
   let inserted = 0;
   for (let start = 0; start < opts.count; start += batchSize) {
     const rows = Array.from({ length: Math.min(batchSize, opts.count - start) }, (_, i) => demoCustomer(start + i, now));
-    const result = await db.customer.createMany({ data: rows, skipDuplicates: true });
-    inserted += result.count;
+    inserted += await insertCustomersBulk(db, rows);
     opts.onProgress?.(start + rows.length);
   }
   return inserted;

@@ -1,23 +1,103 @@
+import { Prisma } from "@/prisma/generated/client";
 import type { DbTx } from "@/server/db/client";
+import { customerSearchColumns, normaliseEmail } from "./customer-text";
+import { keysetPage, type SegmentCursor } from "./search/keyset-segments";
+import type { SearchPlan } from "./search/search-plan";
 
-export const customerListFields = {
-  id: true,
-  firstName: true,
-  lastName: true,
-  email: true,
-  phone: true,
-  createdAt: true,
-} as const;
+export type CustomerListRow = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+  sort_value: string | Date;
+};
 
-/** Newest first; keyset on (createdAt, id) so pages stay stable while rows are added. */
-export function listCustomersPage(db: DbTx, opts: { after: { createdAt: Date; id: string } | null; take: number }) {
-  const { after, take } = opts;
-  return db.customer.findMany({
-    select: customerListFields,
-    where: after
-      ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-      : undefined,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
+const LIST_COLUMNS = Prisma.sql`c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.email, c.phone,
+  c.created_at AS "createdAt", c.last_activity_at AS "lastActivityAt"`;
+
+export function searchCustomerRows(db: DbTx, plan: SearchPlan, cursor: SegmentCursor | null, limit: number) {
+  return keysetPage<CustomerListRow>(db, {
+    from: Prisma.sql`customer c`,
+    select: LIST_COLUMNS,
+    segments: plan.segments,
+    order: plan.order,
+    cursor,
+    limit,
   });
+}
+
+export const findCustomerById = (db: DbTx, id: string) =>
+  db.customer.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      phone: true,
+      createdAt: true,
+      lastActivityAt: true,
+    },
+  });
+
+export type NewCustomer = {
+  id?: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+  createdAt?: Date;
+};
+
+/** Every customer write goes through here so the derived search columns can never be stale. */
+export function createCustomerRecord(db: DbTx, customer: NewCustomer) {
+  return db.customer.create({
+    data: {
+      ...customer,
+      email: normaliseEmail(customer.email),
+      ...customerSearchColumns(customer),
+      lastActivityAt: customer.createdAt,
+    },
+  });
+}
+
+/**
+ * Bulk insert for seeding: one statement per batch through unnest() arrays, so a million rows
+ * take minutes, not hours. Existing ids or emails are skipped, so a rerun inserts nothing.
+ */
+export async function insertCustomersBulk(db: DbTx, rows: (NewCustomer & { id: string; createdAt: Date })[]) {
+  const cols = {
+    id: [] as string[],
+    firstName: [] as string[],
+    lastName: [] as string[],
+    email: [] as string[],
+    phone: [] as (string | null)[],
+    searchName: [] as string[],
+    sortName: [] as string[],
+    phoneDigits: [] as (string | null)[],
+    createdAt: [] as Date[],
+  };
+  for (const row of rows) {
+    const derived = customerSearchColumns(row);
+    cols.id.push(row.id);
+    cols.firstName.push(row.firstName);
+    cols.lastName.push(row.lastName);
+    cols.email.push(normaliseEmail(row.email));
+    cols.phone.push(row.phone);
+    cols.searchName.push(derived.searchName);
+    cols.sortName.push(derived.sortName);
+    cols.phoneDigits.push(derived.phoneDigits);
+    cols.createdAt.push(row.createdAt);
+  }
+  return db.$executeRaw`
+    INSERT INTO customer (id, first_name, last_name, email, phone, search_name, sort_name, phone_digits, created_at, last_activity_at)
+    SELECT id, first_name, last_name, email, phone, search_name, sort_name, phone_digits, created_at, created_at
+    FROM unnest(${cols.id}::uuid[], ${cols.firstName}::text[], ${cols.lastName}::text[], ${cols.email}::text[],
+                ${cols.phone}::text[], ${cols.searchName}::text[], ${cols.sortName}::text[], ${cols.phoneDigits}::text[],
+                ${cols.createdAt}::timestamptz[])
+      AS t(id, first_name, last_name, email, phone, search_name, sort_name, phone_digits, created_at)
+    ON CONFLICT DO NOTHING`;
 }

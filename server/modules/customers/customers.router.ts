@@ -1,9 +1,12 @@
 import { createTRPCRouter, permissionProcedure } from "@/server/trpc/init";
-import { ZCustomerListInput } from "./customers.schema";
-import { listCustomers } from "./customers.service";
+import { ZCustomerIdInput, ZCustomerSearchInput } from "./customers.schema";
+import { getCustomerOrThrow, searchCustomers } from "./customers.service";
 
 export const customersRouter = createTRPCRouter({
-  list: permissionProcedure("customers:read")
-    .input(ZCustomerListInput)
-    .query(({ ctx, input }) => listCustomers(ctx, input)),
+  search: permissionProcedure("customers:read")
+    .input(ZCustomerSearchInput)
+    .query(({ ctx, input }) => searchCustomers(ctx, input)),
+  get: permissionProcedure("customers:read")
+    .input(ZCustomerIdInput)
+    .query(({ ctx, input }) => getCustomerOrThrow(ctx, input.customerId)),
 });
