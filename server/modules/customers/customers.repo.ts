@@ -26,6 +26,7 @@ export function searchCustomerRows(db: DbTx, plan: SearchPlan, cursor: SegmentCu
     order: plan.order,
     cursor,
     limit,
+    materialize: plan.materialize,
   });
 }
 

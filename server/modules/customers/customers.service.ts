@@ -8,30 +8,47 @@ import { planCustomerSearch } from "./search/search-plan";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function toCursor(raw: string | null | undefined): SegmentCursor | null {
+type SearchMode = "literal" | "similar";
+type SearchCursor = SegmentCursor & { mode: SearchMode };
+
+const invalidCursor = () => new AppError("BAD_INPUT", "This page link is no longer valid; start from the first page", "cursor");
+
+function toCursor(raw: string | null | undefined): SearchCursor | null {
   if (!raw) return null;
-  const { s, v, i, t } = decodeCursor(raw);
-  if (typeof s !== "number" || typeof v !== "string" || typeof i !== "string" || !UUID.test(i) || (t !== "next" && t !== "prev")) {
-    throw new AppError("BAD_INPUT", "This page link is no longer valid; start from the first page", "cursor");
-  }
-  return { segment: s, value: v, id: i, towards: t };
+  const { s, v, i, t, m } = decodeCursor(raw);
+  const isValid =
+    typeof s === "number" && typeof v === "string" && typeof i === "string" && UUID.test(i) &&
+    (t === "next" || t === "prev") && (m === "literal" || m === "similar");
+  if (!isValid) throw invalidCursor();
+  return { segment: s, value: v, id: i, towards: t, mode: m };
 }
 
-const fromCursor = (cursor: SegmentCursor | null) =>
-  cursor ? encodeCursor({ s: cursor.segment, v: cursor.value, i: cursor.id, t: cursor.towards }) : null;
+const fromCursor = (cursor: SegmentCursor | null, mode: SearchMode) =>
+  cursor ? encodeCursor({ s: cursor.segment, v: cursor.value, i: cursor.id, t: cursor.towards, m: mode }) : null;
 
-/** One page of customers matching the search box, ranked or sorted, with next/previous cursors. */
+async function searchPage(db: ServiceContext["db"], input: CustomerSearchInput, mode: SearchMode, cursor: SearchCursor | null) {
+  const plan = planCustomerSearch(input.query, input.sort, input.direction, mode);
+  if (cursor && cursor.segment >= plan.segments.length) throw invalidCursor();
+  return searchCustomerRows(db, plan, cursor, input.limit);
+}
+
+/**
+ * One page of customers matching the search box, ranked or sorted, with next/previous cursors.
+ * When nothing matches literally, the first page falls back to typo-similar names and says so.
+ */
 export async function searchCustomers({ db }: ServiceContext, input: CustomerSearchInput) {
-  const plan = planCustomerSearch(input.query, input.sort, input.direction);
   const cursor = toCursor(input.cursor);
-  if (cursor && cursor.segment >= plan.segments.length) {
-    throw new AppError("BAD_INPUT", "This page link does not belong to this search", "cursor");
+  let mode: SearchMode = cursor?.mode ?? "literal";
+  let page = await searchPage(db, input, mode, cursor);
+  if (!cursor && page.rows.length === 0 && input.sort === "relevance" && input.query.trim() !== "") {
+    mode = "similar";
+    page = await searchPage(db, input, mode, null);
   }
-  const page = await searchCustomerRows(db, plan, cursor, input.limit);
   return {
     items: page.rows.map(({ sort_value: _sortValue, segment: _segment, ...customer }) => customer),
-    nextCursor: fromCursor(page.next),
-    prevCursor: fromCursor(page.prev),
+    isSimilarMatches: mode === "similar",
+    nextCursor: fromCursor(page.next, mode),
+    prevCursor: fromCursor(page.prev, mode),
   };
 }
 

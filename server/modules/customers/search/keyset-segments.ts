@@ -25,9 +25,17 @@ type Options = {
   order: KeysetOrder;
   cursor: SegmentCursor | null;
   limit: number;
+  /**
+   * Collect each segment's matches before sorting. Right for selective predicates (trigram
+   * lookups): otherwise the planner may walk the sort index and filter, which is slow whenever
+   * the matches sit far along the sort order. Wrong for "everyone", where the index walk wins.
+   */
+  materialize: boolean;
 };
 
-const isTrue = (predicate: Prisma.Sql) => Prisma.sql`((${predicate}) IS TRUE)`;
+// Exclusions must treat NULL as "did not match"; the segment's own predicate stays bare so the
+// planner can use its indexes (wrapping it in IS TRUE hides them).
+const isNotTrue = (predicate: Prisma.Sql) => Prisma.sql`NOT COALESCE((${predicate}), FALSE)`;
 
 export async function keysetPage<T extends Row>(db: DbTx, opts: Options): Promise<KeysetPage<T>> {
   const { cursor, limit, order } = opts;
@@ -47,19 +55,18 @@ export async function keysetPage<T extends Row>(db: DbTx, opts: Options): Promis
     const want = limit + 1 - collected.length;
     if (want <= 0) break;
     const earlier = opts.segments.slice(0, segment);
-    const conditions = [
-      isTrue(opts.segments[segment]!),
-      ...earlier.map((predicate) => Prisma.sql`NOT ${isTrue(predicate)}`),
-    ];
+    const conditions = [Prisma.sql`(${opts.segments[segment]!})`, ...earlier.map(isNotTrue)];
     if (cursor && segment === cursor.segment) {
       conditions.push(Prisma.sql`(${order.column}, c.id) ${cmp} (${cursor.value}::${cast}, ${cursor.id}::uuid)`);
     }
-    const rows = await db.$queryRaw<T[]>`
-      SELECT ${opts.select}, ${order.column} AS sort_value
-      FROM ${opts.from}
-      WHERE ${Prisma.join(conditions, " AND ")}
-      ORDER BY ${order.column} ${dir}, c.id ${dir}
-      LIMIT ${want}`;
+    const where = Prisma.join(conditions, " AND ");
+    const rows = opts.materialize
+      ? await db.$queryRaw<T[]>`
+          WITH matches AS MATERIALIZED (SELECT ${opts.select}, ${order.column} AS sort_value FROM ${opts.from} WHERE ${where})
+          SELECT * FROM matches ORDER BY sort_value ${dir}, id ${dir} LIMIT ${want}`
+      : await db.$queryRaw<T[]>`
+          SELECT ${opts.select}, ${order.column} AS sort_value FROM ${opts.from} WHERE ${where}
+          ORDER BY ${order.column} ${dir}, c.id ${dir} LIMIT ${want}`;
     collected.push(...rows.map((row) => ({ ...row, segment })));
   }
 

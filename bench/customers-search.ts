@@ -1,0 +1,69 @@
+// `npm run bench:customers-search`: 200 varied searches through the real tRPC HTTP handler against
+// the configured database (seed it first: `npm run db:seed -- --customers 1000000`). Prints
+// p50 / p95 / max latency and the plan of the slowest query. Target: p95 < 50 ms on PostgreSQL.
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import pg from "pg";
+import superjson from "superjson";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/prisma/generated/client";
+import { appRouter } from "@/server/trpc/root";
+import { createTRPCContext } from "@/server/trpc/init";
+import { buildQueries } from "./customers-search-queries";
+
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error("Set DATABASE_URL to a PostgreSQL database seeded with a million customers");
+
+type Logged = { query: string; params: string; duration: number };
+const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
+let logged: Logged[] = [];
+db.$on("query", (event) => logged.push({ query: event.query, params: event.params, duration: Number(event.duration) }));
+
+const staff = await db.staffUser.findFirst({ where: { role: "SUPPORT_AGENT", isActive: true } });
+if (!staff) throw new Error("No support agent found: run `npm run db:seed` first");
+const total = await db.customer.count();
+const queries = await buildQueries(db, 200);
+
+async function search(input: Record<string, unknown>) {
+  const encoded = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
+  const req = new Request(`http://bench.local/api/trpc/customers.search?input=${encoded}`);
+  const res = await fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: () => createTRPCContext({ staffId: staff!.id, db }),
+  });
+  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { result: { data: { json: { items: unknown[]; nextCursor: string | null } } } };
+}
+
+// Warm up caches and connections the way a running server would be.
+for (const input of queries.slice(0, 20)) await search(input);
+
+const timings: { ms: number; input: Record<string, unknown>; sql: Logged[] }[] = [];
+for (const input of queries) {
+  logged = [];
+  const started = performance.now();
+  await search(input);
+  timings.push({ ms: performance.now() - started, input, sql: logged });
+}
+
+const sorted = [...timings].sort((a, b) => a.ms - b.ms);
+const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.ms;
+console.log(`customers: ${total.toLocaleString("en")}, queries: ${timings.length}`);
+console.log(`p50 ${at(50).toFixed(1)} ms   p95 ${at(95).toFixed(1)} ms   max ${sorted.at(-1)!.ms.toFixed(1)} ms   (target p95 < 50 ms: ${at(95) < 50 ? "met" : "NOT met"})`);
+console.log("slowest five:");
+for (const t of sorted.slice(-5).reverse()) console.log(`  ${t.ms.toFixed(1)} ms  ${JSON.stringify(t.input)}`);
+
+// EXPLAIN the slowest SQL statement of the slowest request, with its parameters inlined.
+const slowest = sorted.at(-1)!;
+const statement = [...slowest.sql].sort((a, b) => b.duration - a.duration)[0];
+if (statement) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const params = JSON.parse(statement.params) as unknown[];
+  const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.query}`, params);
+  console.log(`\nplan of the slowest statement (${statement.duration} ms in the run):`);
+  for (const row of plan.rows as { "QUERY PLAN": string }[]) console.log(`  ${row["QUERY PLAN"]}`);
+  await client.end();
+}
+await db.$disconnect();
