@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotAllowed } from "@/components/ui/states";
+import { LoadingRows, NotAllowed } from "@/components/ui/states";
 import { getPageAccess } from "@/server/auth/page-guard";
 import { CustomersTable } from "./_components/customers-table";
 
@@ -12,7 +13,9 @@ export default async function CustomersPage() {
   return (
     <>
       <PageHeader title="Customers" description="Find a customer to manage their store credit, payments and refunds." />
-      <CustomersTable />
+      <Suspense fallback={<LoadingRows label="Loading customers" />}>
+        <CustomersTable />
+      </Suspense>
     </>
   );
 }

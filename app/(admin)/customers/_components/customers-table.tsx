@@ -1,58 +1,110 @@
 "use client";
-import { useState } from "react";
-import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/format";
+import { useUrlState } from "@/components/use-url-state";
+import { CUSTOMER_SORTS, type CustomerSort } from "@/server/modules/customers/customers.schema";
+import { CustomerSearchBox } from "./customer-search-box";
+import { SortHeader } from "./sort-header";
+
+const PAGE_SIZE = 25;
+
+function readSort(value: string | null): CustomerSort {
+  return CUSTOMER_SORTS.find((sort) => sort === value) ?? "relevance";
+}
 
 export function CustomersTable() {
   const trpc = useTRPC();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors.at(-1) ?? null;
-  const page = useQuery(trpc.customers.list.queryOptions({ cursor, limit: 25 }));
+  const router = useRouter();
+  const { params, set } = useUrlState();
+  const query = params.get("q") ?? "";
+  const sort = readSort(params.get("sort"));
+  const direction = params.get("dir") === "desc" ? "desc" : "asc";
+  const cursor = params.get("cursor");
 
-  if (page.isPending) return <Card><LoadingRows label="Loading customers" /></Card>;
-  if (page.isError) return <Card><ErrorState title="Customers could not be loaded">{page.error.message}</ErrorState></Card>;
-  if (page.data.items.length === 0) return <Card><EmptyState title="No customers yet" /></Card>;
+  const page = useQuery({
+    ...trpc.customers.search.queryOptions({ query, sort, direction, cursor, limit: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+
+  const onSort = (column: CustomerSort, dir: "asc" | "desc") => set({ sort: column, dir, cursor: null });
+  const open = (id: string) => router.push(`/customers/${id}`);
 
   return (
-    <Card>
-      <Table aria-label="Customers">
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Email</Th>
-            <Th>Phone</Th>
-            <Th>Customer since</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.data.items.map((c) => (
-            <tr key={c.id} className="hover:bg-slate-50">
-              <Td className="font-medium">{`${c.firstName} ${c.lastName}`}</Td>
-              <Td>{c.email}</Td>
-              <Td className="tabular-nums">{c.phone ?? "—"}</Td>
-              <Td>{formatDate(c.createdAt)}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-      <div className="flex items-center justify-end gap-2 px-3 py-2">
-        <Button variant="secondary" size="sm" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          Previous page
-        </Button>
-        <Button
-          variant="secondary"
-          size="sm"
-          disabled={!page.data.nextCursor}
-          onClick={() => setCursors((c) => [...c, page.data.nextCursor])}
-        >
-          Next page
-        </Button>
-      </div>
-    </Card>
+    <div className="space-y-3">
+      <CustomerSearchBox value={query} onChange={(q) => set({ q, cursor: null })} />
+      <Card aria-busy={page.isFetching}>
+        {page.isPending ? (
+          <LoadingRows label="Loading customers" />
+        ) : page.isError ? (
+          <ErrorState title="Customers could not be loaded">{page.error.message}</ErrorState>
+        ) : page.data.items.length === 0 ? (
+          <EmptyState title={query ? `No customers match “${query}”` : "No customers yet"}>
+            {query ? "Check the spelling, try part of the email or phone number, or clear the search to see everyone." : null}
+          </EmptyState>
+        ) : (
+          <>
+            {page.data.isSimilarMatches ? (
+              <p role="status" className="border-b border-slate-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                No exact matches for “{query}”. Showing customers with similar names.
+              </p>
+            ) : null}
+            <Table aria-label="Customers">
+              <thead>
+                <tr>
+                  <SortHeader label="Name" column="name" sort={sort} direction={direction} onSort={onSort} />
+                  <SortHeader label="Email" column="email" sort={sort} direction={direction} onSort={onSort} />
+                  <Th>Phone</Th>
+                  <SortHeader label="Customer since" column="createdAt" sort={sort} direction={direction} onSort={onSort} />
+                  <SortHeader label="Last activity" column="lastActivityAt" sort={sort} direction={direction} onSort={onSort} />
+                </tr>
+              </thead>
+              <tbody>
+                {page.data.items.map((c) => (
+                  <tr
+                    key={c.id}
+                    tabIndex={0}
+                    aria-label={`${c.firstName} ${c.lastName}`}
+                    className="cursor-pointer hover:bg-slate-50 focus-visible:bg-blue-50 focus-visible:outline-none"
+                    onClick={() => open(c.id)}
+                    onKeyDown={(event) => {
+                      if (event.key === "Enter" || event.key === " ") {
+                        event.preventDefault();
+                        open(c.id);
+                      }
+                    }}
+                  >
+                    <Td className="font-medium">
+                      {/* The link keeps open-in-new-tab; the row itself is the keyboard stop. */}
+                      <Link href={`/customers/${c.id}`} tabIndex={-1} className="hover:underline">
+                        {c.firstName} {c.lastName}
+                      </Link>
+                    </Td>
+                    <Td>{c.email}</Td>
+                    <Td className="tabular-nums">{c.phone ?? "—"}</Td>
+                    <Td>{formatDate(c.createdAt)}</Td>
+                    <Td>{formatDate(c.lastActivityAt)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            <div className="flex items-center justify-end gap-2 px-3 py-2">
+              <Button variant="secondary" size="sm" disabled={!page.data.prevCursor} onClick={() => set({ cursor: page.data.prevCursor })}>
+                Previous page
+              </Button>
+              <Button variant="secondary" size="sm" disabled={!page.data.nextCursor} onClick={() => set({ cursor: page.data.nextCursor })}>
+                Next page
+              </Button>
+            </div>
+          </>
+        )}
+      </Card>
+    </div>
   );
 }

@@ -1,0 +1,16 @@
+import "server-only";
+import { cache } from "react";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { getServerCaller } from "@/server/trpc/rsc";
+
+/** The profile's customer, shared by the layout and its tabs; unknown or malformed ids are a 404. */
+export const loadCustomer = cache(async (customerId: string) => {
+  const caller = await getServerCaller();
+  try {
+    return await caller.customers.get({ customerId });
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});

@@ -1,0 +1,39 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+const TABS = [
+  { segment: "", label: "Overview" },
+  { segment: "/store-credits", label: "Store credits" },
+  { segment: "/credit-history", label: "Credit history" },
+  { segment: "/payments", label: "Payments" },
+  { segment: "/notifications", label: "Notifications" },
+];
+
+/** Each tab is its own URL, so a tab can be linked to and survives reload. */
+export function ProfileTabs({ customerId }: { customerId: string }) {
+  const pathname = usePathname();
+  const base = `/customers/${customerId}`;
+  return (
+    <nav aria-label="Customer sections" className="flex gap-1 border-b border-slate-200">
+      {TABS.map((tab) => {
+        const href = `${base}${tab.segment}`;
+        const isActive = tab.segment === "" ? pathname === base : pathname.startsWith(href);
+        return (
+          <Link
+            key={tab.label}
+            href={href}
+            aria-current={isActive ? "page" : undefined}
+            className={cn(
+              "-mb-px border-b-2 px-3 py-2 text-sm",
+              isActive ? "border-blue-600 font-medium text-blue-700" : "border-transparent text-slate-600 hover:text-slate-900",
+            )}
+          >
+            {tab.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,81 @@
+import { type Page } from "@playwright/test";
+import { demoCustomer } from "../prisma/seed/demo-customers";
+import { DEMO_CUSTOMER_COUNT } from "../scripts/lib/prepare-database";
+import { expect, storageStateFor, test } from "./fixtures/roles";
+
+test.use({ storageState: storageStateFor("support") });
+
+// The demo seed is deterministic, so the test knows who is in the database.
+const SEED_DATE = new Date(Date.UTC(2026, 10, 1));
+const everyone = Array.from({ length: DEMO_CUSTOMER_COUNT }, (_, i) => demoCustomer(i, SEED_DATE));
+const target = everyone.find(
+  (c) =>
+    /^\+1 \d{3}-\d{3}-\d{4}$/.test(c.phone ?? "") &&
+    /^[A-Za-z]+$/.test(c.lastName) &&
+    everyone.filter((o) => o.lastName === c.lastName).length === 1,
+)!;
+const fullName = `${target.firstName} ${target.lastName}`;
+const digits = target.phone!.replace(/\D/g, "").slice(1);
+
+async function search(page: Page, text: string) {
+  const box = page.getByLabel("Search customers");
+  await box.fill(text);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text).replace(/%20/g, "(\\+|%20)")}`));
+}
+
+const table = (page: Page) => page.getByRole("table", { name: "Customers" });
+
+test("finds a customer by last name, email fragment and a phone typed with spaces and dashes", async ({ page }) => {
+  await page.goto("/customers");
+  await expect(table(page).getByRole("row").nth(1)).toBeVisible();
+
+  await search(page, target.lastName);
+  await expect(table(page).getByRole("row", { name: fullName })).toBeVisible();
+
+  const fragment = target.email.split("@")[0]!.slice(1, 9);
+  await search(page, fragment);
+  await expect(table(page).getByRole("row", { name: fullName })).toBeVisible();
+
+  const phone = `${digits.slice(0, 3)} ${digits.slice(3, 6)}-${digits.slice(6)}`;
+  await search(page, phone);
+  await expect(table(page).getByRole("row", { name: fullName })).toBeVisible();
+
+  // The search lives in the URL, so it survives a reload.
+  await page.reload();
+  await expect(page.getByLabel("Search customers")).toHaveValue(phone);
+  await expect(table(page).getByRole("row", { name: fullName })).toBeVisible();
+});
+
+test("says when nothing matches and how to widen the search", async ({ page }) => {
+  await page.goto("/customers?q=zzqx-nobody");
+  await expect(page.getByText("No customers match “zzqx-nobody”")).toBeVisible();
+  await expect(page.getByText(/clear the search to see everyone/)).toBeVisible();
+});
+
+test("opens the profile from a row, with the keyboard too, and switches tabs by click and by URL", async ({ page }) => {
+  await page.goto(`/customers?q=${encodeURIComponent(target.lastName)}`);
+  const row = table(page).getByRole("row", { name: fullName });
+  await row.focus();
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("heading", { level: 1, name: fullName })).toBeVisible();
+  await expect(page.getByText(target.email).first()).toBeVisible();
+  const tabs = page.getByRole("navigation", { name: "Customer sections" });
+  await expect(tabs.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+
+  await tabs.getByRole("link", { name: "Payments" }).click();
+  await expect(page).toHaveURL(/\/payments$/);
+  await expect(tabs.getByRole("link", { name: "Payments" })).toHaveAttribute("aria-current", "page");
+
+  const profileUrl = page.url().replace(/\/payments$/, "");
+  await page.goto(`${profileUrl}/credit-history`);
+  await expect(tabs.getByRole("link", { name: "Credit history" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("heading", { level: 1, name: fullName })).toBeVisible();
+});
+
+test("an unknown or malformed customer id shows the not-found page", async ({ page }) => {
+  for (const id of ["0190a000-0000-7000-8000-000000000000", "not-a-customer-id"]) {
+    await page.goto(`/customers/${id}`);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
+});
