@@ -29,7 +29,11 @@ export function CustomersTable() {
   const cursor = params.get("cursor");
 
   const page = useQuery({
-    ...trpc.customers.search.queryOptions({ query, sort, direction, cursor, limit: PAGE_SIZE }),
+    // Passing the abort signal lets React Query cancel a search the user has already typed past.
+    ...trpc.customers.search.queryOptions(
+      { query, sort, direction, cursor, limit: PAGE_SIZE },
+      { trpc: { abortOnUnmount: true } },
+    ),
     placeholderData: keepPreviousData,
   });
 
