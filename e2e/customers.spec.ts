@@ -1,20 +1,11 @@
 import { type Page } from "@playwright/test";
-import { demoCustomer } from "../prisma/seed/demo-customers";
-import { DEMO_CUSTOMER_COUNT } from "../scripts/lib/prepare-database";
 import { expect, storageStateFor, test } from "./fixtures/roles";
+import { distinctCustomer } from "./support/demo-customers";
 
 test.use({ storageState: storageStateFor("support") });
 
-// The demo seed is deterministic, so the test knows who is in the database.
-const SEED_DATE = new Date(Date.UTC(2026, 10, 1));
-const everyone = Array.from({ length: DEMO_CUSTOMER_COUNT }, (_, i) => demoCustomer(i, SEED_DATE));
-const target = everyone.find(
-  (c) =>
-    /^\+1 \d{3}-\d{3}-\d{4}$/.test(c.phone ?? "") &&
-    /^[A-Za-z]+$/.test(c.lastName) &&
-    everyone.filter((o) => o.lastName === c.lastName).length === 1,
-)!;
-const fullName = `${target.firstName} ${target.lastName}`;
+const target = distinctCustomer(0);
+const fullName = target.fullName;
 const digits = target.phone!.replace(/\D/g, "").slice(1);
 
 async function search(page: Page, text: string) {

@@ -1,0 +1,75 @@
+import { type Page } from "@playwright/test";
+import { demoStaff, expect, signInThroughUi, storageStateFor, test } from "./fixtures/roles";
+
+const SIGN_IN_URL = /\/sign-in(\?|$)/;
+
+async function expectCustomersList(page: Page): Promise<void> {
+  await expect(page).toHaveURL(/\/customers$/);
+  await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Customers" });
+  await expect(table.getByRole("columnheader")).toHaveText(["Name", "Email", "Phone", "Store credit", "Customer since", "Last activity"]);
+  // Row 0 is the header; a second row means customers were listed.
+  await expect(table.getByRole("row").nth(1)).toBeVisible();
+}
+
+async function expectSignedOut(page: Page): Promise<void> {
+  await page.goto("/customers");
+  await expect(page).toHaveURL(SIGN_IN_URL);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+}
+
+test.describe("signing in", () => {
+  test("the admin signs in and sees the customers list", async ({ page }) => {
+    const admin = demoStaff("admin");
+    await signInThroughUi(page, admin);
+
+    await expectCustomersList(page);
+    await expect(page.getByRole("banner")).toContainText(admin.name);
+    await expect(page.getByRole("banner")).toContainText("Admin");
+  });
+
+  test("a wrong password shows an error and starts no session", async ({ page }) => {
+    await signInThroughUi(page, { email: demoStaff("admin").email, password: "not-the-password" });
+
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Wrong email or password, or the account is deactivated." }),
+    ).toBeVisible();
+    await expect(page).toHaveURL(SIGN_IN_URL);
+    await expectSignedOut(page);
+  });
+
+  test("the support agent does not see Staff and may not open it", async ({ page }) => {
+    await signInThroughUi(page, demoStaff("support"));
+    await expect(page).toHaveURL(/\/customers$/);
+
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Customers" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Staff" })).toHaveCount(0);
+
+    await page.goto("/staff");
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  });
+});
+
+test.describe("as the viewer", () => {
+  test.use({ storageState: storageStateFor("viewer") });
+
+  test("the viewer sees the customers list", async ({ page }) => {
+    await page.goto("/customers");
+
+    await expectCustomersList(page);
+    await expect(page.getByRole("banner")).toContainText("Viewer");
+  });
+});
+
+test("signing out returns to sign-in and ends the session", async ({ pageAs }) => {
+  const page = await pageAs("admin");
+  await page.goto("/customers");
+  await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await expect(page).toHaveURL(SIGN_IN_URL);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expectSignedOut(page);
+});
