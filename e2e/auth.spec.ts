@@ -7,7 +7,9 @@ async function expectCustomersList(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/customers$/);
   await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();
   const table = page.getByRole("table", { name: "Customers" });
-  await expect(table.getByRole("columnheader")).toHaveText(["Name", "Email", "Phone", "Store credit", "Customer since", "Last activity"]);
+  // Only the identifying columns: this test is about access, not about the table's layout.
+  await expect(table.getByRole("columnheader", { name: "Name" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Email" })).toBeVisible();
   // Row 0 is the header; a second row means customers were listed.
   await expect(table.getByRole("row").nth(1)).toBeVisible();
 }

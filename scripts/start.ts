@@ -1,17 +1,20 @@
 // `npm start`: migrate (and seed on first run), build if needed, then serve the production app.
 import { spawn, execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { demoLoginLines } from "@/prisma/seed/demo-staff";
 import { authEnv } from "./lib/auth-env";
 import { needsBuild } from "./lib/build-freshness";
 import { ensureGenerated } from "./lib/ensure-generated";
-import { prepareDatabase } from "./lib/prepare-database";
+
+// Everything that loads the Prisma client is imported after it has been generated: a fresh clone
+// has no prisma/generated yet.
+ensureGenerated();
+const { prepareDatabase } = await import("./lib/prepare-database");
+const { demoLoginLines } = await import("@/prisma/seed/demo-staff");
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const port = Number(process.env.PORT ?? 3000);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...authEnv(port) };
 
-ensureGenerated();
 await prepareDatabase({ seed: true });
 if (needsBuild()) {
   console.log("Building the app (first run or sources changed)…");
