@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
   DriverAdapterError,
   type ErrorCapturingSqlMigrationAwareDriverAdapterFactory,
   type SqlDriverAdapter,
@@ -317,19 +318,34 @@ function wholeScriptRunner(target: DatabaseTarget, adapter: SqlDriverAdapter): (
   };
 }
 
-type PgFields = { fields: Array<{ dataTypeID: number }> };
+type PgFields = { fields: Array<{ dataTypeID: number }>; rows: unknown[] };
 type PerformIO = { performIO: (this: unknown, query: unknown) => Promise<PgFields> };
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
 // @prisma/adapter-pg 7.10 has no column type for PostgreSQL's internal "char" (the catalog's
-// relkind, contype, ...), so every schema description failed until it is read as text.
+// relkind, contype, ...), so every schema description failed. The pg driver reads it as a string;
+// the column is then reported as Character, as pglite-prisma-adapter does, because the engine
+// reads some of these (a CHECK constraint's contype) as a char.
 function readCatalogCharAsText(adapter: SqlDriverAdapter): void {
   const io = adapter as unknown as PerformIO;
   const performIO = io.performIO;
+  const charColumnsOf = new WeakMap<unknown[], number[]>();
   io.performIO = async function (query) {
     const result = await performIO.call(this, query);
-    for (const field of result.fields) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    const charColumns: number[] = [];
+    result.fields.forEach((field, index) => {
+      if (field.dataTypeID !== PG_CHAR_OID) return;
+      field.dataTypeID = PG_TEXT_OID;
+      charColumns.push(index);
+    });
+    if (charColumns.length > 0) charColumnsOf.set(result.rows, charColumns);
+    return result;
+  };
+  const queryRaw = adapter.queryRaw;
+  adapter.queryRaw = async function (query) {
+    const result = await queryRaw.call(this, query);
+    for (const index of charColumnsOf.get(result.rows) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
     return result;
   };
 }

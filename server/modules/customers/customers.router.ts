@@ -1,6 +1,6 @@
 import { createTRPCRouter, permissionProcedure } from "@/server/trpc/init";
 import { ZCustomerIdInput, ZCustomerSearchInput } from "./customers.schema";
-import { getCustomerOrThrow, searchCustomers } from "./customers.service";
+import { getCustomerOrThrow, getCustomerSummary, searchCustomers } from "./customers.service";
 
 export const customersRouter = createTRPCRouter({
   search: permissionProcedure("customers:read")
@@ -9,4 +9,8 @@ export const customersRouter = createTRPCRouter({
   get: permissionProcedure("customers:read")
     .input(ZCustomerIdInput)
     .query(({ ctx, input }) => getCustomerOrThrow(ctx, input.customerId)),
+  /** Analytics cards: balances, lifetime paid, payment count, total refunded (per currency). */
+  summary: permissionProcedure("customers:read")
+    .input(ZCustomerIdInput)
+    .query(({ ctx, input }) => getCustomerSummary(ctx, input.customerId)),
 });

@@ -1,0 +1,368 @@
+// `npm run bench:credits`: the add-credit procedure (credits.issue) over real HTTP against the
+// production server on PostgreSQL, next to pgbench on the same server, same clients, same time.
+//
+//   1. creates (or recreates) the database `creditdesk_bench` on the server of BENCH_DATABASE_URL
+//      (default: DATABASE_URL's server, else postgresql://postgres@127.0.0.1:5432/postgres),
+//      migrates it and seeds demo staff and customers;
+//   2. builds the app (`next build`) in a private copy of the working tree, so a build or e2e run
+//      elsewhere cannot pull .next away mid-run, starts `next start` there on a free port, signs in
+//      as the demo admin through next-auth's credentials flow and keeps the cookie;
+//   3. drives credits.issue from CLIENTS (32) concurrent keep-alive clients for SECONDS (20);
+//   4. runs `pgbench -N` on a scratch database (`pgbench -i`) with the same clients and duration;
+//   5. prints ops/s, p50/p99 latency, the ratio to pgbench, and checks every balance against its
+//      ledger. Targets: ratio >= 0.4, p99 < 50 ms.
+// For reference it also times, for REFERENCE_SECONDS each, the cheapest signed-in procedure
+// (staff.me: session + one query) on the same server, and the issue service called in-process
+// (no HTTP, no Next.js), so the cost of the web stack and of the money work can be told apart.
+//
+// Both load phases share the machine with the bench client itself (and Next.js with PostgreSQL),
+// as they would on a small single host; the figures are what this machine does, nothing adjusted.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import http from "node:http";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import superjson from "superjson";
+import { createDb } from "@/server/db/client";
+import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@/server/db/migrate";
+import { ZIssueCreditInput } from "@/server/modules/credits/credits.schema";
+import { issueCredit } from "@/server/modules/credits/issue-credit";
+import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
+import { getActiveActor } from "@/server/modules/staff/staff.service";
+import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
+import { DEMO_PASSWORD, DEMO_STAFF } from "@/prisma/seed/demo-staff";
+import { seedDemoData } from "@/prisma/seed/seed-demo-data";
+
+const { values: args } = parseArgs({
+  options: {
+    clients: { type: "string", default: "32" },
+    seconds: { type: "string", default: "20" },
+    customers: { type: "string", default: "5000" },
+    "keep-db": { type: "boolean", default: false },
+    "keep-build": { type: "boolean", default: false },
+  },
+});
+const CLIENTS = Number(args.clients);
+const SECONDS = Number(args.seconds);
+const WARMUP_SECONDS = 3;
+const REFERENCE_SECONDS = 10;
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const BENCH_DB = "creditdesk_bench";
+const PGBENCH_DB = "creditdesk_pgbench";
+const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+const buildDir = path.join(os.tmpdir(), "creditdesk-bench-app");
+// Next.js from the copy's own node_modules: one from the project would load a second React.
+const nextBin = path.join(buildDir, path.relative(projectRoot, createRequire(import.meta.url).resolve("next/dist/bin/next")));
+
+const log = (line: string) => console.log(line);
+
+/** The environment for Next.js child processes: without tsx's loader (NODE_OPTIONS), which breaks React's prerender. */
+function nextEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { NODE_OPTIONS: _loader, ...env } = process.env;
+  return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// --- 1. Database -------------------------------------------------------------------------------
+
+async function prepareBenchDatabase(): Promise<{ url: string; customerIds: string[] }> {
+  await dropPostgresDatabase(serverUrl, BENCH_DB);
+  const url = await createPostgresDatabase(serverUrl, BENCH_DB);
+  await applyMigrations({ kind: "postgres", url });
+  const { db, close } = await createDb({ kind: "postgres", url });
+  try {
+    await seedDemoData(db, { customers: Number(args.customers) });
+    const customers = await db.customer.findMany({ select: { id: true } });
+    return { url, customerIds: customers.map((c) => c.id) };
+  } finally {
+    await close();
+  }
+}
+
+// --- 2. Build, server and sign-in --------------------------------------------------------------
+
+const NOT_COPIED = new Set(["node_modules", ".next", ".data", ".git", "test-results", "playwright-report"]);
+
+/** The working tree copied to buildDir (node_modules hard-linked, which is quick) and built there. */
+async function buildPrivateCopy(): Promise<void> {
+  await fs.rm(buildDir, { recursive: true, force: true });
+  await fs.mkdir(buildDir, { recursive: true });
+  for (const entry of await fs.readdir(projectRoot)) {
+    if (NOT_COPIED.has(entry)) continue;
+    await fs.cp(path.join(projectRoot, entry), path.join(buildDir, entry), { recursive: true });
+  }
+  execFileSync("cp", ["-al", path.join(projectRoot, "node_modules"), path.join(buildDir, "node_modules")]);
+  execFileSync(process.execPath, [nextBin, "build"], {
+    cwd: buildDir,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: nextEnv(),
+  });
+}
+
+async function startServer(url: string, port: number): Promise<ChildProcess> {
+  const env = nextEnv({
+    NODE_ENV: "production",
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: String(CLIENTS),
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    // The expiry schedule is not what is measured here.
+    CREDITS_EXPIRE_INTERVAL_MINUTES: "0",
+  });
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: buildDir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.on("exit", (code) => {
+    if (!server.killed && code !== 0) console.error(`next start exited with ${code}:\n${output}`);
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const res = await request({ port, method: "GET", path: "/api/auth/csrf" });
+      if (res.status === 200) return server;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The server did not come up:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+type Response = { status: number; body: string; cookies: string[] };
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+function request(opts: { port: number; method: string; path: string; body?: string; headers?: Record<string, string> }): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port: opts.port, method: opts.method, path: opts.path, headers: opts.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), cookies: res.headers["set-cookie"] ?? [] }),
+      );
+    });
+    req.on("error", reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+const cookiePairs = (cookies: string[]) => cookies.map((cookie) => cookie.split(";")[0]!);
+
+/** next-auth credentials sign-in: GET /api/auth/csrf, then POST the form with the csrf cookie. */
+async function signIn(port: number): Promise<string> {
+  const admin = DEMO_STAFF.find((s) => s.role === "ADMIN")!;
+  const csrf = await request({ port, method: "GET", path: "/api/auth/csrf" });
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const form = new URLSearchParams({ csrfToken, email: admin.email, password: DEMO_PASSWORD, json: "true" }).toString();
+  const res = await request({
+    port,
+    method: "POST",
+    path: "/api/auth/callback/credentials",
+    body: form,
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": String(Buffer.byteLength(form)),
+      cookie: cookiePairs(csrf.cookies).join("; "),
+    },
+  });
+  const session = cookiePairs(res.cookies).find((pair) => pair.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`Sign-in failed (HTTP ${res.status}): ${res.body.slice(0, 300)}`);
+  return session;
+}
+
+// --- 3. Load -----------------------------------------------------------------------------------
+
+const CURRENCIES = ["USD", "EUR", "GBP", "JPY"];
+
+function issueBody(customerIds: string[]): string {
+  const currency = CURRENCIES[Math.floor(Math.random() * CURRENCIES.length)]!;
+  const whole = 1 + Math.floor(Math.random() * 200);
+  const amount = currency === "JPY" ? String(whole * 100) : `${whole}.${String(Math.floor(Math.random() * 100)).padStart(2, "0")}`;
+  return JSON.stringify(
+    superjson.serialize({
+      idempotencyKey: randomUUID(),
+      customerId: customerIds[Math.floor(Math.random() * customerIds.length)]!,
+      amount,
+      currency,
+      categoryId: DEFAULT_CATEGORY_IDS.goodwill,
+      memo: "bench",
+    }),
+  );
+}
+
+type LoadResult = { ok: number; failed: number; failures: Map<string, number>; latenciesMs: number[]; seconds: number };
+
+/** CLIENTS loops calling `call` back to back for `seconds`; latency of every answer. */
+async function drive(call: () => Promise<Response>, seconds: number): Promise<LoadResult> {
+  const result: LoadResult = { ok: 0, failed: 0, failures: new Map(), latenciesMs: [], seconds };
+  const stopAt = performance.now() + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < stopAt) {
+      const started = performance.now();
+      const res = await call().catch((error: unknown) => ({ status: 0, body: String(error), cookies: [] }));
+      const elapsed = performance.now() - started;
+      if (res.status === 200) {
+        result.ok += 1;
+        result.latenciesMs.push(elapsed);
+      } else {
+        result.failed += 1;
+        const key = `${res.status} ${res.body.slice(0, 160)}`;
+        result.failures.set(key, (result.failures.get(key) ?? 0) + 1);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  return result;
+}
+
+function issueOverHttp(port: number, cookie: string, customerIds: string[]) {
+  return () => {
+    const body = issueBody(customerIds);
+    return request({
+      port,
+      method: "POST",
+      path: "/api/trpc/credits.issue",
+      body,
+      headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), cookie },
+    });
+  };
+}
+
+/** The issue service itself, no HTTP: what the money work costs on its own. */
+async function issueInProcess(url: string, customerIds: string[]): Promise<LoadResult> {
+  process.env.DATABASE_POOL_SIZE = String(CLIENTS);
+  const { db, close } = await createDb({ kind: "postgres", url });
+  try {
+    const staff = await db.staffUser.findFirstOrThrow({ where: { email: DEMO_STAFF.find((s) => s.role === "ADMIN")!.email } });
+    const actor = (await getActiveActor(db, staff.id))!;
+    const call = async (): Promise<Response> => {
+      const input = ZIssueCreditInput.parse(superjson.deserialize(JSON.parse(issueBody(customerIds)) as Parameters<typeof superjson.deserialize>[0]));
+      await issueCredit({ db, actor }, input);
+      return { status: 200, body: "", cookies: [] };
+    };
+    await drive(call, 1);
+    return await drive(call, REFERENCE_SECONDS);
+  } finally {
+    await close();
+  }
+}
+
+function summarise(load: LoadResult) {
+  const sorted = [...load.latenciesMs].sort((a, b) => a - b);
+  return { opsPerSecond: load.ok / load.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+// --- 4. pgbench --------------------------------------------------------------------------------
+
+function runPgbench(): { tps: number; latencyMs: number; output: string } {
+  const url = new URL(serverUrl);
+  const connection = ["-h", url.hostname, "-p", url.port || "5432", "-U", decodeURIComponent(url.username || "postgres")];
+  const env = { ...process.env, PGPASSWORD: decodeURIComponent(url.password) };
+  execFileSync("pgbench", ["-i", "-q", ...connection, PGBENCH_DB], { env, stdio: ["ignore", "ignore", "pipe"] });
+  const output = execFileSync("pgbench", ["-N", "-c", String(CLIENTS), "-j", "2", "-T", String(SECONDS), ...connection, PGBENCH_DB], {
+    env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1]);
+  const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(output)?.[1]);
+  if (!Number.isFinite(tps)) throw new Error(`Could not read pgbench's tps:\n${output}`);
+  return { tps, latencyMs, output };
+}
+
+// --- Run ---------------------------------------------------------------------------------------
+
+let server: ChildProcess | undefined;
+try {
+  log(`PostgreSQL: ${new URL(serverUrl).host}   clients: ${CLIENTS}   duration: ${SECONDS} s`);
+  log(`Preparing ${BENCH_DB} (migrate, seed ${args.customers} customers)…`);
+  const bench = await prepareBenchDatabase();
+
+  log(`Building the app in ${buildDir}…`);
+  await buildPrivateCopy();
+  const port = await freePort();
+  log(`Starting next start on port ${port}…`);
+  server = await startServer(bench.url, port);
+  const cookie = await signIn(port);
+
+  log(`Warming up for ${WARMUP_SECONDS} s…`);
+  await drive(issueOverHttp(port, cookie, bench.customerIds), WARMUP_SECONDS);
+  log(`Driving credits.issue for ${SECONDS} s…`);
+  const load = await drive(issueOverHttp(port, cookie, bench.customerIds), SECONDS);
+  log(`Reference: staff.me over HTTP for ${REFERENCE_SECONDS} s…`);
+  const me = await drive(() => request({ port, method: "GET", path: "/api/trpc/staff.me", headers: { cookie } }), REFERENCE_SECONDS);
+  server.kill("SIGTERM");
+  server = undefined;
+  log(`Reference: the issue service in-process for ${REFERENCE_SECONDS} s…`);
+  const inProcess = await issueInProcess(bench.url, bench.customerIds);
+
+  log(`Running pgbench -N for ${SECONDS} s…`);
+  await dropPostgresDatabase(serverUrl, PGBENCH_DB);
+  await createPostgresDatabase(serverUrl, PGBENCH_DB);
+  const pgbench = runPgbench();
+  await dropPostgresDatabase(serverUrl, PGBENCH_DB);
+
+  const { db, close } = await createDb({ kind: "postgres", url: bench.url });
+  const [balanceMismatches, creditMismatches, credits, balances] = await Promise.all([
+    findLedgerMismatches(db),
+    findCreditMismatches(db),
+    db.storeCredit.count({ where: { memo: "bench" } }),
+    db.creditBalance.count(),
+  ]);
+  await close();
+
+  const { opsPerSecond, p50, p99, max } = summarise(load);
+  const ratio = opsPerSecond / pgbench.tps;
+  const line = (s: ReturnType<typeof summarise>) =>
+    `ops/s ${s.opsPerSecond.toFixed(1)}   p50 ${s.p50.toFixed(1)} ms   p99 ${s.p99.toFixed(1)} ms   max ${s.max.toFixed(1)} ms`;
+  log("");
+  log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  log("credits.issue over HTTP (next start, PostgreSQL)");
+  log(`  requests ok ${load.ok}, failed ${load.failed}`);
+  for (const [failure, count] of load.failures) log(`    ${count} × ${failure}`);
+  log(`  ${line({ opsPerSecond, p50, p99, max })}`);
+  log(`  reference, staff.me over HTTP (session + one query): ${line(summarise(me))}`);
+  log(`  reference, issue service in-process (no HTTP):        ${line(summarise(inProcess))}`);
+  log(`pgbench -N (${CLIENTS} clients, ${SECONDS} s)`);
+  log(`  tps ${pgbench.tps.toFixed(1)}   latency average ${pgbench.latencyMs.toFixed(2)} ms`);
+  log(`ratio ops/s ÷ pgbench tps = ${ratio.toFixed(3)}   (target ≥ 0.4: ${ratio >= 0.4 ? "met" : "NOT met"})`);
+  log(`p99 ${p99.toFixed(1)} ms   (target < 50 ms: ${p99 < 50 ? "met" : "NOT met"})`);
+  log(`ledger check: ${balances} balances, ${credits} bench credits (${load.ok} over HTTP and ${inProcess.ok} in-process, plus warm-ups)`);
+  log(
+    balanceMismatches.length === 0 && creditMismatches.length === 0
+      ? "  every balance equals its ledger sum and its credits' remaining amounts: OK"
+      : `  MISMATCH: ${balanceMismatches.length} balances, ${creditMismatches.length} credits disagree with the ledger`,
+  );
+  if (balanceMismatches.length || creditMismatches.length || load.failed > 0 || inProcess.failed > 0) process.exitCode = 1;
+  if (!args["keep-db"]) await dropPostgresDatabase(serverUrl, BENCH_DB);
+} finally {
+  server?.kill("SIGTERM");
+  agent.destroy();
+  if (!args["keep-build"]) await fs.rm(buildDir, { recursive: true, force: true });
+}

@@ -1,0 +1,394 @@
+// Demo store credit: about 30% of demo customers get a few credits over the past months, some
+// partly spent, some expired or deleted, a few paid for, plus some card payments, so the profile
+// tabs look alive. Written in bulk (a few statements per batch) rather than through the services,
+// because the story needs past dates; the ledger is simulated in time order, so every balance
+// equals its ledger sum, and the seed checks that before it commits.
+import { Faker, base, en } from "@faker-js/faker";
+import type { CreditEventType, PaymentMethodKind } from "@/prisma/generated/enums";
+import type { Db, DbTx } from "@/server/db/client";
+import { uuid7 } from "@/server/lib/uuid7";
+import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
+import { newPaymentReference } from "@/server/modules/payments/payments.repo";
+import {
+  DEFAULT_CATEGORY_IDS,
+  DEFAULT_INFRASTRUCTURE_IDS,
+  DEFAULT_METHOD_IDS,
+  DEFAULT_REASON_IDS,
+} from "@/server/modules/settings/settings-defaults";
+import { demoCustomer } from "./demo-customers";
+import { DEMO_STAFF } from "./demo-staff";
+
+const DAY = 86_400_000;
+const CURRENCIES = [
+  { code: "USD", weight: 6, scale: 100n, min: 5, max: 150 },
+  { code: "EUR", weight: 2, scale: 100n, min: 5, max: 120 },
+  { code: "GBP", weight: 1, scale: 100n, min: 5, max: 100 },
+  { code: "JPY", weight: 1, scale: 1n, min: 500, max: 15_000 },
+] as const;
+const CATEGORIES = Object.values(DEFAULT_CATEGORY_IDS);
+const MEMOS = ["Late delivery", "Damaged item", "Birthday gift", "Price match", "Apology for the wait", "VIP customer", null, null, null];
+
+type Credit = {
+  id: string;
+  customerId: string;
+  currency: string;
+  amountMinor: bigint;
+  usedMinor: bigint;
+  removedMinor: bigint;
+  categoryId: string;
+  memo: string | null;
+  expiresAt: Date | null;
+  expiryProcessedAt: Date | null;
+  paymentId: string | null;
+  createdById: string;
+  createdAt: Date;
+  voidedAt: Date | null;
+  voidedById: string | null;
+  voidReason: string | null;
+};
+type Event = {
+  id: string;
+  customerId: string;
+  currency: string;
+  creditId: string;
+  type: CreditEventType;
+  amountMinor: bigint;
+  balanceAfterMinor: bigint;
+  actorId: string | null;
+  reasonId: string | null;
+  reason: string | null;
+  memo: string | null;
+  operationId: string;
+  createdAt: Date;
+};
+type Payment = {
+  id: string;
+  reference: string;
+  customerId: string;
+  amountMinor: bigint;
+  currency: string;
+  methodKind: PaymentMethodKind;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  gatewayName: string | null;
+  infrastructureId: string | null;
+  methodId: string | null;
+  isRevenue: boolean;
+  description: string | null;
+  capturedAt: Date;
+  createdById: string | null;
+};
+type Action = { at: Date; run: () => void };
+
+const remaining = (c: Credit) => c.amountMinor - c.usedMinor - c.removedMinor;
+
+/** One customer's story, simulated in time order; appends to the batch's rows. */
+function simulateCustomer(
+  index: number,
+  now: Date,
+  staffIds: string[],
+  out: { credits: Credit[]; events: Event[]; payments: Payment[]; balances: Map<string, bigint> },
+): void {
+  const customer = demoCustomer(index, new Date(Date.UTC(2026, 10, 1)));
+  const faker = new Faker({ locale: [en, base] });
+  faker.seed(1_000_003 + index);
+  const start = Math.max(customer.createdAt.getTime(), now.getTime() - 300 * DAY);
+  if (start >= now.getTime() - DAY) return;
+  const between = (from: number, to: number) => new Date(faker.number.int({ min: from, max: Math.max(from, to) }));
+
+  const balances = new Map<string, bigint>();
+  const credits: Credit[] = [];
+  const actions: Action[] = [];
+  const event = (credit: Credit, type: CreditEventType, amountMinor: bigint, at: Date, extra: Partial<Event> = {}) => {
+    const balance = (balances.get(credit.currency) ?? 0n) + amountMinor;
+    balances.set(credit.currency, balance);
+    out.events.push({
+      id: uuid7(at.getTime()),
+      customerId: customer.id,
+      currency: credit.currency,
+      creditId: credit.id,
+      type,
+      amountMinor,
+      balanceAfterMinor: balance,
+      actorId: null,
+      reasonId: null,
+      reason: null,
+      memo: null,
+      operationId: uuid7(at.getTime()),
+      createdAt: at,
+      ...extra,
+    });
+  };
+
+  const creditCount = faker.number.int({ min: 1, max: 4 });
+  for (let i = 0; i < creditCount; i++) {
+    const currency = faker.helpers.weightedArrayElement(CURRENCIES.map((c) => ({ value: c, weight: c.weight })));
+    const createdAt = between(start, now.getTime() - DAY);
+    const amountMinor = BigInt(faker.number.int({ min: currency.min, max: currency.max })) * currency.scale;
+    const hasExpiry = faker.number.int(9) < 4;
+    const createdById = faker.helpers.arrayElement(staffIds);
+    const credit: Credit = {
+      id: uuid7(createdAt.getTime()),
+      customerId: customer.id,
+      currency: currency.code,
+      amountMinor,
+      usedMinor: 0n,
+      removedMinor: 0n,
+      categoryId: faker.helpers.arrayElement(CATEGORIES),
+      memo: faker.helpers.arrayElement(MEMOS),
+      expiresAt: hasExpiry ? new Date(createdAt.getTime() + faker.number.int({ min: 30, max: 365 }) * DAY) : null,
+      expiryProcessedAt: null,
+      paymentId: null,
+      createdById,
+      createdAt,
+      voidedAt: null,
+      voidedById: null,
+      voidReason: null,
+    };
+    // One in five was sold through "Send credits": a manual payment for the earning.
+    if (faker.number.int(4) === 0) {
+      const payment: Payment = {
+        id: uuid7(createdAt.getTime()),
+        reference: newPaymentReference(),
+        customerId: customer.id,
+        amountMinor: (amountMinor * 9n) / 10n || 1n,
+        currency: currency.code,
+        methodKind: "MANUAL",
+        cardBrand: null,
+        cardLast4: null,
+        gatewayName: null,
+        infrastructureId: DEFAULT_INFRASTRUCTURE_IDS.bankTransfer,
+        methodId: DEFAULT_METHOD_IDS.wireTransfer,
+        isRevenue: faker.datatype.boolean(),
+        description: "Store credit sent by staff",
+        capturedAt: createdAt,
+        createdById,
+      };
+      credit.paymentId = payment.id;
+      credit.categoryId = DEFAULT_CATEGORY_IDS.manualCorrection;
+      out.payments.push(payment);
+    }
+    credits.push(credit);
+    actions.push({
+      at: createdAt,
+      run: () =>
+        event(credit, "ISSUED", amountMinor, createdAt, {
+          actorId: createdById,
+          memo: credit.memo,
+          reason: credit.paymentId ? "Sent credits (Bank transfer · Wire transfer)" : null,
+        }),
+    });
+    if (credit.expiresAt && credit.expiresAt <= now) {
+      const expiresAt = credit.expiresAt;
+      actions.push({
+        at: expiresAt,
+        run: () => {
+          credit.expiryProcessedAt = expiresAt;
+          const left = remaining(credit);
+          if (credit.voidedAt || left === 0n) return;
+          credit.removedMinor += left;
+          event(credit, "EXPIRED", -left, expiresAt, { reason: "Expired" });
+        },
+      });
+    }
+  }
+
+  // Some spending at checkout, drawn like spendCredit does: earliest expiry first, oldest first.
+  for (let i = faker.number.int({ min: 0, max: 3 }); i > 0; i--) {
+    const at = between(start + DAY, now.getTime() - 60_000);
+    const order = faker.number.int({ min: 10_000, max: 99_999 });
+    const share = faker.number.int({ min: 20, max: 80 });
+    actions.push({
+      at,
+      run: () => {
+        const currency = faker.helpers.arrayElement(credits).currency;
+        const open = credits
+          .filter((c) => c.currency === currency && c.createdAt < at && !c.voidedAt && remaining(c) > 0n && (!c.expiresAt || c.expiresAt > at))
+          .sort((a, b) => (a.expiresAt?.getTime() ?? Infinity) - (b.expiresAt?.getTime() ?? Infinity) || a.createdAt.getTime() - b.createdAt.getTime());
+        const available = open.reduce((sum, c) => sum + remaining(c), 0n);
+        let toSpend = (available * BigInt(share)) / 100n;
+        const operationId = uuid7(at.getTime());
+        for (const credit of open) {
+          if (toSpend === 0n) break;
+          const take = remaining(credit) < toSpend ? remaining(credit) : toSpend;
+          credit.usedMinor += take;
+          toSpend -= take;
+          event(credit, "USED", -take, at, { reason: `Order #${order}`, operationId });
+        }
+      },
+    });
+  }
+
+  // Now and then a credit was deleted.
+  if (faker.number.int(9) === 0) {
+    const credit = faker.helpers.arrayElement(credits);
+    const at = between(credit.createdAt.getTime() + 60_000, now.getTime() - 60_000);
+    const staffId = staffIds[0]!;
+    actions.push({
+      at,
+      run: () => {
+        const left = remaining(credit);
+        if (credit.voidedAt || left === 0n || (credit.expiresAt && credit.expiresAt <= at)) return;
+        credit.removedMinor += left;
+        credit.voidedAt = at;
+        credit.voidedById = staffId;
+        credit.voidReason = "Entered in error";
+        event(credit, "VOIDED", -left, at, { actorId: staffId, reasonId: DEFAULT_REASON_IDS.enteredInError, reason: "Entered in error" });
+      },
+    });
+  }
+
+  actions.sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const action of actions) action.run();
+
+  // A few card and PayPal purchases, for the profile's payment cards.
+  for (let i = faker.number.int({ min: 0, max: 3 }); i > 0; i--) {
+    const isCard = faker.number.int(3) > 0;
+    out.payments.push({
+      id: uuid7(),
+      reference: newPaymentReference(),
+      customerId: customer.id,
+      amountMinor: BigInt(faker.number.int({ min: 1_000, max: 40_000 })),
+      currency: "USD",
+      methodKind: isCard ? "CARD" : "PAYPAL",
+      cardBrand: isCard ? faker.helpers.arrayElement(["Visa", "Mastercard", "Amex"]) : null,
+      cardLast4: isCard ? faker.string.numeric(4) : null,
+      gatewayName: isCard ? "Stripe" : "PayPal",
+      infrastructureId: DEFAULT_INFRASTRUCTURE_IDS.paymentGateway,
+      methodId: isCard ? DEFAULT_METHOD_IDS.card : DEFAULT_METHOD_IDS.paypal,
+      isRevenue: true,
+      description: `Order #${faker.number.int({ min: 10_000, max: 99_999 })}`,
+      capturedAt: between(start, now.getTime() - DAY),
+      createdById: null,
+    });
+  }
+
+  out.credits.push(...credits);
+  for (const [currency, balance] of balances) out.balances.set(`${customer.id}|${currency}`, balance);
+}
+
+const col = <T, V>(rows: T[], pick: (row: T) => V) => rows.map(pick);
+const text = (values: (bigint | null)[]) => values.map((v) => (v === null ? null : v.toString()));
+
+async function insertBatch(tx: DbTx, rows: { credits: Credit[]; events: Event[]; payments: Payment[]; balances: Map<string, bigint> }) {
+  const { credits, payments } = rows;
+  // Global time order, so the ledger's seq follows time across customers too.
+  const events = [...rows.events].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  if (payments.length) {
+    await tx.$executeRaw`
+      INSERT INTO payment (id, reference, customer_id, amount_minor, currency, method_kind, card_brand, card_last4, gateway_name,
+                           infrastructure_id, method_id, is_revenue, description, captured_at, created_by_id, created_at)
+      SELECT id, reference, customer_id, amount_minor, currency, method_kind::"PaymentMethodKind", card_brand, card_last4, gateway_name,
+             infrastructure_id, method_id, is_revenue, description, captured_at, created_by_id, captured_at
+      FROM unnest(${col(payments, (p) => p.id)}::uuid[], ${col(payments, (p) => p.reference)}::text[],
+                  ${col(payments, (p) => p.customerId)}::uuid[], ${text(col(payments, (p) => p.amountMinor))}::bigint[],
+                  ${col(payments, (p) => p.currency)}::text[], ${col(payments, (p) => p.methodKind)}::text[],
+                  ${col(payments, (p) => p.cardBrand)}::text[], ${col(payments, (p) => p.cardLast4)}::text[],
+                  ${col(payments, (p) => p.gatewayName)}::text[], ${col(payments, (p) => p.infrastructureId)}::uuid[],
+                  ${col(payments, (p) => p.methodId)}::uuid[], ${col(payments, (p) => p.isRevenue)}::boolean[],
+                  ${col(payments, (p) => p.description)}::text[], ${col(payments, (p) => p.capturedAt)}::timestamptz[],
+                  ${col(payments, (p) => p.createdById)}::uuid[])
+        AS t(id, reference, customer_id, amount_minor, currency, method_kind, card_brand, card_last4, gateway_name,
+             infrastructure_id, method_id, is_revenue, description, captured_at, created_by_id)`;
+  }
+  if (credits.length) {
+    await tx.$executeRaw`
+      INSERT INTO store_credit (id, customer_id, currency, amount_minor, used_minor, removed_minor, category_id, memo, expires_at,
+                                expiry_processed_at, payment_id, created_by_id, created_at, updated_at, voided_at, voided_by_id, void_reason)
+      SELECT id, customer_id, currency, amount_minor, used_minor, removed_minor, category_id, memo, expires_at,
+             expiry_processed_at, payment_id, created_by_id, created_at, created_at, voided_at, voided_by_id, void_reason
+      FROM unnest(${col(credits, (c) => c.id)}::uuid[], ${col(credits, (c) => c.customerId)}::uuid[], ${col(credits, (c) => c.currency)}::text[],
+                  ${text(col(credits, (c) => c.amountMinor))}::bigint[], ${text(col(credits, (c) => c.usedMinor))}::bigint[],
+                  ${text(col(credits, (c) => c.removedMinor))}::bigint[], ${col(credits, (c) => c.categoryId)}::uuid[],
+                  ${col(credits, (c) => c.memo)}::text[], ${col(credits, (c) => c.expiresAt)}::timestamptz[],
+                  ${col(credits, (c) => c.expiryProcessedAt)}::timestamptz[], ${col(credits, (c) => c.paymentId)}::uuid[],
+                  ${col(credits, (c) => c.createdById)}::uuid[], ${col(credits, (c) => c.createdAt)}::timestamptz[],
+                  ${col(credits, (c) => c.voidedAt)}::timestamptz[], ${col(credits, (c) => c.voidedById)}::uuid[],
+                  ${col(credits, (c) => c.voidReason)}::text[])
+        AS t(id, customer_id, currency, amount_minor, used_minor, removed_minor, category_id, memo, expires_at,
+             expiry_processed_at, payment_id, created_by_id, created_at, voided_at, voided_by_id, void_reason)`;
+  }
+  if (events.length) {
+    await tx.$executeRaw`
+      INSERT INTO credit_event (id, customer_id, currency, credit_id, type, amount_minor, balance_after_minor, actor_id, reason_id,
+                                reason, memo, operation_id, created_at)
+      SELECT id, customer_id, currency, credit_id, type::"CreditEventType", amount_minor, balance_after_minor, actor_id, reason_id,
+             reason, memo, operation_id, created_at
+      FROM unnest(${col(events, (e) => e.id)}::uuid[], ${col(events, (e) => e.customerId)}::uuid[], ${col(events, (e) => e.currency)}::text[],
+                  ${col(events, (e) => e.creditId)}::uuid[], ${col(events, (e) => e.type)}::text[],
+                  ${text(col(events, (e) => e.amountMinor))}::bigint[], ${text(col(events, (e) => e.balanceAfterMinor))}::bigint[],
+                  ${col(events, (e) => e.actorId)}::uuid[], ${col(events, (e) => e.reasonId)}::uuid[], ${col(events, (e) => e.reason)}::text[],
+                  ${col(events, (e) => e.memo)}::text[], ${col(events, (e) => e.operationId)}::uuid[],
+                  ${col(events, (e) => e.createdAt)}::timestamptz[])
+        WITH ORDINALITY AS t(id, customer_id, currency, credit_id, type, amount_minor, balance_after_minor, actor_id, reason_id,
+                             reason, memo, operation_id, created_at, n)
+      ORDER BY n`;
+    await tx.$executeRaw`
+      INSERT INTO audit_log (id, actor_id, action, entity_type, entity_id, details, created_at)
+      SELECT id, actor_id, action, 'store_credit', credit_id::text, jsonb_build_object('seeded', true, 'amountMinor', amount_minor::text), created_at
+      FROM unnest(${col(events, () => uuid7())}::uuid[], ${col(events, (e) => e.actorId)}::uuid[],
+                  ${col(events, (e) => AUDIT_ACTIONS[e.type])}::text[], ${col(events, (e) => e.creditId)}::uuid[],
+                  ${text(col(events, (e) => e.amountMinor))}::bigint[], ${col(events, (e) => e.createdAt)}::timestamptz[])
+        AS t(id, actor_id, action, credit_id, amount_minor, created_at)`;
+  }
+  const keys = [...rows.balances.keys()].map((key) => key.split("|") as [string, string]);
+  if (keys.length) {
+    await tx.$executeRaw`
+      INSERT INTO credit_balance (customer_id, currency, balance_minor)
+      SELECT * FROM unnest(${keys.map(([id]) => id)}::uuid[], ${keys.map(([, currency]) => currency)}::text[],
+                           ${[...rows.balances.values()].map(String)}::bigint[])`;
+  }
+}
+
+const AUDIT_ACTIONS: Record<CreditEventType, string> = {
+  ISSUED: "credit.issue",
+  ADJUSTED_UP: "credit.update",
+  ADJUSTED_DOWN: "credit.update",
+  VOIDED: "credit.void",
+  EXPIRED: "credit.expire",
+  USED: "credit.spend",
+  USE_REVERSED: "credit.reverse_spend",
+  REFUNDED_TO_CREDIT: "credit.refund",
+};
+
+/**
+ * Gives demo customers 0..count-1 (about 30% of them, the same ones every time) their credit
+ * story. Customers who already have any credit or payment are left alone, so a rerun adds nothing.
+ */
+export async function seedDemoCredits(db: Db, opts: { count: number; now?: Date; batchSize?: number }): Promise<{ customers: number; credits: number }> {
+  const now = opts.now ?? new Date();
+  const batchSize = opts.batchSize ?? 1_000;
+  const staff = await db.staffUser.findMany({ where: { email: { in: DEMO_STAFF.filter((s) => s.role !== "VIEWER").map((s) => s.email) } } });
+  if (staff.length === 0) return { customers: 0, credits: 0 };
+  const staffIds = staff.map((s) => s.id);
+  const chosen = Array.from({ length: opts.count }, (_, i) => i).filter((i) => (i * 7 + 3) % 10 < 3);
+  let customers = 0;
+  let credits = 0;
+  for (let start = 0; start < chosen.length; start += batchSize) {
+    const indexes = chosen.slice(start, start + batchSize);
+    const ids = indexes.map((i) => demoCustomer(i, new Date(Date.UTC(2026, 10, 1))).id);
+    await db.$transaction(
+      async (tx) => {
+        const existing = await tx.$queryRaw<{ id: string }[]>`
+          SELECT c.id FROM customer c
+          WHERE c.id = ANY(${ids}::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM store_credit s WHERE s.customer_id = c.id)
+            AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.customer_id = c.id)`;
+        const fresh = new Set(existing.map((row) => row.id));
+        const rows = { credits: [] as Credit[], events: [] as Event[], payments: [] as Payment[], balances: new Map<string, bigint>() };
+        for (const index of indexes) {
+          if (fresh.has(demoCustomer(index, new Date(Date.UTC(2026, 10, 1))).id)) simulateCustomer(index, now, staffIds, rows);
+        }
+        await insertBatch(tx, rows);
+        const seeded = [...new Set(rows.credits.map((c) => c.customerId))];
+        // The seed keeps the books as the services do; refuse to commit anything else.
+        const mismatches = [...(await findLedgerMismatches(tx, { customerIds: seeded })), ...(await findCreditMismatches(tx, { customerIds: seeded }))];
+        if (mismatches.length) throw new Error(`Demo credits do not add up: ${JSON.stringify(mismatches[0], (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))}`);
+        customers += seeded.length;
+        credits += rows.credits.length;
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  }
+  return { customers, credits };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import {
+  currencyExponent,
+  formatMoney,
+  isKnownCurrency,
+  maxMinorUnits,
+  moneyErrorMessage,
+  parseMoney,
+  toDecimalString,
+} from "./money";
+
+const parsed = (text: string, currency: string) => {
+  const result = parseMoney(text, currency);
+  return result.ok ? result.amountMinor : result.reason;
+};
+
+describe("currency exponents", () => {
+  it("reads the minor unit from Intl: USD 2, JPY 0, BHD 3", () => {
+    expect(currencyExponent("USD")).toBe(2);
+    expect(currencyExponent("EUR")).toBe(2);
+    expect(currencyExponent("JPY")).toBe(0);
+    expect(currencyExponent("BHD")).toBe(3);
+  });
+
+  it("knows real ISO codes only", () => {
+    expect(isKnownCurrency("GBP")).toBe(true);
+    expect(isKnownCurrency("XYZ")).toBe(false);
+    expect(isKnownCurrency("usd")).toBe(false);
+    expect(() => currencyExponent("XYZ")).toThrow(/Unknown currency/);
+  });
+});
+
+describe("parseMoney", () => {
+  it("parses decimal strings exactly, never through floats", () => {
+    expect(parsed("12.50", "USD")).toBe(1250n);
+    expect(parsed("0.1", "USD")).toBe(10n);
+    expect(parsed("0.29", "USD")).toBe(29n);
+    expect(parsed(" 7 ", "USD")).toBe(700n);
+    expect(parsed("1,234.56", "USD")).toBe(123456n);
+    expect(parsed(".5", "EUR")).toBe(50n);
+    expect(parsed("+3", "GBP")).toBe(300n);
+    expect(parsed("700", "JPY")).toBe(700n);
+    expect(parsed("1.234", "BHD")).toBe(1234n);
+    expect(parsed("0", "USD")).toBe(0n);
+  });
+
+  it("accepts trailing zeros beyond the minor unit, which add no precision", () => {
+    expect(parsed("100.00", "JPY")).toBe(100n);
+    expect(parsed("1.500", "USD")).toBe(150n);
+  });
+
+  it("refuses more decimals than the currency has: 0.001 USD, 1.5 JPY", () => {
+    expect(parsed("0.001", "USD")).toBe("TOO_PRECISE");
+    expect(parsed("1.5", "JPY")).toBe("TOO_PRECISE");
+    expect(moneyErrorMessage("TOO_PRECISE", "USD")).toBe("Use at most 2 decimals for USD");
+    expect(moneyErrorMessage("TOO_PRECISE", "JPY")).toBe("JPY has no decimals; enter a whole amount");
+  });
+
+  it("refuses more than 1,000,000,000 major units", () => {
+    expect(parsed("1000000000", "USD")).toBe(100_000_000_000n);
+    expect(parsed("1000000000.01", "USD")).toBe("TOO_LARGE");
+    expect(parsed("1000000001", "JPY")).toBe("TOO_LARGE");
+    expect(parsed("99999999999999999999999999", "USD")).toBe("TOO_LARGE");
+    expect(maxMinorUnits("JPY")).toBe(1_000_000_000n);
+    expect(moneyErrorMessage("TOO_LARGE", "USD")).toBe("Enter at most $1,000,000,000.00");
+  });
+
+  it("refuses negative amounts, non-numbers and unknown currencies", () => {
+    expect(parsed("-5", "USD")).toBe("NEGATIVE");
+    expect(parsed("", "USD")).toBe("EMPTY");
+    for (const text of ["abc", "1e5", "12.5.0", "1,23", "0x10", ".", "NaN", "Infinity", "1 000"]) {
+      expect(parsed(text, "USD")).toBe("NOT_A_NUMBER");
+    }
+    expect(parsed("5", "XYZ")).toBe("UNKNOWN_CURRENCY");
+  });
+});
+
+describe("formatting", () => {
+  it("turns minor units into a decimal string", () => {
+    expect(toDecimalString(1250n, "USD")).toBe("12.50");
+    expect(toDecimalString(5n, "USD")).toBe("0.05");
+    expect(toDecimalString(-5n, "USD")).toBe("-0.05");
+    expect(toDecimalString(700n, "JPY")).toBe("700");
+    expect(toDecimalString(1n, "BHD")).toBe("0.001");
+  });
+
+  it("formats with Intl, exactly for amounts beyond a float's precision", () => {
+    expect(formatMoney(2500n, "USD")).toBe("$25.00");
+    expect(formatMoney(700n, "JPY")).toBe("¥700");
+    expect(formatMoney(-300n, "EUR")).toBe("-€3.00");
+    expect(formatMoney(123456789012345678n, "USD")).toBe("$1,234,567,890,123,456.78");
+    expect(formatMoney(1250n, "EUR", "de-DE")).toBe("12,50\u00a0€");
+  });
+
+  it("round-trips every parsed amount through its decimal string", () => {
+    for (const [text, currency] of [["0.01", "USD"], ["999999999.99", "USD"], ["1", "JPY"], ["12.345", "BHD"]] as const) {
+      const result = parseMoney(text, currency);
+      expect(result.ok && toDecimalString(result.amountMinor, currency)).toBe(text);
+    }
+  });
+});

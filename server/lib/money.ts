@@ -1,0 +1,109 @@
+// Money is { amountMinor: bigint, currency } everywhere; this file is the only place that turns it
+// into text and back. Pure and client-safe (no Node imports), so forms validate exactly as the
+// server does. Amounts are never floats: decimal strings are parsed digit by digit.
+
+export type Money = { amountMinor: bigint; currency: string };
+
+/** Largest amount anything may hold: 1,000,000,000 major units of its currency. */
+export const MAX_MAJOR_UNITS = 1_000_000_000n;
+
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+const exponents = new Map<string, number>();
+let knownCurrencies: ReadonlySet<string> | undefined;
+
+/** True for an ISO 4217 code the runtime's Intl data knows (well-formed but made-up codes are not). */
+export function isKnownCurrency(currency: string): boolean {
+  if (!CURRENCY_CODE.test(currency)) return false;
+  knownCurrencies ??= new Set(Intl.supportedValuesOf("currency"));
+  return knownCurrencies.has(currency);
+}
+
+/** Digits after the decimal point in the currency's minor unit: USD 2, JPY 0, BHD 3. */
+export function currencyExponent(currency: string): number {
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    if (!isKnownCurrency(currency)) throw new RangeError(`Unknown currency "${currency}"`);
+    exponent = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponents.set(currency, exponent);
+  }
+  return exponent;
+}
+
+/** The largest amount in minor units: MAX_MAJOR_UNITS in the currency's minor unit. */
+export const maxMinorUnits = (currency: string) => MAX_MAJOR_UNITS * 10n ** BigInt(currencyExponent(currency));
+
+export type MoneyParseError = "EMPTY" | "NOT_A_NUMBER" | "NEGATIVE" | "TOO_PRECISE" | "TOO_LARGE" | "UNKNOWN_CURRENCY";
+export type MoneyParseResult = { ok: true; amountMinor: bigint } | { ok: false; reason: MoneyParseError };
+
+// "1234.5", "1,234.50", ".5"; grouping commas only in their proper places.
+const DECIMAL = /^(?:\d+|\d{1,3}(?:,\d{3})+)?(?:\.\d*)?$/;
+
+/**
+ * Parses what a person typed ("12.50", "1,000", " 7 ") into minor units of `currency`. Refuses
+ * negative amounts, more decimals than the currency has (0.001 USD, 1.5 JPY) and amounts above
+ * MAX_MAJOR_UNITS. Zero parses; callers that need a positive amount check for it.
+ */
+export function parseMoney(text: string, currency: string): MoneyParseResult {
+  if (!isKnownCurrency(currency)) return { ok: false, reason: "UNKNOWN_CURRENCY" };
+  const trimmed = text.trim();
+  if (trimmed === "") return { ok: false, reason: "EMPTY" };
+  if (trimmed.startsWith("-")) return { ok: false, reason: DECIMAL.test(trimmed.slice(1)) ? "NEGATIVE" : "NOT_A_NUMBER" };
+  const unsigned = trimmed.startsWith("+") ? trimmed.slice(1) : trimmed;
+  if (!DECIMAL.test(unsigned) || !/\d/.test(unsigned)) return { ok: false, reason: "NOT_A_NUMBER" };
+
+  const [wholeText = "", fractionText = ""] = unsigned.replaceAll(",", "").split(".");
+  const exponent = currencyExponent(currency);
+  // Trailing zeros are not precision: "1.50" JPY is refused, "100.00" JPY is 100.
+  const significant = fractionText.replace(/0+$/, "");
+  if (significant.length > exponent) return { ok: false, reason: "TOO_PRECISE" };
+  const whole = BigInt(wholeText || "0");
+  if (whole > MAX_MAJOR_UNITS) return { ok: false, reason: "TOO_LARGE" };
+  const amountMinor = whole * 10n ** BigInt(exponent) + BigInt(significant.padEnd(exponent, "0") || "0");
+  if (amountMinor > maxMinorUnits(currency)) return { ok: false, reason: "TOO_LARGE" };
+  return { ok: true, amountMinor };
+}
+
+/** The sentence a form shows beside the field for a parse error. */
+export function moneyErrorMessage(reason: MoneyParseError, currency: string): string {
+  switch (reason) {
+    case "EMPTY":
+      return "Enter an amount";
+    case "NOT_A_NUMBER":
+      return "Enter an amount like 12.50";
+    case "NEGATIVE":
+      return "Enter an amount of zero or more";
+    case "TOO_PRECISE": {
+      const exponent = currencyExponent(currency);
+      return exponent === 0
+        ? `${currency} has no decimals; enter a whole amount`
+        : `Use at most ${exponent} decimal${exponent === 1 ? "" : "s"} for ${currency}`;
+    }
+    case "TOO_LARGE":
+      return `Enter at most ${formatMoney(maxMinorUnits(currency), currency)}`;
+    case "UNKNOWN_CURRENCY":
+      return `"${currency}" is not a currency code`;
+  }
+}
+
+/** Minor units as a plain decimal string: 1250n USD → "12.50", -5n USD → "-0.05", 700n JPY → "700". */
+export function toDecimalString(amountMinor: bigint, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const sign = amountMinor < 0n ? "-" : "";
+  const digits = (amountMinor < 0n ? -amountMinor : amountMinor).toString();
+  if (exponent === 0) return `${sign}${digits}`;
+  const padded = digits.padStart(exponent + 1, "0");
+  return `${sign}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** "$12.50", "¥700", "-€3.00"; exact for any size, because Intl gets the decimal string. */
+export function formatMoney(amountMinor: bigint, currency: string, locale = "en-US"): string {
+  const key = `${locale}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(toDecimalString(amountMinor, currency) as Intl.StringNumericLiteral);
+}

@@ -1,0 +1,30 @@
+import { createTRPCRouter, permissionProcedure } from "@/server/trpc/init";
+import { getCreditDetail, getCreditHistory, getCreditHistoryCsv, listCredits } from "./credit-queries";
+import {
+  ZCreditHistoryCsvInput,
+  ZCreditHistoryInput,
+  ZCreditIdInput,
+  ZCreditListInput,
+  ZIssueCreditInput,
+  ZSendCreditsInput,
+  ZSetBalanceInput,
+  ZUpdateCreditInput,
+  ZVoidCreditInput,
+} from "./credits.schema";
+import { issueCredit } from "./issue-credit";
+import { sendCredits } from "./send-credits";
+import { setBalance } from "./set-balance";
+import { updateCredit } from "./update-credit";
+import { voidCredit } from "./void-credit";
+
+export const creditsRouter = createTRPCRouter({
+  issue: permissionProcedure("credits:issue").input(ZIssueCreditInput).mutation(({ ctx, input }) => issueCredit(ctx, input)),
+  send: permissionProcedure("credits:issue").input(ZSendCreditsInput).mutation(({ ctx, input }) => sendCredits(ctx, input)),
+  update: permissionProcedure("credits:edit").input(ZUpdateCreditInput).mutation(({ ctx, input }) => updateCredit(ctx, input)),
+  void: permissionProcedure("credits:void").input(ZVoidCreditInput).mutation(({ ctx, input }) => voidCredit(ctx, input)),
+  setBalance: permissionProcedure("credits:set_balance").input(ZSetBalanceInput).mutation(({ ctx, input }) => setBalance(ctx, input)),
+  get: permissionProcedure("credits:read").input(ZCreditIdInput).query(({ ctx, input }) => getCreditDetail(ctx, input.creditId)),
+  list: permissionProcedure("credits:read").input(ZCreditListInput).query(({ ctx, input }) => listCredits(ctx, input)),
+  history: permissionProcedure("credits:read").input(ZCreditHistoryInput).query(({ ctx, input }) => getCreditHistory(ctx, input)),
+  historyCsv: permissionProcedure("credits:read").input(ZCreditHistoryCsvInput).query(({ ctx, input }) => getCreditHistoryCsv(ctx, input)),
+});

@@ -1,0 +1,189 @@
+// Inputs of the credits procedures. Client-safe: forms validate with the same schemas, so an
+// amount a form accepts is an amount the server accepts.
+import { z } from "zod";
+import { CreditEventType } from "@/prisma/generated/enums";
+import { moneyErrorMessage, parseMoney } from "@/server/lib/money";
+
+export const CREDIT_EVENT_TYPES = Object.values(CreditEventType);
+
+export const CREDIT_EVENT_LABELS: Record<CreditEventType, string> = {
+  ISSUED: "Issued",
+  ADJUSTED_UP: "Adjusted up",
+  ADJUSTED_DOWN: "Adjusted down",
+  VOIDED: "Deleted",
+  EXPIRED: "Expired",
+  USED: "Used",
+  USE_REVERSED: "Use reversed",
+  REFUNDED_TO_CREDIT: "Refunded to credit",
+};
+
+/** ACTIVE: has unused balance; DEPLETED: nothing left (used or adjusted away); VOIDED: deleted. */
+export const CREDIT_STATUSES = ["ACTIVE", "DEPLETED", "EXPIRED", "VOIDED"] as const;
+export type CreditStatus = (typeof CREDIT_STATUSES)[number];
+
+export const ZIdempotencyKey = z
+  .uuid("Missing request id; reload the form")
+  .describe("A UUID the client makes when the form opens; a retry with the same key returns the first result");
+
+const ZCurrency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, "Choose a currency")
+  .describe("ISO 4217 code, one of the store's enabled currencies");
+
+const ZAmountText = z.string().max(40, "Enter an amount like 12.50").describe('Decimal string in major units, e.g. "12.50"');
+
+const ZOptionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep the ${label} under ${max} characters`)
+    .nullish()
+    .transform((text) => (text ? text : null));
+
+const ZMemo = ZOptionalText(500, "memo").describe("Internal note; customers never see it");
+const ZNote = ZOptionalText(500, "note").describe("Optional detail stored with the reason");
+
+const ZFutureDate = z
+  .date()
+  .refine((date) => date.getTime() > Date.now(), "Choose a date in the future")
+  .describe("When the unused balance expires; send the end of the chosen day");
+
+const ZReasonId = z.uuid("Choose a reason").describe("An active adjustment reason from settings.options");
+
+type MoneyRule = { amount: string; currency: string; field: string; allowZero?: boolean };
+
+/**
+ * Parses an amount against its currency inside a zod transform; on failure adds an issue on the
+ * amount's own field ("amount: Use at most 2 decimals for USD") and returns null.
+ */
+function moneyOf(ctx: z.RefinementCtx, rule: MoneyRule): bigint | null {
+  const parsed = parseMoney(rule.amount, rule.currency);
+  if (!parsed.ok) {
+    const field = parsed.reason === "UNKNOWN_CURRENCY" ? "currency" : rule.field;
+    ctx.addIssue({ code: "custom", path: [field], message: moneyErrorMessage(parsed.reason, rule.currency) });
+    return null;
+  }
+  if (parsed.amountMinor === 0n && !rule.allowZero) {
+    ctx.addIssue({ code: "custom", path: [rule.field], message: "Enter an amount above zero" });
+    return null;
+  }
+  return parsed.amountMinor;
+}
+
+export const ZIssueCreditInput = z
+  .object({
+    idempotencyKey: ZIdempotencyKey,
+    customerId: z.uuid("Choose a customer"),
+    amount: ZAmountText,
+    currency: ZCurrency,
+    categoryId: z.uuid("Choose a category").describe("An active category from settings.options"),
+    memo: ZMemo,
+    expiresAt: ZFutureDate.nullish().transform((date) => date ?? null),
+    notifyCustomer: z.boolean().default(false).describe("Queue an SMS (or email without a phone) telling the customer"),
+  })
+  .transform((input, ctx) => {
+    const amountMinor = moneyOf(ctx, { amount: input.amount, currency: input.currency, field: "amount" });
+    return amountMinor === null ? z.NEVER : { ...input, amountMinor };
+  });
+export type IssueCreditInput = z.output<typeof ZIssueCreditInput>;
+
+/** Fields left out stay as they are; memo and expiresAt may be set to null to clear them. */
+export const ZUpdateCreditInput = z
+  .object({
+    idempotencyKey: ZIdempotencyKey,
+    creditId: z.uuid("Unknown credit"),
+    memo: ZMemo.optional(),
+    categoryId: z.uuid("Choose a category").optional(),
+    expiresAt: ZFutureDate.nullable().optional(),
+    amount: ZAmountText.optional().describe("New total amount of the credit; not below what has been used"),
+    currency: ZCurrency.optional().describe("The credit's currency; required with amount, so it can be validated"),
+    reasonId: ZReasonId.optional().describe("Required when the amount changes"),
+    note: ZNote,
+  })
+  .transform((input, ctx) => {
+    if (input.amount === undefined) return { ...input, amountMinor: undefined };
+    if (!input.currency) {
+      ctx.addIssue({ code: "custom", path: ["currency"], message: "Send the credit's currency with a new amount" });
+      return z.NEVER;
+    }
+    const amountMinor = moneyOf(ctx, { amount: input.amount, currency: input.currency, field: "amount" });
+    return amountMinor === null ? z.NEVER : { ...input, amountMinor };
+  });
+export type UpdateCreditInput = z.output<typeof ZUpdateCreditInput>;
+
+export const ZVoidCreditInput = z.object({
+  idempotencyKey: ZIdempotencyKey,
+  creditId: z.uuid("Unknown credit"),
+  reasonId: ZReasonId,
+  note: ZNote,
+});
+export type VoidCreditInput = z.output<typeof ZVoidCreditInput>;
+
+export const ZSetBalanceInput = z
+  .object({
+    idempotencyKey: ZIdempotencyKey,
+    customerId: z.uuid("Choose a customer"),
+    currency: ZCurrency,
+    balance: ZAmountText.describe("The balance the customer should have in this currency; zero or more"),
+    reasonId: ZReasonId,
+    note: ZNote,
+  })
+  .transform((input, ctx) => {
+    const balanceMinor = moneyOf(ctx, { amount: input.balance, currency: input.currency, field: "balance", allowZero: true });
+    return balanceMinor === null ? z.NEVER : { ...input, balanceMinor };
+  });
+export type SetBalanceInput = z.output<typeof ZSetBalanceInput>;
+
+export const ZSendCreditsInput = z
+  .object({
+    idempotencyKey: ZIdempotencyKey,
+    customerId: z.uuid("Choose the receiving customer").describe("Receiver"),
+    amount: ZAmountText.describe("Credit amount the customer receives"),
+    currency: ZCurrency,
+    infrastructureId: z.uuid("Choose a payment infrastructure"),
+    methodId: z.uuid("Choose a payment method").describe("One of the chosen infrastructure's active methods"),
+    earningAmount: ZAmountText.default("0").describe("What the store was paid, same currency; above zero records a manual payment"),
+    isRevenue: z.boolean().default(true).describe("Count as real revenue; off marks the payment as non-revenue for reports"),
+    categoryId: z.uuid("Choose a category").optional().describe("Defaults to Manual correction"),
+    memo: ZMemo,
+    expiresAt: ZFutureDate.nullish().transform((date) => date ?? null),
+    notifyCustomer: z.boolean().default(false),
+  })
+  .transform((input, ctx) => {
+    const amountMinor = moneyOf(ctx, { amount: input.amount, currency: input.currency, field: "amount" });
+    const earningMinor = moneyOf(ctx, { amount: input.earningAmount, currency: input.currency, field: "earningAmount", allowZero: true });
+    return amountMinor === null || earningMinor === null ? z.NEVER : { ...input, amountMinor, earningMinor };
+  });
+export type SendCreditsInput = z.output<typeof ZSendCreditsInput>;
+
+export const ZCreditIdInput = z.object({ creditId: z.uuid("Unknown credit") });
+
+const ZCursor = z.string().max(500).nullish().describe("Opaque keyset cursor from the previous page");
+
+export const ZCreditListInput = z.object({
+  customerId: z.uuid("Choose a customer"),
+  currency: ZCurrency.optional(),
+  status: z.enum(["ACTIVE", "ALL"]).default("ALL").describe("ACTIVE: only credits that can still be spent"),
+  cursor: ZCursor,
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export type CreditListInput = z.output<typeof ZCreditListInput>;
+
+const historyFilters = {
+  customerId: z.uuid("Choose a customer"),
+  currency: ZCurrency.optional(),
+  types: z.array(z.enum(CREDIT_EVENT_TYPES)).max(CREDIT_EVENT_TYPES.length).optional().describe("Only these event types"),
+  from: z.date().optional().describe("Events at or after this instant"),
+  to: z.date().optional().describe("Events at or before this instant"),
+};
+
+const fromNotAfterTo = (input: { from?: Date; to?: Date }) => !input.from || !input.to || input.from <= input.to;
+const FROM_AFTER_TO = { path: ["to"], message: "The end date is before the start date" };
+
+export const ZCreditHistoryInput = z
+  .object({ ...historyFilters, cursor: ZCursor, limit: z.number().int().min(1).max(100).default(50) })
+  .refine(fromNotAfterTo, FROM_AFTER_TO);
+export type CreditHistoryInput = z.output<typeof ZCreditHistoryInput>;
+
+export const ZCreditHistoryCsvInput = z.object(historyFilters).refine(fromNotAfterTo, FROM_AFTER_TO);
+export type CreditHistoryCsvInput = z.output<typeof ZCreditHistoryCsvInput>;

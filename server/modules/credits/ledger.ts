@@ -1,0 +1,121 @@
+// The ledger's write primitives. Every money change of one customer in one currency:
+//   1. runs in one interactive transaction (moneyTransaction),
+//   2. first locks that (customer, currency) balance row (lockBalance / addToBalance), so all
+//      writers of that balance go through one at a time,
+//   3. appends its events with running balances and stores the final balance in the same
+//      transaction, so the balance always equals the sum of the ledger.
+import { Prisma } from "@/prisma/generated/client";
+import type { CreditEventType } from "@/prisma/generated/enums";
+import type { Db, DbTx } from "@/server/db/client";
+import { AppError } from "@/server/lib/app-error";
+import { formatMoney, maxMinorUnits } from "@/server/lib/money";
+import { uuid7 } from "@/server/lib/uuid7";
+
+export type LedgerKey = { customerId: string; currency: string };
+
+// Waiting for a pooled connection or a contended balance lock is normal under load.
+const MONEY_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
+export function moneyTransaction<T>(db: Db, run: (tx: DbTx) => Promise<T>): Promise<T> {
+  return db.$transaction(run, MONEY_TRANSACTION_OPTIONS);
+}
+
+/**
+ * Locks the balance row of (customer, currency), creating it at zero the first time, and returns
+ * the balance. NOT_FOUND when the customer (or the currency) does not exist.
+ */
+export async function lockBalance(tx: DbTx, key: LedgerKey): Promise<bigint> {
+  await tx.$executeRaw`
+    INSERT INTO credit_balance (customer_id, currency)
+    SELECT c.id, sc.code FROM customer c, store_currency sc WHERE c.id = ${key.customerId}::uuid AND sc.code = ${key.currency}
+    ON CONFLICT DO NOTHING`;
+  const [row] = await tx.$queryRaw<{ balance_minor: bigint }[]>`
+    SELECT balance_minor FROM credit_balance
+    WHERE customer_id = ${key.customerId}::uuid AND currency = ${key.currency}
+    FOR UPDATE`;
+  if (row) return row.balance_minor;
+  const [customer] = await tx.$queryRaw<unknown[]>`SELECT 1 FROM customer WHERE id = ${key.customerId}::uuid`;
+  if (!customer) throw new AppError("NOT_FOUND", "No customer with this id", "customerId");
+  throw new AppError("BAD_INPUT", `${key.currency} is not a currency this store accepts`, "currency");
+}
+
+/**
+ * Lock and increase in one statement, for operations that know the change before reading the
+ * balance (issuing). ON CONFLICT DO UPDATE takes the same row lock lockBalance does.
+ */
+export async function addToBalance(tx: DbTx, key: LedgerKey, deltaMinor: bigint): Promise<bigint> {
+  const [row] = await tx.$queryRaw<{ balance_minor: bigint }[]>`
+    INSERT INTO credit_balance (customer_id, currency, balance_minor) VALUES (${key.customerId}::uuid, ${key.currency}, ${deltaMinor})
+    ON CONFLICT (customer_id, currency) DO UPDATE
+      SET balance_minor = credit_balance.balance_minor + EXCLUDED.balance_minor, updated_at = now()
+    RETURNING balance_minor`;
+  const balance = row!.balance_minor;
+  assertBalanceWithinLimit(key.currency, balance);
+  return balance;
+}
+
+/** A balance may not grow past the largest amount anything may hold. */
+export function assertBalanceWithinLimit(currency: string, balanceMinor: bigint, field = "amount"): void {
+  const max = maxMinorUnits(currency);
+  if (balanceMinor > max) {
+    throw new AppError("BAD_INPUT", `This would take the balance above ${formatMoney(max, currency)}`, field);
+  }
+}
+
+export type NewEvent = {
+  creditId: string;
+  type: CreditEventType;
+  /** Signed change of the balance: positive for ISSUED, ADJUSTED_UP, USE_REVERSED, REFUNDED_TO_CREDIT. */
+  amountMinor: bigint;
+  actorId: string | null;
+  reasonId?: string | null;
+  reason?: string | null;
+  memo?: string | null;
+  reversedOperationId?: string | null;
+  /** Groups the events of one operation. */
+  operationId: string;
+};
+
+export type LedgerEvent = NewEvent & { id: string; balanceAfterMinor: bigint };
+
+/** Gives each event, in order, its id and the balance after it; returns the final balance. */
+export function withRunningBalance(startMinor: bigint, events: NewEvent[]): { events: LedgerEvent[]; balanceMinor: bigint } {
+  let balance = startMinor;
+  const out = events.map((event) => {
+    balance += event.amountMinor;
+    return { ...event, id: uuid7(), balanceAfterMinor: balance };
+  });
+  return { events: out, balanceMinor: balance };
+}
+
+export function eventsInsertSql(key: LedgerKey, events: LedgerEvent[]): Prisma.Sql {
+  const rows = events.map(
+    (e) => Prisma.sql`(${e.id}::uuid, ${key.customerId}::uuid, ${key.currency}, ${e.creditId}::uuid, ${e.type}::"CreditEventType",
+      ${e.amountMinor}, ${e.balanceAfterMinor}, ${e.actorId}::uuid, ${e.reasonId ?? null}::uuid, ${e.reason ?? null},
+      ${e.memo ?? null}, ${e.operationId}::uuid, ${e.reversedOperationId ?? null}::uuid)`,
+  );
+  return Prisma.sql`INSERT INTO credit_event (id, customer_id, currency, credit_id, type, amount_minor, balance_after_minor,
+      actor_id, reason_id, reason, memo, operation_id, reversed_operation_id)
+    VALUES ${Prisma.join(rows)}`;
+}
+
+/** Stores the balance the events ended on; the row is already locked by this transaction. */
+export function balanceUpdateSql(key: LedgerKey, balanceMinor: bigint): Prisma.Sql {
+  return Prisma.sql`UPDATE credit_balance SET balance_minor = ${balanceMinor}, updated_at = now()
+    WHERE customer_id = ${key.customerId}::uuid AND currency = ${key.currency}`;
+}
+
+/**
+ * Runs several independent writes as one statement (data-modifying CTEs), saving a round trip
+ * each. They must not touch the same rows: sub-statements do not see each other's changes.
+ * Foreign keys between them (an event of a credit inserted alongside) are checked at the end.
+ */
+export async function executeTogether(tx: DbTx, statements: Prisma.Sql[]): Promise<void> {
+  if (statements.length === 0) return;
+  if (statements.length === 1) {
+    await tx.$executeRaw(statements[0]!);
+    return;
+  }
+  const parts = statements.map((statement, index) => Prisma.sql`${Prisma.raw(`w${index}`)} AS (${statement})`);
+  await tx.$executeRaw`WITH ${Prisma.join(parts)} SELECT 1`;
+}

@@ -1,0 +1,123 @@
+import type { ServiceContext } from "@/server/lib/service-context";
+import { AppError } from "@/server/lib/app-error";
+import { claimIdempotencyKey, idempotentResultSql } from "@/server/lib/idempotency";
+import { uuid7 } from "@/server/lib/uuid7";
+import { auditInsertSql } from "@/server/modules/audit/audit.repo";
+import { newPaymentReference, paymentInsertSql } from "@/server/modules/payments/payments.repo";
+import { findPaymentChoice } from "@/server/modules/settings/settings.repo";
+import { findCategory } from "./credits.repo";
+import type { SendCreditsInput } from "./credits.schema";
+import { checkGrantTarget, creditReceivedNotificationSql, grantCredit } from "./grant-credit";
+import { executeTogether, moneyTransaction } from "./ledger";
+
+export type SendCreditsResult = {
+  creditId: string;
+  customerId: string;
+  customerName: string;
+  currency: string;
+  amountMinor: bigint;
+  balanceMinor: bigint;
+  earningMinor: bigint;
+  /** The manual payment recorded for the earning; null when the earning was zero. */
+  paymentId: string | null;
+  paymentReference: string | null;
+  notificationId: string | null;
+  /** Where the success message links to. */
+  creditHistoryPath: string;
+};
+
+/** The category "Send credits" files its credits under unless the form picks one. */
+const DEFAULT_SEND_CATEGORY_KEY = "manual_correction";
+
+/**
+ * "Send credits": credit for a customer without a storefront purchase, with what the store was paid
+ * for it. An earning above zero becomes a MANUAL payment on the customer's Payments (marked
+ * non-revenue when "Count as real revenue" is off), linked from the credit.
+ */
+export function sendCredits({ db, actor }: ServiceContext, input: SendCreditsInput): Promise<SendCreditsResult> {
+  return moneyTransaction(db, async (tx) => {
+    const claim = await claimIdempotencyKey<SendCreditsResult>(tx, { key: input.idempotencyKey, operation: "credit.send", request: input });
+    if (claim.isReplay) return claim.result;
+
+    const choice = await findPaymentChoice(tx, { infrastructureId: input.infrastructureId, methodId: input.methodId });
+    if (!choice.infrastructure?.isActive) throw new AppError("BAD_INPUT", "Choose an active payment infrastructure", "infrastructureId");
+    if (!choice.method?.isActive || choice.method.infrastructureId !== input.infrastructureId) {
+      throw new AppError("BAD_INPUT", `Choose a payment method of ${choice.infrastructure.name}`, "methodId");
+    }
+    const categoryId = input.categoryId ?? (await findCategory(tx, { key: DEFAULT_SEND_CATEGORY_KEY }))?.id;
+    if (!categoryId) throw new AppError("BAD_INPUT", "Choose a category", "categoryId");
+    const target = await checkGrantTarget(tx, { customerId: input.customerId, currency: input.currency, categoryId });
+
+    const key = { customerId: input.customerId, currency: input.currency };
+    const payment =
+      input.earningMinor > 0n
+        ? {
+            id: uuid7(),
+            reference: newPaymentReference(),
+            customerId: input.customerId,
+            amountMinor: input.earningMinor,
+            currency: input.currency,
+            methodKind: "MANUAL" as const,
+            infrastructureId: input.infrastructureId,
+            methodId: input.methodId,
+            isRevenue: input.isRevenue,
+            description: "Store credit sent by staff",
+            createdById: actor.id,
+          }
+        : null;
+    const via = `${choice.infrastructure.name} · ${choice.method.name}`;
+    const granted = await grantCredit(tx, {
+      key,
+      amountMinor: input.amountMinor,
+      categoryId,
+      memo: input.memo,
+      expiresAt: input.expiresAt,
+      paymentId: payment?.id ?? null,
+      actorId: actor.id,
+      eventType: "ISSUED",
+      reason: `Sent credits (${via})`,
+    });
+    const notificationId = input.notifyCustomer ? uuid7() : null;
+    const result: SendCreditsResult = {
+      creditId: granted.creditId,
+      customerId: input.customerId,
+      customerName: `${target.firstName} ${target.lastName}`.trim(),
+      currency: input.currency,
+      amountMinor: input.amountMinor,
+      balanceMinor: granted.balanceMinor,
+      earningMinor: input.earningMinor,
+      paymentId: payment?.id ?? null,
+      paymentReference: payment?.reference ?? null,
+      notificationId,
+      creditHistoryPath: `/customers/${input.customerId}/credit-history`,
+    };
+    await executeTogether(tx, [
+      ...(payment ? [paymentInsertSql(payment)] : []),
+      ...granted.statements,
+      auditInsertSql({
+        actorId: actor.id,
+        action: "credit.send",
+        entityType: "store_credit",
+        entityId: granted.creditId,
+        details: {
+          customerId: input.customerId,
+          currency: input.currency,
+          amountMinor: input.amountMinor,
+          earningMinor: input.earningMinor,
+          isRevenue: input.isRevenue,
+          infrastructure: choice.infrastructure.name,
+          method: choice.method.name,
+          paymentId: payment?.id ?? null,
+          category: target.categoryName,
+          memo: input.memo,
+          expiresAt: input.expiresAt,
+        },
+      }),
+      ...(notificationId
+        ? [creditReceivedNotificationSql({ id: notificationId, recipient: target, amountMinor: input.amountMinor, currency: input.currency, expiresAt: input.expiresAt })]
+        : []),
+      idempotentResultSql(input.idempotencyKey, result),
+    ]);
+    return result;
+  });
+}

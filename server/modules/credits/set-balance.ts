@@ -1,0 +1,101 @@
+import type { ServiceContext } from "@/server/lib/service-context";
+import { AppError } from "@/server/lib/app-error";
+import { claimIdempotencyKey, idempotentResultSql } from "@/server/lib/idempotency";
+import { formatMoney } from "@/server/lib/money";
+import { uuid7 } from "@/server/lib/uuid7";
+import { auditInsertSql } from "@/server/modules/audit/audit.repo";
+import {
+  creditAmountsUpdateSql,
+  creditInsertSql,
+  findCategory,
+  findReason,
+  isCurrencyEnabled,
+  openCreditsForUpdate,
+  remainingOf,
+} from "./credits.repo";
+import type { SetBalanceInput } from "./credits.schema";
+import { expireDueCredits } from "./expire-credits";
+import { balanceUpdateSql, eventsInsertSql, executeTogether, lockBalance, moneyTransaction, withRunningBalance, type NewEvent } from "./ledger";
+
+export type SetBalanceResult = {
+  customerId: string;
+  currency: string;
+  previousBalanceMinor: bigint;
+  balanceMinor: bigint;
+  /** Groups the adjustment's events in the history. */
+  operationId: string;
+  /** The credit created for an increase; null for a decrease. */
+  creditId: string | null;
+};
+
+/** Increases are filed under this category. */
+const INCREASE_CATEGORY_KEY = "manual_correction";
+
+/**
+ * Sets a customer's balance in one currency. The difference is one adjustment operation: an
+ * increase is a new credit with an ADJUSTED_UP event; a decrease takes from the newest credits with
+ * unused balance first, one ADJUSTED_DOWN event per credit touched (so each credit's events still
+ * add up to what it has left).
+ */
+export function setBalance({ db, actor }: ServiceContext, input: SetBalanceInput): Promise<SetBalanceResult> {
+  return moneyTransaction(db, async (tx) => {
+    const claim = await claimIdempotencyKey<SetBalanceResult>(tx, { key: input.idempotencyKey, operation: "credit.set_balance", request: input });
+    if (claim.isReplay) return claim.result;
+
+    const reason = await findReason(tx, input.reasonId);
+    if (!reason?.isActive) throw new AppError("BAD_INPUT", "Choose an active reason", "reasonId");
+    const key = { customerId: input.customerId, currency: input.currency };
+    const now = new Date();
+    // Expired credits are closed first, so the balance being set from is what can really be spent.
+    const { balanceMinor: previous } = await expireDueCredits(tx, key, await lockBalance(tx, key), now);
+    const target = input.balanceMinor;
+    if (target === previous) throw new AppError("BAD_INPUT", `The balance is already ${formatMoney(previous, input.currency)}`, "balance");
+
+    const operationId = uuid7();
+    const common = { actorId: actor.id, reasonId: reason.id, reason: reason.name, memo: input.note, operationId };
+    let creditId: string | null = null;
+    let events: NewEvent[];
+    let creditWrite;
+    if (target > previous) {
+      if (!(await isCurrencyEnabled(tx, input.currency))) {
+        throw new AppError("BAD_INPUT", `${input.currency} is turned off in Settings; the balance can only go down`, "currency");
+      }
+      const category = await findCategory(tx, { key: INCREASE_CATEGORY_KEY });
+      if (!category) throw new AppError("INTERNAL", "The Manual correction category is missing");
+      creditId = uuid7();
+      creditWrite = creditInsertSql({ id: creditId, key, amountMinor: target - previous, categoryId: category.id, memo: input.note, expiresAt: null, paymentId: null, createdById: actor.id });
+      events = [{ creditId, type: "ADJUSTED_UP", amountMinor: target - previous, ...common }];
+    } else {
+      const credits = await openCreditsForUpdate(tx, key, "newestFirst", now);
+      let toTake = previous - target;
+      const taken: { credit: (typeof credits)[number]; amountMinor: bigint }[] = [];
+      for (const credit of credits) {
+        if (toTake === 0n) break;
+        const amountMinor = remainingOf(credit) < toTake ? remainingOf(credit) : toTake;
+        taken.push({ credit, amountMinor });
+        toTake -= amountMinor;
+      }
+      // The balance is the sum of the credits' unused amounts; anything else is a broken invariant.
+      if (toTake > 0n) throw new AppError("INTERNAL", "The balance does not match the credits; nothing was changed");
+      creditWrite = creditAmountsUpdateSql(taken.map(({ credit, amountMinor }) => ({ ...credit, amountMinor: credit.amountMinor - amountMinor })));
+      events = taken.map(({ credit, amountMinor }) => ({ creditId: credit.id, type: "ADJUSTED_DOWN", amountMinor: -amountMinor, ...common }));
+    }
+
+    const ledger = withRunningBalance(previous, events);
+    const result: SetBalanceResult = { ...key, previousBalanceMinor: previous, balanceMinor: ledger.balanceMinor, operationId, creditId };
+    await executeTogether(tx, [
+      creditWrite,
+      eventsInsertSql(key, ledger.events),
+      balanceUpdateSql(key, ledger.balanceMinor),
+      auditInsertSql({
+        actorId: actor.id,
+        action: "credit.set_balance",
+        entityType: "customer",
+        entityId: input.customerId,
+        details: { currency: input.currency, previousBalanceMinor: previous, balanceMinor: target, reason: reason.name, note: input.note, operationId },
+      }),
+      idempotentResultSql(input.idempotencyKey, result),
+    ]);
+    return result;
+  });
+}

@@ -1,0 +1,196 @@
+// Spending store credit (storefront checkout, paying a refund's difference) and giving a spend
+// back. Domain functions only for now: the storefront is not part of this app yet.
+import type { Db } from "@/server/db/client";
+import { AppError } from "@/server/lib/app-error";
+import { claimIdempotencyKey, idempotentResultSql } from "@/server/lib/idempotency";
+import { formatMoney, maxMinorUnits } from "@/server/lib/money";
+import type { Actor } from "@/server/lib/service-context";
+import { uuid7 } from "@/server/lib/uuid7";
+import { auditInsertSql } from "@/server/modules/audit/audit.repo";
+import {
+  creditAmountsUpdateSql,
+  findCreditsForUpdate,
+  openCreditsForUpdate,
+  remainingOf,
+  spendLinesOf,
+  type CreditAmounts,
+} from "./credits.repo";
+import { EXPIRED_REASON, expireDueCredits } from "./expire-credits";
+import { balanceUpdateSql, eventsInsertSql, executeTogether, lockBalance, moneyTransaction, withRunningBalance, type NewEvent } from "./ledger";
+
+/** Spends may come from the storefront, with no staff member behind them. */
+export type SpendContext = { db: Db; actor: Actor | null };
+
+export type SpendCreditInput = {
+  idempotencyKey: string;
+  customerId: string;
+  currency: string;
+  amountMinor: bigint;
+  /** What the credit paid for, e.g. an order number; shown as the events' reason. */
+  reference?: string | null;
+  memo?: string | null;
+};
+
+export type Allocation = { creditId: string; amountMinor: bigint };
+export type SpendResult = { operationId: string; customerId: string; currency: string; amountMinor: bigint; allocations: Allocation[]; balanceMinor: bigint };
+
+function assertAmount(amountMinor: bigint, currency: string): void {
+  if (amountMinor <= 0n) throw new AppError("BAD_INPUT", "Enter an amount above zero", "amount");
+  if (amountMinor > maxMinorUnits(currency)) throw new AppError("BAD_INPUT", `Enter at most ${formatMoney(maxMinorUnits(currency), currency)}`, "amount");
+}
+
+/**
+ * Spends `amountMinor` of the customer's balance in one currency across their credits: earliest
+ * expiry first, credits without expiry last, oldest first among equals. One USED event per credit
+ * touched, each with the running balance. All or nothing: INSUFFICIENT_FUNDS when the balance
+ * (after closing expired credits) is short.
+ */
+export async function spendCredit({ db, actor }: SpendContext, input: SpendCreditInput): Promise<SpendResult> {
+  assertAmount(input.amountMinor, input.currency);
+  return moneyTransaction(db, async (tx) => {
+    const claim = await claimIdempotencyKey<SpendResult>(tx, { key: input.idempotencyKey, operation: "credit.spend", request: input });
+    if (claim.isReplay) return claim.result;
+
+    const key = { customerId: input.customerId, currency: input.currency };
+    const now = new Date();
+    const { balanceMinor } = await expireDueCredits(tx, key, await lockBalance(tx, key), now);
+    if (balanceMinor < input.amountMinor) {
+      throw new AppError("INSUFFICIENT_FUNDS", `Only ${formatMoney(balanceMinor, input.currency)} of store credit is available`, "amount");
+    }
+
+    const operationId = uuid7();
+    const allocations: Allocation[] = [];
+    const updates: CreditAmounts[] = [];
+    let toSpend = input.amountMinor;
+    for (const credit of await openCreditsForUpdate(tx, key, "spend", now)) {
+      if (toSpend === 0n) break;
+      const amountMinor = remainingOf(credit) < toSpend ? remainingOf(credit) : toSpend;
+      allocations.push({ creditId: credit.id, amountMinor });
+      updates.push({ ...credit, usedMinor: credit.usedMinor + amountMinor });
+      toSpend -= amountMinor;
+    }
+    if (toSpend > 0n) throw new AppError("INTERNAL", "The balance does not match the credits; nothing was spent");
+
+    const ledger = withRunningBalance(
+      balanceMinor,
+      allocations.map((a) => ({
+        creditId: a.creditId,
+        type: "USED" as const,
+        amountMinor: -a.amountMinor,
+        actorId: actor?.id ?? null,
+        reason: input.reference ?? null,
+        memo: input.memo ?? null,
+        operationId,
+      })),
+    );
+    const result: SpendResult = { operationId, ...key, amountMinor: input.amountMinor, allocations, balanceMinor: ledger.balanceMinor };
+    await executeTogether(tx, [
+      creditAmountsUpdateSql(updates),
+      eventsInsertSql(key, ledger.events),
+      balanceUpdateSql(key, ledger.balanceMinor),
+      auditInsertSql({
+        actorId: actor?.id ?? null,
+        action: "credit.spend",
+        entityType: "customer",
+        entityId: input.customerId,
+        details: { currency: input.currency, amountMinor: input.amountMinor, reference: input.reference ?? null, operationId, allocations },
+      }),
+      idempotentResultSql(input.idempotencyKey, result),
+    ]);
+    return result;
+  });
+}
+
+export type ReverseSpendInput = {
+  idempotencyKey: string;
+  /** The operationId a spend returned. */
+  spendOperationId: string;
+  /** How much to give back; default everything not given back yet. */
+  amountMinor?: bigint;
+  reason?: string | null;
+};
+
+export type ReverseSpendResult = SpendResult & { spendOperationId: string };
+
+/**
+ * Gives back (part of) a spend, to the credits it came from, the last-used credit first. Money
+ * returning to a credit that was deleted or has expired meanwhile is removed again at once
+ * (VOIDED / EXPIRED event), so a reversal never revives a closed credit.
+ */
+export function reverseSpend({ db, actor }: SpendContext, input: ReverseSpendInput): Promise<ReverseSpendResult> {
+  return moneyTransaction(db, async (tx) => {
+    const claim = await claimIdempotencyKey<ReverseSpendResult>(tx, { key: input.idempotencyKey, operation: "credit.reverse_spend", request: input });
+    if (claim.isReplay) return claim.result;
+
+    const spent = await spendLinesOf(tx, input.spendOperationId);
+    const first = spent[0];
+    if (!first) throw new AppError("NOT_FOUND", "No store credit spend with this id", "spendOperationId");
+    const key = { customerId: first.customerId, currency: first.currency };
+    const now = new Date();
+    const { balanceMinor } = await expireDueCredits(tx, key, await lockBalance(tx, key), now);
+    // Read again under the lock: concurrent reversals of the same spend see each other.
+    const lines = (await spendLinesOf(tx, input.spendOperationId)).reverse();
+    const reversible = lines.reduce((sum, line) => sum + line.spentMinor - line.reversedMinor, 0n);
+    if (reversible === 0n) throw new AppError("CONFLICT", "This spend was already given back in full");
+    const amountMinor = input.amountMinor ?? reversible;
+    assertAmount(amountMinor, key.currency);
+    if (amountMinor > reversible) {
+      throw new AppError("BAD_INPUT", `At most ${formatMoney(reversible, key.currency)} of this spend can still be given back`, "amount");
+    }
+
+    const allocations: Allocation[] = [];
+    let toReturn = amountMinor;
+    for (const line of lines) {
+      if (toReturn === 0n) break;
+      const open = line.spentMinor - line.reversedMinor;
+      const back = open < toReturn ? open : toReturn;
+      if (back > 0n) allocations.push({ creditId: line.creditId, amountMinor: back });
+      toReturn -= back;
+    }
+
+    const operationId = uuid7();
+    const credits = new Map((await findCreditsForUpdate(tx, allocations.map((a) => a.creditId))).map((c) => [c.id, c]));
+    const events: NewEvent[] = [];
+    const updates: CreditAmounts[] = [];
+    for (const { creditId, amountMinor: back } of allocations) {
+      const credit = credits.get(creditId)!;
+      const base = { creditId, actorId: actor?.id ?? null, operationId };
+      events.push({ ...base, type: "USE_REVERSED", amountMinor: back, reason: input.reason ?? null, reversedOperationId: input.spendOperationId });
+      const isExpired = credit.expiresAt !== null && credit.expiresAt <= now;
+      const closedBy = credit.voidedAt ? "VOIDED" : isExpired ? "EXPIRED" : null;
+      if (closedBy) {
+        events.push({ ...base, type: closedBy, amountMinor: -back, reason: closedBy === "VOIDED" ? (credit.voidReason ?? "Deleted") : EXPIRED_REASON });
+      }
+      updates.push({
+        ...credit,
+        usedMinor: credit.usedMinor - back,
+        removedMinor: closedBy ? credit.removedMinor + back : credit.removedMinor,
+        isExpiryProcessed: closedBy === "EXPIRED",
+      });
+    }
+
+    const ledger = withRunningBalance(balanceMinor, events);
+    const result: ReverseSpendResult = {
+      operationId,
+      spendOperationId: input.spendOperationId,
+      ...key,
+      amountMinor,
+      allocations,
+      balanceMinor: ledger.balanceMinor,
+    };
+    await executeTogether(tx, [
+      creditAmountsUpdateSql(updates),
+      eventsInsertSql(key, ledger.events),
+      balanceUpdateSql(key, ledger.balanceMinor),
+      auditInsertSql({
+        actorId: actor?.id ?? null,
+        action: "credit.reverse_spend",
+        entityType: "customer",
+        entityId: key.customerId,
+        details: { currency: key.currency, amountMinor, spendOperationId: input.spendOperationId, operationId, allocations, reason: input.reason ?? null },
+      }),
+      idempotentResultSql(input.idempotencyKey, result),
+    ]);
+    return result;
+  });
+}

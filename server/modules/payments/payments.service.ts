@@ -1,0 +1,49 @@
+import type { ServiceContext } from "@/server/lib/service-context";
+import { AppError } from "@/server/lib/app-error";
+import { decodeCursor, encodeCursor } from "@/server/lib/cursor";
+import { listPaymentRows } from "./payments.repo";
+import type { PaymentListInput, PaymentStatus } from "./payments.schema";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Derived, never stored: a refund only ever moves refunded_minor towards amount_minor. */
+export function paymentStatusOf(p: { amountMinor: bigint; refundedMinor: bigint }): PaymentStatus {
+  if (p.refundedMinor === 0n) return "PAID";
+  return p.refundedMinor < p.amountMinor ? "PARTIALLY_REFUNDED" : "REFUNDED";
+}
+
+/** A customer's payments, newest first. */
+export async function listPayments({ db }: ServiceContext, input: PaymentListInput) {
+  let before: { at: Date; id: string } | null = null;
+  if (input.cursor) {
+    const { at, id } = decodeCursor(input.cursor);
+    if (typeof at !== "string" || typeof id !== "string" || !UUID.test(id) || Number.isNaN(Date.parse(at))) {
+      throw new AppError("BAD_INPUT", "This page link is no longer valid; start from the first page", "cursor");
+    }
+    before = { at: new Date(at), id };
+  }
+  const rows = await listPaymentRows(db, { customerId: input.customerId, before, limit: input.limit + 1 });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      amountMinor: row.amount_minor,
+      currency: row.currency,
+      refundedMinor: row.refunded_minor,
+      status: paymentStatusOf({ amountMinor: row.amount_minor, refundedMinor: row.refunded_minor }),
+      methodKind: row.method_kind,
+      cardBrand: row.card_brand,
+      cardLast4: row.card_last4,
+      gatewayName: row.gateway_name,
+      infrastructureName: row.infrastructure_name,
+      methodName: row.method_name,
+      isRevenue: row.is_revenue,
+      description: row.description,
+      capturedAt: row.captured_at,
+      createdByName: row.created_by_name,
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ at: last.captured_at.toISOString(), id: last.id }) : null,
+  };
+}

@@ -1,0 +1,91 @@
+import { Prisma } from "@/prisma/generated/client";
+import type { DbTx } from "@/server/db/client";
+import type { NamedList } from "./settings.schema";
+
+export const NAMED_TABLES: Record<NamedList, { table: Prisma.Sql; label: string }> = {
+  category: { table: Prisma.raw("credit_category"), label: "category" },
+  reason: { table: Prisma.raw("adjustment_reason"), label: "reason" },
+  infrastructure: { table: Prisma.raw("payment_infrastructure"), label: "payment infrastructure" },
+};
+
+export type NamedRow = { id: string; name: string; isActive: boolean; position: number };
+export type MethodRow = NamedRow & { infrastructureId: string };
+export type CurrencyRow = { code: string; isEnabled: boolean; position: number };
+
+export const listNamed = (db: DbTx, list: NamedList, opts: { isActiveOnly: boolean }) =>
+  db.$queryRaw<(NamedRow & { key?: string | null })[]>`
+    SELECT id, name, is_active AS "isActive", position ${list === "category" ? Prisma.sql`, key` : Prisma.empty}
+    FROM ${NAMED_TABLES[list].table}
+    ${opts.isActiveOnly ? Prisma.sql`WHERE is_active` : Prisma.empty}
+    ORDER BY position, name`;
+
+export const listMethods = (db: DbTx, opts: { isActiveOnly: boolean }) =>
+  db.$queryRaw<MethodRow[]>`
+    SELECT id, infrastructure_id AS "infrastructureId", name, is_active AS "isActive", position
+    FROM payment_method ${opts.isActiveOnly ? Prisma.sql`WHERE is_active` : Prisma.empty}
+    ORDER BY position, name`;
+
+export const listCurrencies = (db: DbTx, opts: { isEnabledOnly: boolean }) =>
+  db.$queryRaw<CurrencyRow[]>`
+    SELECT code, is_enabled AS "isEnabled", position FROM store_currency
+    ${opts.isEnabledOnly ? Prisma.sql`WHERE is_enabled` : Prisma.empty}
+    ORDER BY position, code`;
+
+export const findNamed = async (db: DbTx, list: NamedList, id: string) =>
+  (await db.$queryRaw<NamedRow[]>`
+    SELECT id, name, is_active AS "isActive", position FROM ${NAMED_TABLES[list].table} WHERE id = ${id}::uuid`)[0] ?? null;
+
+/** Another row of the list with this name, ignoring case (so "goodwill" cannot sit beside "Goodwill"). */
+export const findNamedByName = async (db: DbTx, list: NamedList, name: string, exceptId: string | null) =>
+  (await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM ${NAMED_TABLES[list].table}
+    WHERE lower(name) = lower(${name}) ${exceptId ? Prisma.sql`AND id <> ${exceptId}::uuid` : Prisma.empty}`)[0] ?? null;
+
+export const insertNamed = (db: DbTx, list: NamedList, row: { id: string; name: string }) =>
+  db.$executeRaw`
+    INSERT INTO ${NAMED_TABLES[list].table} (id, name, position)
+    SELECT ${row.id}::uuid, ${row.name}, coalesce(max(position), 0) + 1 FROM ${NAMED_TABLES[list].table}`;
+
+export const updateNamed = (db: DbTx, list: NamedList, id: string, change: { name?: string; isActive?: boolean }) =>
+  db.$executeRaw`
+    UPDATE ${NAMED_TABLES[list].table}
+    SET name = coalesce(${change.name ?? null}, name), is_active = coalesce(${change.isActive ?? null}::boolean, is_active)
+    WHERE id = ${id}::uuid`;
+
+export const findMethod = async (db: DbTx, id: string) =>
+  (await db.$queryRaw<MethodRow[]>`
+    SELECT id, infrastructure_id AS "infrastructureId", name, is_active AS "isActive", position
+    FROM payment_method WHERE id = ${id}::uuid`)[0] ?? null;
+
+export const findMethodByName = async (db: DbTx, infrastructureId: string, name: string, exceptId: string | null) =>
+  (await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM payment_method WHERE infrastructure_id = ${infrastructureId}::uuid AND lower(name) = lower(${name})
+    ${exceptId ? Prisma.sql`AND id <> ${exceptId}::uuid` : Prisma.empty}`)[0] ?? null;
+
+export const insertMethod = (db: DbTx, row: { id: string; infrastructureId: string; name: string }) =>
+  db.$executeRaw`
+    INSERT INTO payment_method (id, infrastructure_id, name, position)
+    SELECT ${row.id}::uuid, ${row.infrastructureId}::uuid, ${row.name}, coalesce(max(position), 0) + 1
+    FROM payment_method WHERE infrastructure_id = ${row.infrastructureId}::uuid`;
+
+export const updateMethod = (db: DbTx, id: string, change: { name?: string; isActive?: boolean }) =>
+  db.$executeRaw`
+    UPDATE payment_method
+    SET name = coalesce(${change.name ?? null}, name), is_active = coalesce(${change.isActive ?? null}::boolean, is_active)
+    WHERE id = ${id}::uuid`;
+
+export const insertCurrency = (db: DbTx, code: string) =>
+  db.$executeRaw`
+    INSERT INTO store_currency (code, position) SELECT ${code}, coalesce(max(position), 0) + 1 FROM store_currency
+    ON CONFLICT DO NOTHING`;
+
+export const updateCurrencyEnabled = (db: DbTx, code: string, isEnabled: boolean) =>
+  db.$executeRaw`UPDATE store_currency SET is_enabled = ${isEnabled} WHERE code = ${code}`;
+
+/** The infrastructure and the method a payment names, each null when unknown. */
+export async function findPaymentChoice(db: DbTx, ids: { infrastructureId: string; methodId: string }) {
+  const [infrastructure = null] = await db.$queryRaw<NamedRow[]>`
+    SELECT id, name, is_active AS "isActive", position FROM payment_infrastructure WHERE id = ${ids.infrastructureId}::uuid`;
+  const method = await findMethod(db, ids.methodId);
+  return { infrastructure, method };
+}

@@ -1,0 +1,49 @@
+import { createTRPCRouter, permissionProcedure } from "@/server/trpc/init";
+import {
+  ZAddCurrencyInput,
+  ZCreateMethodInput,
+  ZCreateNamedInput,
+  ZRenameInput,
+  ZSetActiveInput,
+  ZSetCurrencyEnabledInput,
+  type NamedList,
+} from "./settings.schema";
+import {
+  addCurrency,
+  changeMethod,
+  changeNamed,
+  createMethod,
+  createNamed,
+  getAllSettings,
+  getSettingsOptions,
+  setCurrencyEnabled,
+} from "./settings.service";
+
+const manage = () => permissionProcedure("settings:manage");
+
+/** create / rename / setActive for one admin-managed list. */
+const namedListRouter = (list: NamedList) =>
+  createTRPCRouter({
+    create: manage().input(ZCreateNamedInput).mutation(({ ctx, input }) => createNamed(ctx, list, input)),
+    rename: manage().input(ZRenameInput).mutation(({ ctx, input }) => changeNamed(ctx, list, input)),
+    setActive: manage().input(ZSetActiveInput).mutation(({ ctx, input }) => changeNamed(ctx, list, input)),
+  });
+
+export const settingsRouter = createTRPCRouter({
+  /** What the credit forms offer; any staff member who can read credits. */
+  options: permissionProcedure("credits:read").query(({ ctx }) => getSettingsOptions(ctx)),
+  /** Every record, inactive ones too, for the Settings page. */
+  list: manage().query(({ ctx }) => getAllSettings(ctx)),
+  categories: namedListRouter("category"),
+  reasons: namedListRouter("reason"),
+  infrastructures: namedListRouter("infrastructure"),
+  methods: createTRPCRouter({
+    create: manage().input(ZCreateMethodInput).mutation(({ ctx, input }) => createMethod(ctx, input)),
+    rename: manage().input(ZRenameInput).mutation(({ ctx, input }) => changeMethod(ctx, input)),
+    setActive: manage().input(ZSetActiveInput).mutation(({ ctx, input }) => changeMethod(ctx, input)),
+  }),
+  currencies: createTRPCRouter({
+    add: manage().input(ZAddCurrencyInput).mutation(({ ctx, input }) => addCurrency(ctx, input)),
+    setEnabled: manage().input(ZSetCurrencyEnabledInput).mutation(({ ctx, input }) => setCurrencyEnabled(ctx, input)),
+  }),
+});

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { isKnownCurrency } from "@/server/lib/money";
+
+/** Lists an admin manages: credit categories, adjustment reasons, payment infrastructures. */
+export const NAMED_LISTS = ["category", "reason", "infrastructure"] as const;
+export type NamedList = (typeof NAMED_LISTS)[number];
+
+const ZName = z.string().trim().min(1, "Enter a name").max(80, "Keep the name under 80 characters");
+
+export const ZCreateNamedInput = z.object({ name: ZName });
+export const ZRenameInput = z.object({ id: z.uuid("Unknown record"), name: ZName });
+export const ZSetActiveInput = z.object({
+  id: z.uuid("Unknown record"),
+  isActive: z.boolean().describe("Inactive records stay on existing credits but leave the forms"),
+});
+export const ZCreateMethodInput = z.object({ infrastructureId: z.uuid("Choose a payment infrastructure"), name: ZName });
+
+const ZCurrencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isKnownCurrency, "Enter an ISO 4217 currency code, like CAD")
+  .describe("ISO 4217 code");
+
+export const ZAddCurrencyInput = z.object({ code: ZCurrencyCode });
+export const ZSetCurrencyEnabledInput = z.object({ code: ZCurrencyCode, isEnabled: z.boolean() });

@@ -1,0 +1,174 @@
+import type { ServiceContext } from "@/server/lib/service-context";
+import { AppError } from "@/server/lib/app-error";
+import { currencyExponent } from "@/server/lib/money";
+import { uuid7 } from "@/server/lib/uuid7";
+import { writeAudit } from "@/server/modules/audit/audit.repo";
+import {
+  findMethod,
+  findMethodByName,
+  findNamed,
+  findNamedByName,
+  insertCurrency,
+  insertMethod,
+  insertNamed,
+  listCurrencies,
+  listMethods,
+  listNamed,
+  NAMED_TABLES,
+  updateCurrencyEnabled,
+  updateMethod,
+  updateNamed,
+} from "./settings.repo";
+import type { NamedList } from "./settings.schema";
+
+const currencyNames = new Intl.DisplayNames("en", { type: "currency" });
+const currencyView = (code: string) => ({ code, exponent: currencyExponent(code), name: currencyNames.of(code) ?? code });
+
+/** Everything the credit forms offer: enabled currencies, active categories, reasons, infrastructures with their methods. */
+export async function getSettingsOptions({ db }: ServiceContext) {
+  const [currencies, categories, reasons, infrastructures, methods] = await Promise.all([
+    listCurrencies(db, { isEnabledOnly: true }),
+    listNamed(db, "category", { isActiveOnly: true }),
+    listNamed(db, "reason", { isActiveOnly: true }),
+    listNamed(db, "infrastructure", { isActiveOnly: true }),
+    listMethods(db, { isActiveOnly: true }),
+  ]);
+  return {
+    currencies: currencies.map((c) => currencyView(c.code)),
+    categories: categories.map((c) => ({ id: c.id, name: c.name, key: c.key ?? null })),
+    reasons: reasons.map((r) => ({ id: r.id, name: r.name })),
+    infrastructures: infrastructures.map((i) => ({
+      id: i.id,
+      name: i.name,
+      methods: methods.filter((m) => m.infrastructureId === i.id).map((m) => ({ id: m.id, name: m.name })),
+    })),
+  };
+}
+
+/** Every settings record, active or not, for the admin's Settings page. */
+export async function getAllSettings({ db }: ServiceContext) {
+  const [currencies, categories, reasons, infrastructures, methods] = await Promise.all([
+    listCurrencies(db, { isEnabledOnly: false }),
+    listNamed(db, "category", { isActiveOnly: false }),
+    listNamed(db, "reason", { isActiveOnly: false }),
+    listNamed(db, "infrastructure", { isActiveOnly: false }),
+    listMethods(db, { isActiveOnly: false }),
+  ]);
+  return {
+    currencies: currencies.map((c) => ({ ...currencyView(c.code), isEnabled: c.isEnabled, position: c.position })),
+    categories: categories.map((c) => ({ id: c.id, name: c.name, key: c.key ?? null, isActive: c.isActive, position: c.position })),
+    reasons: reasons.map(({ id, name, isActive, position }) => ({ id, name, isActive, position })),
+    infrastructures: infrastructures.map(({ id, name, isActive, position }) => ({
+      id,
+      name,
+      isActive,
+      position,
+      methods: methods
+        .filter((m) => m.infrastructureId === id)
+        .map((m) => ({ id: m.id, name: m.name, isActive: m.isActive, position: m.position })),
+    })),
+  };
+}
+
+const ENTITY_TYPES: Record<NamedList, string> = {
+  category: "credit_category",
+  reason: "adjustment_reason",
+  infrastructure: "payment_infrastructure",
+};
+
+function duplicateName(label: string): AppError {
+  return new AppError("CONFLICT", `A ${label} with this name already exists`, "name");
+}
+
+export async function createNamed({ db, actor }: ServiceContext, list: NamedList, input: { name: string }) {
+  const { label } = NAMED_TABLES[list];
+  return db.$transaction(async (tx) => {
+    if (await findNamedByName(tx, list, input.name, null)) throw duplicateName(label);
+    const id = uuid7();
+    await insertNamed(tx, list, { id, name: input.name });
+    await writeAudit(tx, { actorId: actor.id, action: `settings.${list}.create`, entityType: ENTITY_TYPES[list], entityId: id, details: { name: input.name } });
+    return { id, name: input.name };
+  });
+}
+
+export async function changeNamed(
+  { db, actor }: ServiceContext,
+  list: NamedList,
+  input: { id: string; name?: string; isActive?: boolean },
+) {
+  const { label } = NAMED_TABLES[list];
+  return db.$transaction(async (tx) => {
+    const before = await findNamed(tx, list, input.id);
+    if (!before) throw new AppError("NOT_FOUND", `No ${label} with this id`);
+    if (input.name !== undefined && (await findNamedByName(tx, list, input.name, input.id))) throw duplicateName(label);
+    await updateNamed(tx, list, input.id, input);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: `settings.${list}.${input.name !== undefined ? "rename" : input.isActive ? "activate" : "deactivate"}`,
+      entityType: ENTITY_TYPES[list],
+      entityId: input.id,
+      details: { before: { name: before.name, isActive: before.isActive }, after: { name: input.name, isActive: input.isActive } },
+    });
+    return { id: input.id, name: input.name ?? before.name, isActive: input.isActive ?? before.isActive };
+  });
+}
+
+export async function createMethod({ db, actor }: ServiceContext, input: { infrastructureId: string; name: string }) {
+  return db.$transaction(async (tx) => {
+    if (!(await findNamed(tx, "infrastructure", input.infrastructureId))) {
+      throw new AppError("NOT_FOUND", "No payment infrastructure with this id", "infrastructureId");
+    }
+    if (await findMethodByName(tx, input.infrastructureId, input.name, null)) throw duplicateName("payment method");
+    const id = uuid7();
+    await insertMethod(tx, { id, infrastructureId: input.infrastructureId, name: input.name });
+    await writeAudit(tx, { actorId: actor.id, action: "settings.method.create", entityType: "payment_method", entityId: id, details: input });
+    return { id, infrastructureId: input.infrastructureId, name: input.name };
+  });
+}
+
+export async function changeMethod({ db, actor }: ServiceContext, input: { id: string; name?: string; isActive?: boolean }) {
+  return db.$transaction(async (tx) => {
+    const before = await findMethod(tx, input.id);
+    if (!before) throw new AppError("NOT_FOUND", "No payment method with this id");
+    if (input.name !== undefined && (await findMethodByName(tx, before.infrastructureId, input.name, input.id))) {
+      throw duplicateName("payment method");
+    }
+    await updateMethod(tx, input.id, input);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: `settings.method.${input.name !== undefined ? "rename" : input.isActive ? "activate" : "deactivate"}`,
+      entityType: "payment_method",
+      entityId: input.id,
+      details: { before: { name: before.name, isActive: before.isActive }, after: { name: input.name, isActive: input.isActive } },
+    });
+    return { id: input.id, name: input.name ?? before.name, isActive: input.isActive ?? before.isActive };
+  });
+}
+
+export async function addCurrency({ db, actor }: ServiceContext, input: { code: string }) {
+  return db.$transaction(async (tx) => {
+    if ((await insertCurrency(tx, input.code)) === 0) throw new AppError("CONFLICT", `${input.code} is already in the list`, "code");
+    await writeAudit(tx, { actorId: actor.id, action: "settings.currency.add", entityType: "store_currency", entityId: input.code, details: {} });
+    return { ...currencyView(input.code), isEnabled: true };
+  });
+}
+
+/** Disabled currencies keep their balances (which can still be spent or removed) but take no new credit. */
+export async function setCurrencyEnabled({ db, actor }: ServiceContext, input: { code: string; isEnabled: boolean }) {
+  return db.$transaction(async (tx) => {
+    const currencies = await listCurrencies(tx, { isEnabledOnly: false });
+    if (!currencies.some((c) => c.code === input.code)) throw new AppError("NOT_FOUND", `${input.code} is not in the list; add it first`, "code");
+    if (!input.isEnabled && currencies.every((c) => c.code === input.code || !c.isEnabled)) {
+      throw new AppError("CONFLICT", "The store needs at least one enabled currency", "code");
+    }
+    await updateCurrencyEnabled(tx, input.code, input.isEnabled);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: input.isEnabled ? "settings.currency.enable" : "settings.currency.disable",
+      entityType: "store_currency",
+      entityId: input.code,
+      details: {},
+    });
+    return { ...currencyView(input.code), isEnabled: input.isEnabled };
+  });
+}
