@@ -8,4 +8,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/staff", label: "Staff", permission: "staff:manage" },
   { href: "/audit-log", label: "Audit log", permission: "audit:read" },
   { href: "/settings", label: "Settings", permission: "settings:manage" },
+  { href: "/credits/send", label: "Send credits", permission: "credits:issue", group: "User actions" },
 ];

@@ -13,16 +13,22 @@ type FieldProps = {
 export function Field({ label, error, hint, required, children }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = error ? errorId : hint ? hintId : undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">
         {label}
         {required ? <span aria-hidden="true" className="text-red-600"> *</span> : null}
       </label>
-      <Slot.Root id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
+      <Slot.Root id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
         {children}
       </Slot.Root>
-      {hint && !error ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {hint && !error ? (
+        <p id={hintId} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p id={errorId} role="alert" className="text-xs text-red-600">
           {error}

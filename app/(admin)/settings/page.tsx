@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, NotAllowed } from "@/components/ui/states";
+import { NotAllowed } from "@/components/ui/states";
 import { getPageAccess } from "@/server/auth/page-guard";
+import { SettingsSections } from "./_components/settings-sections";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -11,10 +11,11 @@ export default async function SettingsPage() {
   if (!isAllowed) return <NotAllowed />;
   return (
     <>
-      <PageHeader title="Settings" />
-      <Card>
-        <EmptyState title="Nothing to configure yet">Store currencies, credit categories and payment methods are managed here.</EmptyState>
-      </Card>
+      <PageHeader
+        title="Settings"
+        description="What the credit forms offer: currencies, credit categories, adjustment reasons and payment methods. Inactive records stay on existing credits but leave the forms."
+      />
+      <SettingsSections />
     </>
   );
 }

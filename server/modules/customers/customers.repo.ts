@@ -102,3 +102,10 @@ export async function insertCustomersBulk(db: DbTx, rows: (NewCustomer & { id: s
       AS t(id, first_name, last_name, email, phone, search_name, sort_name, phone_digits, created_at)
     ON CONFLICT DO NOTHING`;
 }
+
+export const positiveBalancesOf = (db: DbTx, customerIds: string[]) =>
+  db.creditBalance.findMany({
+    where: { customerId: { in: customerIds }, balanceMinor: { gt: 0 } },
+    select: { customerId: true, currency: true, balanceMinor: true },
+    orderBy: { currency: "asc" },
+  });

@@ -1,7 +1,9 @@
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
 import { decodeCursor, encodeCursor } from "@/server/lib/cursor";
-import { findCustomerById, searchCustomerRows } from "./customers.repo";
+import { balancesOf } from "@/server/modules/credits/credits.repo";
+import { paymentTotalsOf } from "@/server/modules/payments/payments.repo";
+import { findCustomerById, positiveBalancesOf, searchCustomerRows } from "./customers.repo";
 import type { CustomerSearchInput } from "./customers.schema";
 import type { SegmentCursor } from "./search/keyset-segments";
 import { planCustomerSearch } from "./search/search-plan";
@@ -36,7 +38,7 @@ async function searchPage(db: ServiceContext["db"], input: CustomerSearchInput, 
  * One page of customers matching the search box, ranked or sorted, with next/previous cursors.
  * When nothing matches literally, the first page falls back to typo-similar names and says so.
  */
-export async function searchCustomers({ db }: ServiceContext, input: CustomerSearchInput) {
+export async function searchCustomers({ db, actor }: ServiceContext, input: CustomerSearchInput) {
   const cursor = toCursor(input.cursor);
   let mode: SearchMode = cursor?.mode ?? "literal";
   let page = await searchPage(db, input, mode, cursor);
@@ -44,8 +46,15 @@ export async function searchCustomers({ db }: ServiceContext, input: CustomerSea
     mode = "similar";
     page = await searchPage(db, input, mode, null);
   }
+  // One indexed lookup for the page's customers; roles that cannot read credits get no balances.
+  const balances = actor.permissions.includes("credits:read")
+    ? await positiveBalancesOf(db, page.rows.map((row) => row.id))
+    : [];
   return {
-    items: page.rows.map(({ sort_value: _sortValue, segment: _segment, ...customer }) => customer),
+    items: page.rows.map(({ sort_value: _sortValue, segment: _segment, ...customer }) => ({
+      ...customer,
+      balances: balances.filter((b) => b.customerId === customer.id).map(({ currency, balanceMinor }) => ({ currency, amountMinor: balanceMinor })),
+    })),
     isSimilarMatches: mode === "similar",
     nextCursor: fromCursor(page.next, mode),
     prevCursor: fromCursor(page.prev, mode),
@@ -57,4 +66,30 @@ export async function getCustomerOrThrow({ db }: ServiceContext, customerId: str
   const customer = UUID.test(customerId) ? await findCustomerById(db, customerId.toLowerCase()) : null;
   if (!customer) throw new AppError("NOT_FOUND", "No customer with this id");
   return customer;
+}
+
+/**
+ * The profile's analytics cards: store credit balance, lifetime paid, payment count and total
+ * refunded, per currency. Each part is null when the caller's role may not read it.
+ */
+export async function getCustomerSummary(ctx: ServiceContext, customerId: string) {
+  const customer = await getCustomerOrThrow(ctx, customerId);
+  const canReadCredits = ctx.actor.permissions.includes("credits:read");
+  const canReadPayments = ctx.actor.permissions.includes("payments:read");
+  const [balances, payments] = await Promise.all([
+    canReadCredits ? balancesOf(ctx.db, customer.id) : null,
+    canReadPayments ? paymentTotalsOf(ctx.db, customer.id) : null,
+  ]);
+  return {
+    customerId: customer.id,
+    /** Every currency the customer ever had credit in, zero balances included. */
+    balances: balances?.map((b) => ({ currency: b.currency, amountMinor: b.balanceMinor })) ?? null,
+    payments: payments
+      ? {
+          count: payments.reduce((sum, p) => sum + Number(p.payments), 0),
+          lifetimePaid: payments.map((p) => ({ currency: p.currency, amountMinor: p.paid_minor })),
+          totalRefunded: payments.filter((p) => p.refunded_minor > 0n).map((p) => ({ currency: p.currency, amountMinor: p.refunded_minor })),
+        }
+      : null,
+  };
 }

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/format";
+import { money } from "@/components/money";
 import { useUrlState } from "@/components/use-url-state";
 import { CUSTOMER_SORTS, type CustomerSort } from "@/server/modules/customers/customers.schema";
 import { CustomerSearchBox } from "./customer-search-box";
@@ -65,6 +66,7 @@ export function CustomersTable() {
                   <SortHeader label="Name" column="name" sort={sort} direction={direction} onSort={onSort} />
                   <SortHeader label="Email" column="email" sort={sort} direction={direction} onSort={onSort} />
                   <Th>Phone</Th>
+                  <Th className="text-right">Store credit</Th>
                   <SortHeader label="Customer since" column="createdAt" sort={sort} direction={direction} onSort={onSort} />
                   <SortHeader label="Last activity" column="lastActivityAt" sort={sort} direction={direction} onSort={onSort} />
                 </tr>
@@ -92,6 +94,7 @@ export function CustomersTable() {
                     </Td>
                     <Td>{c.email}</Td>
                     <Td className="tabular-nums">{c.phone ?? "—"}</Td>
+                    <Td className="text-right tabular-nums">{c.balances.length ? c.balances.map(money).join(" · ") : "—"}</Td>
                     <Td>{formatDate(c.createdAt)}</Td>
                     <Td>{formatDate(c.lastActivityAt)}</Td>
                   </tr>

@@ -1,31 +1,79 @@
+"use client";
 import type { ReactNode } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Plus } from "lucide-react";
+import { useCan } from "@/components/providers/actor-context";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/button";
+import { money, type MoneyLike } from "@/components/money";
+import { useProfileActions } from "./profile-actions";
 
-function StatCard({ label, children }: { label: string; children: ReactNode }) {
+function StatCard({ label, action, children }: { label: string; action?: ReactNode; children: ReactNode }) {
   return (
     <section aria-label={label} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-      <h2 className="text-xs font-medium text-slate-500">{label}</h2>
+      <div className="flex items-start justify-between gap-2">
+        <h2 className="text-xs font-medium text-slate-500">{label}</h2>
+        {action}
+      </div>
       <div className="mt-1 text-sm text-slate-900">{children}</div>
     </section>
   );
 }
 
-const Empty = ({ children }: { children: ReactNode }) => <p className="text-sm text-slate-400">{children}</p>;
+const Muted = ({ children }: { children: ReactNode }) => <p className="text-sm text-slate-400">{children}</p>;
 
-/** Money at a glance. Figures come from the credits and payments modules as they land. */
-export function AnalyticsCards() {
+function Amounts({ amounts, empty }: { amounts: MoneyLike[]; empty: string }) {
+  if (amounts.length === 0) return <Muted>{empty}</Muted>;
+  return (
+    <ul className="space-y-0.5">
+      {amounts.map((a) => (
+        <li key={a.currency} className="text-lg font-semibold tabular-nums">
+          {money(a)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Money at a glance; the figures update when a credit or refund changes them. */
+export function AnalyticsCards({ customerId }: { customerId: string }) {
+  const trpc = useTRPC();
+  const canIssue = useCan("credits:issue");
+  const { openAddCredit } = useProfileActions();
+  const summary = useQuery(trpc.customers.summary.queryOptions({ customerId }));
+
+  const body = (render: (data: NonNullable<typeof summary.data>) => ReactNode) =>
+    summary.isPending ? (
+      <div role="status" aria-label="Loading" className="mt-1 h-6 animate-pulse rounded bg-slate-100" />
+    ) : summary.isError ? (
+      <Muted>Could not load</Muted>
+    ) : (
+      render(summary.data)
+    );
+
   return (
     <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-      <StatCard label="Store credit balance">
-        <Empty>No store credit</Empty>
+      <StatCard
+        label="Store credit balance"
+        action={
+          canIssue ? (
+            <Button variant="ghost" size="sm" onClick={openAddCredit}>
+              <Plus aria-hidden="true" className="h-3.5 w-3.5" />
+              Add store credit
+            </Button>
+          ) : null
+        }
+      >
+        {body((s) => (s.balances === null ? <Muted>Not visible to your role</Muted> : <Amounts amounts={s.balances} empty="No store credit" />))}
       </StatCard>
       <StatCard label="Lifetime paid">
-        <Empty>No payments yet</Empty>
+        {body((s) => (s.payments === null ? <Muted>Not visible to your role</Muted> : <Amounts amounts={s.payments.lifetimePaid} empty="No payments yet" />))}
       </StatCard>
       <StatCard label="Payments">
-        <p className="text-lg font-semibold tabular-nums">0</p>
+        {body((s) => <p className="text-lg font-semibold tabular-nums">{s.payments?.count ?? "—"}</p>)}
       </StatCard>
       <StatCard label="Total refunded">
-        <Empty>Nothing refunded</Empty>
+        {body((s) => (s.payments === null ? <Muted>Not visible to your role</Muted> : <Amounts amounts={s.payments.totalRefunded} empty="Nothing refunded" />))}
       </StatCard>
     </div>
   );

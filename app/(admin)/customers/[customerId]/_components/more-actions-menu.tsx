@@ -1,11 +1,12 @@
 "use client";
+import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { MoreHorizontal } from "lucide-react";
 import { toast } from "sonner";
+import { useCan } from "@/components/providers/actor-context";
 import { Button } from "@/components/ui/button";
-
-export const menuItemClass =
-  "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100";
+import { menuContentClass, menuItemClass } from "@/components/ui/menu";
+import { useProfileActions } from "./profile-actions";
 
 async function copy(text: string, what: string) {
   await navigator.clipboard.writeText(text);
@@ -14,6 +15,8 @@ async function copy(text: string, what: string) {
 
 /** The profile's three-dot menu; items appear only when the signed-in role may use them. */
 export function MoreActionsMenu({ customer }: { customer: { id: string; email: string } }) {
+  const canIssue = useCan("credits:issue");
+  const { openAddCredit } = useProfileActions();
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
@@ -22,7 +25,18 @@ export function MoreActionsMenu({ customer }: { customer: { id: string; email: s
         </Button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-md border border-slate-200 bg-white p-1 shadow-md">
+        <DropdownMenu.Content align="end" sideOffset={4} className={menuContentClass}>
+          {canIssue ? (
+            <>
+              <DropdownMenu.Item className={menuItemClass} onSelect={openAddCredit}>
+                Add store credit
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className={menuItemClass} asChild>
+                <Link href={`/credits/send?customerId=${customer.id}`}>Send credits</Link>
+              </DropdownMenu.Item>
+              <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
+            </>
+          ) : null}
           <DropdownMenu.Item className={menuItemClass} onSelect={() => void copy(customer.email, "Email")}>
             Copy email
           </DropdownMenu.Item>

@@ -5,7 +5,8 @@ import { cn } from "@/components/ui/cn";
 
 const TABS = [
   { segment: "", label: "Overview" },
-  { segment: "/store-credits", label: "Store credits" },
+  // A single credit's page (/credits/<id>) belongs to the Store credits tab.
+  { segment: "/store-credits", label: "Store credits", also: "/credits/" },
   { segment: "/credit-history", label: "Credit history" },
   { segment: "/payments", label: "Payments" },
   { segment: "/notifications", label: "Notifications" },
@@ -19,7 +20,8 @@ export function ProfileTabs({ customerId }: { customerId: string }) {
     <nav aria-label="Customer sections" className="flex gap-1 border-b border-slate-200">
       {TABS.map((tab) => {
         const href = `${base}${tab.segment}`;
-        const isActive = tab.segment === "" ? pathname === base : pathname.startsWith(href);
+        const isActive =
+          tab.segment === "" ? pathname === base : pathname.startsWith(href) || (!!tab.also && pathname.startsWith(`${base}${tab.also}`));
         return (
           <Link
             key={tab.label}

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/states";
+import { Suspense } from "react";
+import { LoadingRows, NotAllowed } from "@/components/ui/states";
+import { getPageAccess } from "@/server/auth/page-guard";
+import { CreditHistory } from "./_components/credit-history";
 
 export const metadata: Metadata = { title: "Credit history" };
 
-export default function CustomerCreditHistoryPage() {
+export default async function CustomerCreditHistoryPage({ params }: { params: Promise<{ customerId: string }> }) {
+  const { isAllowed } = await getPageAccess("credits:read");
+  if (!isAllowed) return <NotAllowed />;
   return (
-    <Card>
-      <EmptyState title="No credit history">Every change to this customer’s store credit will be listed here, newest first.</EmptyState>
-    </Card>
+    <Suspense fallback={<LoadingRows label="Loading credit history" />}>
+      <CreditHistory customerId={(await params).customerId} />
+    </Suspense>
   );
 }

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/states";
+import { Suspense } from "react";
+import { LoadingRows, NotAllowed } from "@/components/ui/states";
+import { getPageAccess } from "@/server/auth/page-guard";
+import { CreditsTable } from "./_components/credits-table";
 
 export const metadata: Metadata = { title: "Store credits" };
 
-export default function CustomerStoreCreditsPage() {
+export default async function CustomerStoreCreditsPage({ params }: { params: Promise<{ customerId: string }> }) {
+  const { isAllowed } = await getPageAccess("credits:read");
+  if (!isAllowed) return <NotAllowed />;
   return (
-    <Card>
-      <EmptyState title="No store credits">Store credit issued to this customer will be listed here.</EmptyState>
-    </Card>
+    <Suspense fallback={<LoadingRows label="Loading store credits" />}>
+      <CreditsTable customerId={(await params).customerId} />
+    </Suspense>
   );
 }

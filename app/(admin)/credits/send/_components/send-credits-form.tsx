@@ -1,0 +1,308 @@
+"use client";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import Link from "next/link";
+import { useMutation, useQueryClient, type Query } from "@tanstack/react-query";
+import { useForm, useWatch, type FieldErrors, type Resolver, type ResolverOptions } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { inferRouterOutputs } from "@trpc/server";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { CustomerPicker, type PickedCustomer } from "@/components/forms/customer-picker";
+import { MoneyInput } from "@/components/forms/money-input";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
+import { useCan } from "@/components/providers/actor-context";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Checkbox, Select, Textarea } from "@/components/ui/select";
+import { ZSendCreditsInput } from "@/server/modules/credits/credits.schema";
+import { formatMoney, moneyErrorMessage, parseMoney } from "@/server/lib/money";
+import type { AppRouter } from "@/server/trpc/root";
+
+type Outputs = inferRouterOutputs<AppRouter>;
+type SettingsOptions = Outputs["settings"]["options"];
+type SendResult = Outputs["credits"]["send"];
+
+type SendCreditsRequest = z.input<typeof ZSendCreditsInput>;
+/** The form's values: the request without its idempotency key, which lives outside the form. */
+type FormValues = Omit<SendCreditsRequest, "idempotencyKey">;
+
+/** Server field names this form shows beside an input; other errors go to a toast. */
+const FORM_FIELDS = [
+  "customerId",
+  "amount",
+  "currency",
+  "infrastructureId",
+  "methodId",
+  "earningAmount",
+  "isRevenue",
+  "memo",
+  "notifyCustomer",
+] as const satisfies readonly (keyof FormValues)[];
+
+// The server's own schema, so the form refuses exactly what the server would (amount precision
+// per currency, earning zero or more, …). `raw` keeps the typed text: the server parses it again.
+const schemaResolver = zodResolver(ZSendCreditsInput, undefined, { raw: true });
+
+/** The schema's message for an amount in `currency` (server/lib/money.ts parses and words it). */
+function amountError(text: string, currency: string, allowZero: boolean): string | null {
+  const parsed = parseMoney(text, currency);
+  if (!parsed.ok) return parsed.reason === "UNKNOWN_CURRENCY" ? null : moneyErrorMessage(parsed.reason, currency);
+  return parsed.amountMinor === 0n && !allowZero ? "Enter an amount above zero" : null;
+}
+
+type Props = {
+  options: SettingsOptions;
+  initialReceiver: PickedCustomer | null;
+  initialReceiverError?: string | undefined;
+};
+
+type Sent = { result: SendResult; receiverEmail: string; isRevenue: boolean };
+
+export function SendCreditsForm({ options, initialReceiver, initialReceiverError }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const canManageSettings = useCan("settings:manage");
+  const [idempotencyKey, renewIdempotencyKey] = useIdempotencyKey();
+  const [receiver, setReceiver] = useState<PickedCustomer | null>(initialReceiver);
+  const [sent, setSent] = useState<Sent | null>(null);
+  const isSingleCurrency = options.currencies.length === 1;
+  const hintIds = { earning: useId(), revenue: useId(), notify: useId() };
+
+  const defaultValues: FormValues = {
+    customerId: initialReceiver?.id ?? "",
+    amount: "",
+    // The first enabled currency is the store's main one.
+    currency: options.currencies[0]?.code ?? "",
+    infrastructureId: "",
+    methodId: "",
+    earningAmount: "0",
+    isRevenue: true,
+    memo: "",
+    notifyCustomer: false,
+  };
+
+  // Validates the whole request as it will be sent; the options only name the form's own fields.
+  const resolver: Resolver<FormValues> = async (values, context, resolverOptions) => {
+    const result = await schemaResolver(
+      { ...values, idempotencyKey },
+      context,
+      resolverOptions as unknown as ResolverOptions<SendCreditsRequest>,
+    );
+    if (Object.keys(result.errors).length === 0) return result as Awaited<ReturnType<Resolver<FormValues>>>;
+    // The schema reads amounts only once every other field is valid; say what is wrong with them now too.
+    const errors: FieldErrors<FormValues> = { ...result.errors };
+    for (const [field, allowZero] of [["amount", false], ["earningAmount", true]] as const) {
+      const message = errors[field] ? null : amountError(values[field] ?? "", values.currency, allowZero);
+      if (message) errors[field] = { type: "validate", message };
+    }
+    return { values: {}, errors };
+  };
+
+  const form = useForm<FormValues>({ resolver, defaultValues });
+  const { register, setValue, clearErrors, formState } = form;
+
+  useEffect(() => {
+    if (initialReceiverError) form.setError("customerId", { type: "server", message: initialReceiverError });
+  }, [form, initialReceiverError]);
+  const { errors } = formState;
+  const [currency, infrastructureId] = useWatch({ control: form.control, name: ["currency", "infrastructureId"] });
+  const infrastructure = options.infrastructures.find((i) => i.id === infrastructureId);
+
+  const send = useMutation(
+    trpc.credits.send.mutationOptions({
+      onSuccess: async (result, variables) => {
+        renewIdempotencyKey();
+        toast.success(`Sent ${formatMoney(result.amountMinor, result.currency)} to ${result.customerName}`);
+        setSent({ result, receiverEmail: receiver?.email ?? "", isRevenue: variables.isRevenue ?? true });
+        // Exactly what a send changes: this customer's credits, history, payments and balances.
+        const isThisCustomer = (query: Query) =>
+          (query.queryKey[1] as { input?: { customerId?: unknown } } | undefined)?.input?.customerId === result.customerId;
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.credits.list.pathFilter({ predicate: isThisCustomer })),
+          queryClient.invalidateQueries(trpc.credits.history.pathFilter({ predicate: isThisCustomer })),
+          queryClient.invalidateQueries(trpc.payments.list.pathFilter({ predicate: isThisCustomer })),
+          queryClient.invalidateQueries(trpc.customers.summary.pathFilter({ predicate: isThisCustomer })),
+        ]);
+      },
+      onError: (error) => {
+        const message = applyServerErrors(error, form.setError, FORM_FIELDS);
+        if (message) toast.error(message);
+      },
+    }),
+  );
+
+  const chooseReceiver = (customer: PickedCustomer | null) => {
+    setReceiver(customer);
+    setValue("customerId", customer?.id ?? "", { shouldValidate: formState.isSubmitted });
+    if (customer) clearErrors("customerId");
+  };
+
+  const sendMore = () => {
+    form.reset({ ...defaultValues, customerId: "" });
+    setReceiver(null);
+    setSent(null);
+    send.reset();
+  };
+
+  if (sent) return <SentPanel sent={sent} onSendMore={sendMore} />;
+
+  const isPending = send.isPending;
+  return (
+    <form noValidate onSubmit={form.handleSubmit((values) => send.mutate({ ...values, idempotencyKey }))} className="space-y-4">
+      <fieldset disabled={isPending} className="space-y-4">
+        <Field label="Receiver user" required error={errors.customerId?.message}>
+          <CustomerPicker value={receiver} onChange={chooseReceiver} changeLabel="Change receiver" aria-required />
+        </Field>
+
+        <div className="grid grid-cols-2 gap-3">
+          <Field label="Credit amount" required error={errors.amount?.message}>
+            <MoneyInput currency={currency} placeholder="0.00" aria-required {...register("amount")} />
+          </Field>
+          <Field label="Currency" required error={errors.currency?.message}>
+            {isSingleCurrency ? (
+              <output className="flex h-8 items-center text-sm text-slate-900">{options.currencies[0]?.code}</output>
+            ) : (
+              <Select aria-required {...register("currency")}>
+                {options.currencies.length === 0 ? <option value="">No currency enabled</option> : null}
+                {options.currencies.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.code} · {c.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        </div>
+        {options.currencies.length === 0 ? <SettingsHint canManage={canManageSettings}>No currency is enabled.</SettingsHint> : null}
+
+        <Field label="Payment infrastructure" required error={errors.infrastructureId?.message}>
+          <Select aria-required {...register("infrastructureId", { onChange: () => setValue("methodId", "") })}>
+            <option value="">Choose an infrastructure</option>
+            {options.infrastructures.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {options.infrastructures.length === 0 ? (
+          <SettingsHint canManage={canManageSettings}>No payment infrastructure is active.</SettingsHint>
+        ) : null}
+
+        <Field label="Payment method" required error={errors.methodId?.message}>
+          <Select aria-required disabled={!infrastructure} {...register("methodId")}>
+            <option value="">{infrastructure ? "Choose a method" : "Choose an infrastructure first"}</option>
+            {infrastructure?.methods.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {infrastructure && infrastructure.methods.length === 0 ? (
+          <SettingsHint canManage={canManageSettings}>{infrastructure.name} has no active payment method.</SettingsHint>
+        ) : null}
+
+        <Field
+          label="Earning amount"
+          required
+          error={errors.earningAmount?.message}
+          hint="What the store was paid for these credits; 0 records no payment."
+        >
+          <MoneyInput currency={currency} aria-required {...register("earningAmount")} />
+        </Field>
+
+        <div className="space-y-1">
+          <Checkbox label="Count as real revenue" aria-describedby={hintIds.revenue} {...register("isRevenue")} />
+          <p id={hintIds.revenue} className="pl-6 text-xs text-slate-500">
+            Off marks the earning as non-revenue, e.g. a test or promotional payment.
+          </p>
+          {errors.isRevenue?.message ? <p role="alert" className="pl-6 text-xs text-red-600">{errors.isRevenue.message}</p> : null}
+        </div>
+
+        <Field label="Memo" error={errors.memo?.message} hint="Internal note; the customer never sees it.">
+          <Textarea rows={2} maxLength={500} {...register("memo")} />
+        </Field>
+
+        <div className="space-y-1">
+          <Checkbox label="Notify customer" aria-describedby={hintIds.notify} {...register("notifyCustomer")} />
+          <p id={hintIds.notify} className="pl-6 text-xs text-slate-500">
+            Sends them an SMS, or an email when they have no phone number.
+          </p>
+        </div>
+      </fieldset>
+
+      <div className="flex justify-end border-t border-slate-200 pt-4">
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Sending…" : "Send credits"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function SettingsHint({ canManage, children }: { canManage: boolean; children: ReactNode }) {
+  return (
+    <p className="-mt-2 text-xs text-amber-800">
+      {children}{" "}
+      {canManage ? (
+        <Link href="/settings" className="underline">
+          Add or activate one in Settings
+        </Link>
+      ) : (
+        "Ask an admin to add or activate one in Settings."
+      )}
+    </p>
+  );
+}
+
+function SentPanel({ sent, onSendMore }: { sent: Sent; onSendMore: () => void }) {
+  const { result } = sent;
+  const money = (minor: bigint) => formatMoney(minor, result.currency);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The submit button this replaces had focus; move it to the outcome instead of losing it.
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <div className="space-y-4">
+      <div role="status" className="rounded-lg border border-green-200 bg-green-50 p-4">
+        <h3 ref={headingRef} tabIndex={-1} className="text-sm font-semibold text-green-900 focus:outline-none">
+          Credits sent
+        </h3>
+        <p className="mt-1 text-sm text-green-900">
+          <strong>{money(result.amountMinor)}</strong> to {result.customerName}
+          {sent.receiverEmail ? <span className="text-green-800"> ({sent.receiverEmail})</span> : null}.
+        </p>
+        <dl className="mt-3 space-y-1 text-sm text-slate-700">
+          <div className="flex justify-between gap-3">
+            <dt>New {result.currency} balance</dt>
+            <dd className="font-medium tabular-nums">{money(result.balanceMinor)}</dd>
+          </div>
+          <div className="flex justify-between gap-3">
+            <dt>Earning</dt>
+            <dd className="text-right tabular-nums">
+              {result.paymentReference
+                ? `${money(result.earningMinor)}, payment ${result.paymentReference}${sent.isRevenue ? "" : " (not revenue)"}`
+                : "None recorded"}
+            </dd>
+          </div>
+          {result.notificationId ? (
+            <div className="flex justify-between gap-3">
+              <dt>Customer</dt>
+              <dd>Notified</dd>
+            </div>
+          ) : null}
+        </dl>
+      </div>
+      <div className="flex items-center justify-between gap-2">
+        <Link href={result.creditHistoryPath} className="text-sm font-medium text-blue-700 hover:underline">
+          Open credit history
+        </Link>
+        <Button variant="secondary" onClick={onSendMore}>
+          Send more
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+import { useEffect } from "react";
+import { useForm } from "react-hook-form";
+import { useMutation } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Checkbox, Select, Textarea } from "@/components/ui/select";
+import { ErrorState, LoadingRows } from "@/components/ui/states";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { useCreditOptions } from "@/components/forms/use-credit-options";
+import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
+import { useInvalidateCredits } from "@/components/forms/use-invalidate-credits";
+import { endOfDayFromInput, money } from "@/components/money";
+
+type Values = { amount: string; currency: string; categoryId: string; memo: string; expiresOn: string; notifyCustomer: boolean };
+const FIELDS = ["amount", "currency", "categoryId", "memo"] as const;
+
+type Props = { customerId: string; open: boolean; onOpenChange: (open: boolean) => void };
+
+/** Guide 002's store credit form: Amount, Currency, Memo (+ category, expiry, notify), then Create. */
+export function AddStoreCreditDialog({ customerId, open, onOpenChange }: Props) {
+  const trpc = useTRPC();
+  const options = useCreditOptions();
+  const invalidate = useInvalidateCredits();
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
+  const form = useForm<Values>({
+    defaultValues: { amount: "", currency: "", categoryId: "", memo: "", expiresOn: "", notifyCustomer: false },
+  });
+  const { register, handleSubmit, setError, reset, formState } = form;
+
+  useEffect(() => {
+    if (!options.data || form.getValues("currency")) return;
+    const goodwill = options.data.categories.find((c) => c.key === "GOODWILL") ?? options.data.categories[0];
+    form.setValue("currency", options.data.currencies[0]?.code ?? "");
+    form.setValue("categoryId", goodwill?.id ?? "");
+  }, [options.data, form]);
+
+  const issue = useMutation(
+    trpc.credits.issue.mutationOptions({
+      onSuccess: async (result) => {
+        toast.success(`Store credit of ${money(result)} added`);
+        renewKey();
+        reset({ ...form.getValues(), amount: "", memo: "", expiresOn: "", notifyCustomer: false });
+        onOpenChange(false);
+        await invalidate(customerId);
+      },
+      onError: (error) => {
+        const message = applyServerErrors(error, setError, FIELDS);
+        if (message) toast.error(message);
+      },
+    }),
+  );
+
+  const onSubmit = handleSubmit((values) =>
+    issue.mutate({
+      idempotencyKey,
+      customerId,
+      amount: values.amount,
+      currency: values.currency,
+      categoryId: values.categoryId,
+      memo: values.memo,
+      expiresAt: endOfDayFromInput(values.expiresOn),
+      notifyCustomer: values.notifyCustomer,
+    }),
+  );
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="Add store credit" description="The balance is available to the customer at once.">
+      {options.isPending ? (
+        <LoadingRows rows={4} label="Loading form" />
+      ) : options.isError ? (
+        <ErrorState title="The form could not be loaded">{options.error.message}</ErrorState>
+      ) : (
+        <form onSubmit={onSubmit} className="space-y-3" noValidate>
+          <div className="grid grid-cols-[1fr_8rem] gap-3">
+            <Field label="Amount" required error={formState.errors.amount?.message}>
+              <Input inputMode="decimal" autoComplete="off" {...register("amount", { required: "Enter an amount" })} />
+            </Field>
+            {options.data.currencies.length > 1 ? (
+              <Field label="Currency" required error={formState.errors.currency?.message}>
+                <Select {...register("currency")}>
+                  {options.data.currencies.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.code}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ) : (
+              <p className="self-end pb-1.5 text-sm text-slate-600">{options.data.currencies[0]?.code}</p>
+            )}
+          </div>
+          <Field label="Category" required error={formState.errors.categoryId?.message}>
+            <Select {...register("categoryId")}>
+              {options.data.categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Memo" hint="Internal note explaining why; the customer never sees it." error={formState.errors.memo?.message}>
+            <Textarea rows={2} {...register("memo")} />
+          </Field>
+          <Field label="Expiry date" hint="Optional. The unused balance expires at the end of this day.">
+            <Input type="date" {...register("expiresOn")} />
+          </Field>
+          <Checkbox label="Notify customer" {...register("notifyCustomer")} />
+          <div className="flex justify-end gap-2 pt-2">
+            <Button variant="secondary" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={issue.isPending}>
+              {issue.isPending ? "Creating…" : "Create"}
+            </Button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

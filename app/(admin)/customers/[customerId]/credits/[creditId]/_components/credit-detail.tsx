@@ -1,0 +1,103 @@
+"use client";
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { DropdownMenu } from "radix-ui";
+import { MoreHorizontal } from "lucide-react";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { menuContentClass, menuItemClass } from "@/components/ui/menu";
+import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import { CreditEventsTable } from "@/components/credit-events-table";
+import { CreditStatusBadge } from "@/components/credit-status";
+import { formatDateTime } from "@/components/format";
+import { money } from "@/components/money";
+import { DeleteCreditDialog } from "./delete-credit-dialog";
+import { EditCreditForm } from "./edit-credit-form";
+
+export function CreditDetail({ customerId, creditId }: { customerId: string; creditId: string }) {
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.credits.get.queryOptions({ creditId }));
+  const [isEditing, setIsEditing] = useState(false);
+  const [isDeleteOpen, setIsDeleteOpen] = useState(false);
+
+  if (detail.isPending) return <Card><LoadingRows label="Loading store credit" /></Card>;
+  if (detail.isError) return <Card><ErrorState title="This store credit could not be loaded">{detail.error.message}</ErrorState></Card>;
+
+  const { credit, events, can, hasMoreEvents } = detail.data;
+  if (credit.customerId !== customerId) return <Card><EmptyState title="This credit belongs to another customer" /></Card>;
+  const of = (amountMinor: bigint) => money({ amountMinor, currency: credit.currency });
+  const rows: [string, React.ReactNode][] = [
+    ["Amount", of(credit.amountMinor)],
+    ["Used", of(credit.usedMinor)],
+    ["Remaining", of(credit.remainingMinor)],
+    ["Status", <CreditStatusBadge key="status" status={credit.status} />],
+    ["Category", credit.category.name],
+    ["Memo", credit.memo ?? "—"],
+    ["Expires", credit.expiresAt ? formatDateTime(credit.expiresAt) : "Never"],
+    ["Issued", `${formatDateTime(credit.createdAt)} by ${credit.createdBy?.name ?? "System"}`],
+    ...(credit.voidedAt
+      ? ([["Deleted", `${formatDateTime(credit.voidedAt)} by ${credit.voidedBy?.name ?? "System"}: ${credit.voidReason ?? ""}`]] as [string, string][])
+      : []),
+  ];
+
+  return (
+    <section aria-label="Store credit" className="space-y-4">
+      <div className="flex items-center justify-between">
+        <h2 className="text-base font-semibold text-slate-900">
+          Store credit {of(credit.amountMinor)} · {credit.category.name}
+        </h2>
+        {can.void ? (
+          <DropdownMenu.Root>
+            <DropdownMenu.Trigger asChild>
+              <Button variant="secondary" size="icon" aria-label="More actions">
+                <MoreHorizontal aria-hidden="true" className="h-4 w-4" />
+              </Button>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal>
+              <DropdownMenu.Content align="end" sideOffset={4} className={menuContentClass}>
+                <DropdownMenu.Item className={`${menuItemClass} text-red-700`} onSelect={() => setIsDeleteOpen(true)}>
+                  Delete
+                </DropdownMenu.Item>
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        ) : null}
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>Details</CardTitle>
+          {can.edit && !isEditing ? (
+            <Button size="sm" variant="secondary" onClick={() => setIsEditing(true)}>
+              Edit
+            </Button>
+          ) : null}
+        </CardHeader>
+        {isEditing ? (
+          <EditCreditForm credit={credit} onDone={() => setIsEditing(false)} />
+        ) : (
+          <dl className="grid grid-cols-[8rem_1fr] gap-y-2 px-4 py-3 text-sm">
+            {rows.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-slate-500">{label}</dt>
+                <dd className="text-slate-900">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>History of this credit</CardTitle>
+        </CardHeader>
+        {events.length === 0 ? (
+          <EmptyState title="No events" />
+        ) : (
+          <CreditEventsTable events={events} label="Credit events" />
+        )}
+        {hasMoreEvents ? <p className="px-4 py-2 text-xs text-slate-500">Older events are in the customer’s Credit history tab.</p> : null}
+      </Card>
+      {can.void ? <DeleteCreditDialog credit={credit} open={isDeleteOpen} onOpenChange={setIsDeleteOpen} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+import { useForm, useWatch } from "react-hook-form";
+import { useMutation } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { format } from "date-fns";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select, Textarea } from "@/components/ui/select";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { useCreditOptions } from "@/components/forms/use-credit-options";
+import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
+import { useInvalidateCredits } from "@/components/forms/use-invalidate-credits";
+import { endOfDayFromInput, money } from "@/components/money";
+import { toDecimalString } from "@/server/lib/money";
+import type { CreditView } from "@/server/modules/credits/credit-queries";
+
+type Values = { amount: string; categoryId: string; memo: string; expiresOn: string; reasonId: string; note: string };
+const FIELDS = ["amount", "categoryId", "memo", "reasonId", "note"] as const;
+
+/** Memo, category and expiry change freely; a new amount needs a reason and becomes an adjustment. */
+export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone: () => void }) {
+  const trpc = useTRPC();
+  const options = useCreditOptions();
+  const invalidate = useInvalidateCredits();
+  const [idempotencyKey] = useIdempotencyKey();
+  const originalAmount = toDecimalString(credit.amountMinor, credit.currency);
+  const { register, handleSubmit, control, setError, formState } = useForm<Values>({
+    defaultValues: {
+      amount: originalAmount,
+      categoryId: credit.category.id,
+      memo: credit.memo ?? "",
+      expiresOn: credit.expiresAt ? format(credit.expiresAt, "yyyy-MM-dd") : "",
+      reasonId: "",
+      note: "",
+    },
+  });
+  const isAmountChanged = useWatch({ control, name: "amount" }).trim() !== originalAmount;
+
+  const update = useMutation(
+    trpc.credits.update.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Store credit updated");
+        await invalidate(credit.customerId);
+        onDone();
+      },
+      onError: (error) => {
+        const message = applyServerErrors(error, setError, FIELDS);
+        if (message) toast.error(message);
+      },
+    }),
+  );
+
+  const onSubmit = handleSubmit((v) => {
+    const originalExpiry = credit.expiresAt ? format(credit.expiresAt, "yyyy-MM-dd") : "";
+    update.mutate({
+      idempotencyKey,
+      creditId: credit.id,
+      memo: v.memo,
+      categoryId: v.categoryId,
+      // Only a changed expiry is sent: an unchanged past date would fail the "in the future" rule.
+      ...(v.expiresOn !== originalExpiry ? { expiresAt: endOfDayFromInput(v.expiresOn) } : {}),
+      ...(isAmountChanged ? { amount: v.amount, currency: credit.currency, reasonId: v.reasonId, note: v.note } : {}),
+    });
+  });
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-3 px-4 py-3" noValidate>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field
+          label={`Amount (${credit.currency})`}
+          hint={`At least the ${money({ amountMinor: credit.usedMinor, currency: credit.currency })} already used.`}
+          error={formState.errors.amount?.message}
+        >
+          <Input inputMode="decimal" autoComplete="off" {...register("amount")} />
+        </Field>
+        <Field label="Category" error={formState.errors.categoryId?.message}>
+          <Select {...register("categoryId")}>
+            {(options.data?.categories ?? [credit.category]).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {isAmountChanged ? (
+          <>
+            <Field label="Reason" required error={formState.errors.reasonId?.message}>
+              <Select {...register("reasonId", { required: "Choose why the amount changes" })}>
+                <option value="">Choose a reason…</option>
+                {options.data?.reasons.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Note" error={formState.errors.note?.message}>
+              <Input {...register("note")} />
+            </Field>
+          </>
+        ) : null}
+        <Field label="Expiry date" hint="Leave empty for no expiry.">
+          <Input type="date" {...register("expiresOn")} />
+        </Field>
+      </div>
+      <Field label="Memo" error={formState.errors.memo?.message}>
+        <Textarea rows={2} {...register("memo")} />
+      </Field>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={update.isPending}>
+          {update.isPending ? "Updating…" : "Update"}
+        </Button>
+      </div>
+    </form>
+  );
+}

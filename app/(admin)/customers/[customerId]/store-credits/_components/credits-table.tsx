@@ -1,0 +1,104 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useCan } from "@/components/providers/actor-context";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import { Table, Td, Th } from "@/components/ui/table";
+import { CreditStatusBadge } from "@/components/credit-status";
+import { formatDate } from "@/components/format";
+import { money } from "@/components/money";
+import { useUrlState } from "@/components/use-url-state";
+import { useProfileActions } from "../../_components/profile-actions";
+
+/** Guide 002's Store Credits section: every grant; click one to open its own page. */
+export function CreditsTable({ customerId }: { customerId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const canIssue = useCan("credits:issue");
+  const { openAddCredit } = useProfileActions();
+  const { params, set } = useUrlState();
+  const cursor = params.get("cursor");
+  const credits = useQuery({
+    ...trpc.credits.list.queryOptions({ customerId, cursor, limit: 25 }),
+    placeholderData: keepPreviousData,
+  });
+  const open = (id: string) => router.push(`/customers/${customerId}/credits/${id}`);
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Store credits</CardTitle>
+        {canIssue ? (
+          <Button size="sm" variant="secondary" onClick={openAddCredit}>
+            Add store credit
+          </Button>
+        ) : null}
+      </CardHeader>
+      {credits.isPending ? (
+        <LoadingRows label="Loading store credits" />
+      ) : credits.isError ? (
+        <ErrorState title="Store credits could not be loaded">{credits.error.message}</ErrorState>
+      ) : credits.data.items.length === 0 ? (
+        <EmptyState title="No store credits">Store credit issued to this customer will be listed here.</EmptyState>
+      ) : (
+        <>
+          <Table aria-label="Store credits">
+            <thead>
+              <tr>
+                <Th>Issued</Th>
+                <Th className="text-right">Amount</Th>
+                <Th className="text-right">Used</Th>
+                <Th className="text-right">Remaining</Th>
+                <Th>Category</Th>
+                <Th>Memo</Th>
+                <Th>Expires</Th>
+                <Th>Status</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {credits.data.items.map((c) => (
+                <tr
+                  key={c.id}
+                  tabIndex={0}
+                  aria-label={`${money(c)} ${c.category.name} credit of ${formatDate(c.createdAt)}`}
+                  className="cursor-pointer hover:bg-slate-50 focus-visible:bg-blue-50 focus-visible:outline-none"
+                  onClick={() => open(c.id)}
+                  onKeyDown={(event) => {
+                    if (event.key === "Enter") open(c.id);
+                  }}
+                >
+                  <Td>
+                    <Link href={`/customers/${customerId}/credits/${c.id}`} tabIndex={-1} className="hover:underline">
+                      {formatDate(c.createdAt)}
+                    </Link>
+                  </Td>
+                  <Td className="text-right tabular-nums">{money(c)}</Td>
+                  <Td className="text-right tabular-nums">{money({ amountMinor: c.usedMinor, currency: c.currency })}</Td>
+                  <Td className="text-right font-medium tabular-nums">{money({ amountMinor: c.remainingMinor, currency: c.currency })}</Td>
+                  <Td>{c.category.name}</Td>
+                  <Td className="max-w-48 truncate text-slate-600">{c.memo ?? "—"}</Td>
+                  <Td>{c.expiresAt ? formatDate(c.expiresAt) : "Never"}</Td>
+                  <Td>
+                    <CreditStatusBadge status={c.status} />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <div className="flex justify-end gap-2 px-3 py-2">
+            <Button variant="secondary" size="sm" disabled={!cursor} onClick={() => set({ cursor: null })}>
+              First page
+            </Button>
+            <Button variant="secondary" size="sm" disabled={!credits.data.nextCursor} onClick={() => set({ cursor: credits.data.nextCursor })}>
+              Next page
+            </Button>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}

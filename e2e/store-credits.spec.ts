@@ -1,0 +1,112 @@
+import { type Page } from "@playwright/test";
+import { expect, storageStateFor, test } from "./fixtures/roles";
+import { distinctCustomer } from "./support/demo-customers";
+
+const customer = distinctCustomer(1);
+
+async function openProfile(page: Page) {
+  await page.goto("/customers");
+  await page.getByLabel("Search customers").fill(customer.lastName);
+  await page.getByRole("table", { name: "Customers" }).getByRole("row", { name: customer.fullName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: customer.fullName })).toBeVisible();
+}
+
+/** The USD balance shown on the profile's balance card, in cents. */
+async function usdBalanceCents(page: Page): Promise<number> {
+  const card = page.getByRole("region", { name: "Store credit balance" });
+  await expect(card.getByRole("status")).toHaveCount(0);
+  const match = /\$([\d,]+\.\d{2})/.exec(await card.innerText());
+  return match ? Math.round(Number(match[1]!.replaceAll(",", "")) * 100) : 0;
+}
+
+const usd = (cents: number) => `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+
+test.describe("guide 002 as the admin", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("adds, edits and deletes a store credit from the customer profile", async ({ page }) => {
+    await openProfile(page);
+    const before = await usdBalanceCents(page);
+
+    // "Click the three-dot menu … and select Add Store Credit"
+    await page.getByRole("button", { name: "More actions" }).click();
+    await page.getByRole("menuitem", { name: "Add store credit" }).click();
+    const form = page.getByRole("dialog", { name: "Add store credit" });
+    await form.getByLabel("Amount").fill("25.00");
+    await form.getByLabel("Currency").selectOption("USD");
+    await form.getByLabel("Memo").fill("Goodwill for a late delivery");
+    await form.getByRole("button", { name: "Create" }).click();
+
+    await expect(form).toBeHidden();
+    await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usd(before + 2500));
+
+    // "Scroll to the Store Credits section … click on a store credit assignment"
+    await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
+    const row = page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: "Goodwill for a late delivery" });
+    await expect(row).toContainText("$25.00");
+    await row.click();
+
+    // "Click Edit in the Details section … click Update"
+    const credit = page.getByRole("region", { name: "Store credit", exact: true });
+    await credit.getByRole("button", { name: "Edit" }).click();
+    await credit.getByLabel("Memo").fill("Goodwill: parcel arrived a week late");
+    await credit.getByRole("button", { name: "Update" }).click();
+    await expect(credit.getByText("Goodwill: parcel arrived a week late")).toBeVisible();
+
+    // "Click the three-dot menu in the top-right corner … Delete"
+    await credit.getByRole("button", { name: "More actions" }).click();
+    await page.getByRole("menuitem", { name: "Delete" }).click();
+    const confirm = page.getByRole("dialog", { name: "Delete store credit" });
+    await expect(confirm).toContainText("$25.00");
+    await confirm.getByLabel("Reason").selectOption({ index: 1 });
+    await confirm.getByRole("button", { name: "Delete $25.00" }).click();
+
+    await expect(confirm).toBeHidden();
+    await expect(credit.getByText("Deleted", { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(before ? usd(before) : "No store credit");
+    // The credit and its history stay visible: issued, then deleted.
+    const events = credit.getByRole("table", { name: "Credit events" });
+    await expect(events.getByRole("row").nth(1)).toContainText("Deleted");
+    await expect(events.getByRole("row").last()).toContainText("Issued");
+  });
+
+  test("refuses an amount finer than the currency allows, beside the field", async ({ page }) => {
+    await openProfile(page);
+    await page.getByRole("region", { name: "Store credit balance" }).getByRole("button", { name: "Add store credit" }).click();
+    const form = page.getByRole("dialog", { name: "Add store credit" });
+    await form.getByLabel("Amount").fill("0.001");
+    await form.getByLabel("Currency").selectOption("USD");
+    await form.getByRole("button", { name: "Create" }).click();
+    await expect(form.getByRole("alert")).toHaveText("Use at most 2 decimals for USD");
+  });
+});
+
+test.describe("as a support agent", () => {
+  test.use({ storageState: storageStateFor("support") });
+
+  test("can add credit but is not offered Delete", async ({ page }) => {
+    await openProfile(page);
+    await page.getByRole("region", { name: "Store credit balance" }).getByRole("button", { name: "Add store credit" }).click();
+    const form = page.getByRole("dialog", { name: "Add store credit" });
+    await form.getByLabel("Amount").fill("5");
+    await form.getByLabel("Currency").selectOption("USD");
+    await form.getByLabel("Memo").fill("Support agent credit");
+    await form.getByRole("button", { name: "Create" }).click();
+    await expect(form).toBeHidden();
+
+    await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
+    await page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: "Support agent credit" }).click();
+    const credit = page.getByRole("region", { name: "Store credit", exact: true });
+    await expect(credit.getByRole("button", { name: "Edit" })).toBeVisible();
+    await expect(credit.getByRole("button", { name: "More actions" })).toHaveCount(0);
+  });
+
+  test("gets FORBIDDEN from the delete procedure when calling it anyway", async ({ page }) => {
+    await page.goto("/customers");
+    const response = await page.request.post("/api/trpc/credits.void", {
+      data: { json: { idempotencyKey: crypto.randomUUID(), creditId: crypto.randomUUID(), reasonId: crypto.randomUUID() } },
+    });
+    expect(response.status()).toBe(403);
+    expect((await response.json()).error.json.data.code).toBe("FORBIDDEN");
+  });
+});
