@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openScratchPglite, type TestDb } from "@/tests/helpers/test-db";
+import { issueTestCredit, serviceContextAs } from "@/tests/factories/credits";
+import { createCustomer, uniqueWord } from "@/tests/factories/customers";
+import { callerAs } from "@/tests/factories/staff";
+import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
+import { spendCredit } from "@/server/modules/credits/spend-credit";
+
+// The embedded database is what `npm start` uses, so the main paths run on it in every test run,
+// even when the rest of the suite runs on PostgreSQL.
+let t: TestDb;
+beforeAll(async () => {
+  t = await openScratchPglite();
+});
+afterAll(() => t.close());
+
+describe("smoke run on embedded PGlite", () => {
+  it("searches customers with trigram ranking", async () => {
+    const { caller } = await callerAs(t.db, "VIEWER");
+    const tag = uniqueWord();
+    const customer = await createCustomer(t.db, { firstName: "Ada", lastName: `Lovelace${tag}` });
+    const page = await caller.customers.search({ query: `ada lovelace${tag}` });
+    expect(page.items.map((c) => c.id)).toEqual([customer.id]);
+  });
+
+  it("issues and spends store credit with the balance equal to its ledger", async () => {
+    const ctx = await serviceContextAs(t.db, "ADMIN");
+    const customer = await createCustomer(t.db);
+    await issueTestCredit(ctx, customer.id, { amount: "30.00" });
+    const spent = await spendCredit(
+      { db: t.db, actor: null },
+      { idempotencyKey: randomUUID(), customerId: customer.id, currency: "USD", amountMinor: 1250n },
+    );
+    expect(spent.balanceMinor).toBe(1750n);
+    expect(await findLedgerMismatches(t.db, { customerIds: [customer.id] })).toEqual([]);
+    expect(await findCreditMismatches(t.db, { customerIds: [customer.id] })).toEqual([]);
+  });
+});
