@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createPostgresDatabase, databaseUrl, dropPostgresDatabase } from "../../server/db/postgres-admin";
 
 export type TestRunDatabase =
   | { kind: "postgres"; serverUrl: string; name: string }
@@ -85,7 +85,7 @@ export async function createTestRunDatabase(run: TestRun): Promise<void> {
     await mkdir(database.dataDir, { recursive: true });
     return;
   }
-  await onServer(database.serverUrl, `CREATE DATABASE ${quoteIdent(database.name)}`);
+  await createPostgresDatabase(database.serverUrl, database.name);
 }
 
 /** Idempotent: both globalTeardown and the web server's own shutdown call it. */
@@ -95,42 +95,12 @@ export async function dropTestRunDatabase(run: TestRun): Promise<void> {
     await rm(database.dataDir, { recursive: true, force: true });
     return;
   }
-  // FORCE: the app server may still hold connections when teardown runs.
-  await onServer(database.serverUrl, `DROP DATABASE IF EXISTS ${quoteIdent(database.name)} WITH (FORCE)`);
+  // Forced: the app server may still hold connections when teardown runs.
+  await dropPostgresDatabase(database.serverUrl, database.name);
 }
 
 export function describeDatabase(database: TestRunDatabase): string {
   return database.kind === "postgres"
     ? `PostgreSQL database ${database.name} on ${new URL(database.serverUrl).host || "local socket"}`
     : `PGlite in ${database.dataDir}`;
-}
-
-// Runs on the database named in the URL, or on `postgres` when that one does not exist yet.
-async function onServer(serverUrl: string, sql: string): Promise<void> {
-  try {
-    await query(serverUrl, sql);
-  } catch (error) {
-    if ((error as { code?: string }).code !== "3D000") throw error;
-    await query(databaseUrl(serverUrl, "postgres"), sql);
-  }
-}
-
-async function query(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${encodeURIComponent(name)}`;
-  return url.toString();
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }

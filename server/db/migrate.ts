@@ -6,7 +6,7 @@ import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
+import type pg from "pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
@@ -23,6 +23,9 @@ import type {
   SchemaFilter,
 } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { openAdapter, type DatabaseTarget } from "@/server/db/client";
+import { createPostgresDatabase, dropPostgresDatabase } from "./postgres-admin";
+
+export { createPostgresDatabase, dropPostgresDatabase };
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -100,17 +103,6 @@ export async function schemaDriftSql(target: DatabaseTarget, paths: MigrationPat
     }),
   );
   return isEmptyScript(stdout) ? "" : (stdout ?? "");
-}
-
-/** `CREATE DATABASE` on the server of `serverUrl`; returns the new database's URL. */
-export async function createPostgresDatabase(serverUrl: string, name: string): Promise<string> {
-  await runOnServer(serverUrl, `CREATE DATABASE ${quoteIdent(name)}`);
-  return databaseUrl(serverUrl, name);
-}
-
-/** Drops the database even while clients are still connected to it. */
-export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
-  await runOnServer(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
 }
 
 /** `20250102030405_add_refunds`, as `prisma migrate dev` names them (UTC timestamp, snake_case). */
@@ -364,22 +356,3 @@ function asDriverAdapterError(error: unknown): unknown {
   });
 }
 
-async function runOnServer(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${encodeURIComponent(name)}`;
-  return url.toString();
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
