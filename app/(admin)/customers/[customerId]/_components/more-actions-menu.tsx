@@ -1,10 +1,9 @@
 "use client";
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
-import { MoreHorizontal } from "lucide-react";
 import { toast } from "sonner";
 import { useCan } from "@/components/providers/actor-context";
-import { Button } from "@/components/ui/button";
+import { MoreActionsButton } from "@/components/ui/more-actions-button";
 import { menuContentClass, menuItemClass } from "@/components/ui/menu";
 import { useProfileActions } from "./profile-actions";
 
@@ -20,9 +19,7 @@ export function MoreActionsMenu({ customer }: { customer: { id: string; email: s
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
-        <Button variant="secondary" size="icon" aria-label="More actions">
-          <MoreHorizontal aria-hidden="true" className="h-4 w-4" />
-        </Button>
+        <MoreActionsButton />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={4} className={menuContentClass}>

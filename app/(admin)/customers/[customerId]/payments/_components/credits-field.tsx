@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { LoadingRows } from "@/components/ui/states";
+import { ReasonSelect } from "@/components/forms/reason-select";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { useCreditOptions } from "@/components/forms/use-credit-options";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
@@ -94,14 +95,7 @@ export function CreditsField({ customerId }: { customerId: string }) {
         <Input inputMode="decimal" autoComplete="off" {...register("balance")} />
       </Field>
       <Field label="Reason" required error={formState.errors.reasonId?.message}>
-        <Select {...register("reasonId", { required: "Choose why the balance changes" })}>
-          <option value="">Choose a reason…</option>
-          {options.data?.reasons.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </Select>
+        <ReasonSelect {...register("reasonId", { required: "Choose why the balance changes" })} />
       </Field>
       <Field label="Note" error={formState.errors.note?.message}>
         <Input {...register("note")} />

@@ -2,9 +2,9 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { DropdownMenu } from "radix-ui";
-import { MoreHorizontal } from "lucide-react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { MoreActionsButton } from "@/components/ui/more-actions-button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { menuContentClass, menuItemClass } from "@/components/ui/menu";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
@@ -50,9 +50,7 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
         {can.void ? (
           <DropdownMenu.Root>
             <DropdownMenu.Trigger asChild>
-              <Button variant="secondary" size="icon" aria-label="More actions">
-                <MoreHorizontal aria-hidden="true" className="h-4 w-4" />
-              </Button>
+              <MoreActionsButton />
             </DropdownMenu.Trigger>
             <DropdownMenu.Portal>
               <DropdownMenu.Content align="end" sideOffset={4} className={menuContentClass}>

@@ -7,9 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { ReasonSelect } from "@/components/forms/reason-select";
 import { applyServerErrors } from "@/components/forms/server-errors";
-import { useCreditOptions } from "@/components/forms/use-credit-options";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { useInvalidateCredits } from "@/components/forms/use-invalidate-credits";
 import { money } from "@/components/money";
@@ -20,7 +19,6 @@ type Values = { reasonId: string; note: string };
 /** Guide 002's Delete: takes the unused balance away for good; the record stays, marked deleted. */
 export function DeleteCreditDialog({ credit, open, onOpenChange }: { credit: CreditView; open: boolean; onOpenChange: (open: boolean) => void }) {
   const trpc = useTRPC();
-  const options = useCreditOptions();
   const invalidate = useInvalidateCredits();
   const [idempotencyKey] = useIdempotencyKey();
   const { register, handleSubmit, setError, formState } = useForm<Values>({ defaultValues: { reasonId: "", note: "" } });
@@ -52,14 +50,7 @@ export function DeleteCreditDialog({ credit, open, onOpenChange }: { credit: Cre
           history stay visible, marked as deleted.
         </p>
         <Field label="Reason" required error={formState.errors.reasonId?.message}>
-          <Select {...register("reasonId", { required: "Choose why the credit is deleted" })}>
-            <option value="">Choose a reason…</option>
-            {options.data?.reasons.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </Select>
+          <ReasonSelect {...register("reasonId", { required: "Choose why the credit is deleted" })} />
         </Field>
         <Field label="Note" error={formState.errors.note?.message}>
           <Input {...register("note")} />

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select, Textarea } from "@/components/ui/select";
+import { ReasonSelect } from "@/components/forms/reason-select";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { useCreditOptions } from "@/components/forms/use-credit-options";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
@@ -87,14 +88,7 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
         {isAmountChanged ? (
           <>
             <Field label="Reason" required error={formState.errors.reasonId?.message}>
-              <Select {...register("reasonId", { required: "Choose why the amount changes" })}>
-                <option value="">Choose a reason…</option>
-                {options.data?.reasons.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
-              </Select>
+              <ReasonSelect {...register("reasonId", { required: "Choose why the amount changes" })} />
             </Field>
             <Field label="Note" error={formState.errors.note?.message}>
               <Input {...register("note")} />
