@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
+import { refusal } from "@/tests/helpers/trpc-errors";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerAs, callerFor, createStaffMember } from "@/tests/factories/staff";
 
@@ -9,24 +10,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
-
 describe("tRPC authentication and permissions", () => {
   it("refuses an unauthenticated call with UNAUTHORIZED", async () => {
     const anonymous = await callerFor(t.db, null);
-    expect(await codeOf(anonymous.customers.search({}))).toBe("UNAUTHORIZED");
+    expect((await refusal(anonymous.customers.search({}))).code).toBe("UNAUTHORIZED");
   });
 
   it("refuses a session whose staff id does not exist", async () => {
     const ghost = await callerFor(t.db, "00000000-0000-7000-8000-000000000000");
-    expect(await codeOf(ghost.staff.me())).toBe("UNAUTHORIZED");
+    expect((await refusal(ghost.staff.me())).code).toBe("UNAUTHORIZED");
   });
 
   it("refuses a VIEWER calling a staff:manage procedure with FORBIDDEN and a readable message", async () => {
@@ -51,13 +43,13 @@ describe("tRPC authentication and permissions", () => {
     await t.db.staffUser.update({ where: { id: staff.id }, data: { isActive: false } });
 
     const after = await callerFor(t.db, staff.id);
-    expect(await codeOf(after.staff.me())).toBe("UNAUTHORIZED");
+    expect((await refusal(after.staff.me())).code).toBe("UNAUTHORIZED");
   });
 
   it("applies a role change on the next call", async () => {
     const staff = await createStaffMember(t.db, "ADMIN");
     expect(await (await callerFor(t.db, staff.id)).staff.list()).toBeDefined();
     await t.db.staffUser.update({ where: { id: staff.id }, data: { role: "VIEWER" } });
-    expect(await codeOf((await callerFor(t.db, staff.id)).staff.list())).toBe("FORBIDDEN");
+    expect((await refusal((await callerFor(t.db, staff.id)).staff.list())).code).toBe("FORBIDDEN");
   });
 });

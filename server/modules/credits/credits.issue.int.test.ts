@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
+import { refusal } from "@/tests/helpers/trpc-errors";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerAs } from "@/tests/factories/staff";
 import { createCustomer } from "@/tests/factories/customers";
@@ -26,16 +27,6 @@ const issueInput = (customerId: string, overrides: Record<string, unknown> = {})
   categoryId: DEFAULT_CATEGORY_IDS.goodwill,
   ...overrides,
 });
-
-async function refusal(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const trpc = error as TRPCError;
-  return { code: trpc.code, message: trpc.message };
-}
 
 const creditsOf = (customerId: string) => t.db.storeCredit.findMany({ where: { customerId } });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
+import { outcomeOf } from "@/tests/helpers/trpc-errors";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerAs } from "@/tests/factories/staff";
 import { createCustomer } from "@/tests/factories/customers";
@@ -22,14 +22,6 @@ beforeAll(async () => {
   creditId = (await issueTestCredit(admin, customerId, { amount: "40" })).creditId;
 });
 afterAll(() => t.close());
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(
-    () => "OK",
-    (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
-  );
-  return error;
-}
 
 type Caller = Awaited<ReturnType<typeof callerAs>>["caller"];
 
@@ -63,26 +55,26 @@ const reads = {
 describe("who may do what with store credit", () => {
   it("lets a SUPPORT_AGENT add, send and edit credit and read the history, but not delete or set a balance", async () => {
     const { caller } = await callerAs(t.db, "SUPPORT_AGENT");
-    expect(await codeOf(mutations.issue(caller))).toBe("OK");
-    expect(await codeOf(mutations.send(caller))).toBe("OK");
-    expect(await codeOf(mutations.update(caller))).toBe("OK");
-    expect(await codeOf(mutations.void(caller))).toBe("FORBIDDEN");
-    expect(await codeOf(mutations.setBalance(caller))).toBe("FORBIDDEN");
-    for (const read of Object.values(reads)) expect(await codeOf(read(caller))).toBe("OK");
-    expect(await codeOf(caller.settings.list())).toBe("FORBIDDEN");
+    expect(await outcomeOf(mutations.issue(caller))).toBe("OK");
+    expect(await outcomeOf(mutations.send(caller))).toBe("OK");
+    expect(await outcomeOf(mutations.update(caller))).toBe("OK");
+    expect(await outcomeOf(mutations.void(caller))).toBe("FORBIDDEN");
+    expect(await outcomeOf(mutations.setBalance(caller))).toBe("FORBIDDEN");
+    for (const read of Object.values(reads)) expect(await outcomeOf(read(caller))).toBe("OK");
+    expect(await outcomeOf(caller.settings.list())).toBe("FORBIDDEN");
   });
 
   it("lets a VIEWER only read", async () => {
     const { caller } = await callerAs(t.db, "VIEWER");
-    for (const [name, mutate] of Object.entries(mutations)) expect([name, await codeOf(mutate(caller))]).toEqual([name, "FORBIDDEN"]);
-    for (const [name, read] of Object.entries(reads)) expect([name, await codeOf(read(caller))]).toEqual([name, "OK"]);
-    expect(await codeOf(caller.settings.categories.create({ name: "Nope" }))).toBe("FORBIDDEN");
+    for (const [name, mutate] of Object.entries(mutations)) expect([name, await outcomeOf(mutate(caller))]).toEqual([name, "FORBIDDEN"]);
+    for (const [name, read] of Object.entries(reads)) expect([name, await outcomeOf(read(caller))]).toEqual([name, "OK"]);
+    expect(await outcomeOf(caller.settings.categories.create({ name: "Nope" }))).toBe("FORBIDDEN");
   });
 
   it("lets an ADMIN delete and set a balance", async () => {
     const { caller } = await callerAs(t.db, "ADMIN");
-    expect(await codeOf(mutations.setBalance(caller))).toBe("OK");
-    expect(await codeOf(mutations.void(caller))).toBe("OK");
+    expect(await outcomeOf(mutations.setBalance(caller))).toBe("OK");
+    expect(await outcomeOf(mutations.void(caller))).toBe("OK");
   });
 
   it("says which permission is missing", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
+import { refusal } from "@/tests/helpers/trpc-errors";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerFor } from "@/tests/factories/staff";
 import { createCustomer } from "@/tests/factories/customers";
@@ -23,15 +23,6 @@ beforeAll(async () => {
   caller = await callerFor(t.db, admin.actor.id);
 });
 afterAll(() => t.close());
-
-async function refusal(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return { code: (error as TRPCError).code, message: (error as TRPCError).message };
-}
 
 const setTo = (customerId: string, balance: string, currency = "USD") =>
   caller.credits.setBalance({ idempotencyKey: newKey(), customerId, currency, balance, reasonId: DEFAULT_REASON_IDS.reconciliation, note: "Audit" });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { openScratchPglite, openTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { refusal } from "@/tests/helpers/trpc-errors";
 import { callerAs, callerFor } from "@/tests/factories/staff";
 import { createCustomer, uniqueWord } from "@/tests/factories/customers";
 import { issueTestCredit, newKey, serviceContextAs } from "@/tests/factories/credits";
@@ -15,15 +15,6 @@ beforeAll(async () => {
   ({ caller: admin } = await callerAs(t.db, "ADMIN"));
 });
 afterAll(() => t.close());
-
-async function refusal(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return { code: (error as TRPCError).code, message: (error as TRPCError).message };
-}
 
 describe("settings defaults", () => {
   it("offers the seeded currencies, categories, reasons and payment infrastructures with their methods", async () => {
