@@ -15,6 +15,7 @@ import {
   DEFAULT_METHOD_IDS,
   DEFAULT_REASON_IDS,
 } from "@/server/modules/settings/settings-defaults";
+import { remainingOf, type CreditRecord } from "@/server/modules/credits/credits.repo";
 import { demoCustomer } from "./demo-customers";
 import { DEMO_STAFF } from "./demo-staff";
 
@@ -28,24 +29,8 @@ const CURRENCIES = [
 const CATEGORIES = Object.values(DEFAULT_CATEGORY_IDS);
 const MEMOS = ["Late delivery", "Damaged item", "Birthday gift", "Price match", "Apology for the wait", "VIP customer", null, null, null];
 
-type Credit = {
-  id: string;
-  customerId: string;
-  currency: string;
-  amountMinor: bigint;
-  usedMinor: bigint;
-  removedMinor: bigint;
-  categoryId: string;
-  memo: string | null;
-  expiresAt: Date | null;
-  expiryProcessedAt: Date | null;
-  paymentId: string | null;
-  createdById: string;
-  createdAt: Date;
-  voidedAt: Date | null;
-  voidedById: string | null;
-  voidReason: string | null;
-};
+/** A credit as the seed builds it: the repository's record, created by a demo staff member. */
+type Credit = Omit<CreditRecord, "updatedAt" | "createdById"> & { createdById: string };
 type Event = {
   id: string;
   customerId: string;
@@ -80,7 +65,6 @@ type Payment = {
 };
 type Action = { at: Date; run: () => void };
 
-const remaining = (c: Credit) => c.amountMinor - c.usedMinor - c.removedMinor;
 
 /** One customer's story, simulated in time order; appends to the batch's rows. */
 function simulateCustomer(
@@ -184,7 +168,7 @@ function simulateCustomer(
         at: expiresAt,
         run: () => {
           credit.expiryProcessedAt = expiresAt;
-          const left = remaining(credit);
+          const left = remainingOf(credit);
           if (credit.voidedAt || left === 0n) return;
           credit.removedMinor += left;
           event(credit, "EXPIRED", -left, expiresAt, { reason: "Expired" });
@@ -203,14 +187,14 @@ function simulateCustomer(
       run: () => {
         const currency = faker.helpers.arrayElement(credits).currency;
         const open = credits
-          .filter((c) => c.currency === currency && c.createdAt < at && !c.voidedAt && remaining(c) > 0n && (!c.expiresAt || c.expiresAt > at))
+          .filter((c) => c.currency === currency && c.createdAt < at && !c.voidedAt && remainingOf(c) > 0n && (!c.expiresAt || c.expiresAt > at))
           .sort((a, b) => (a.expiresAt?.getTime() ?? Infinity) - (b.expiresAt?.getTime() ?? Infinity) || a.createdAt.getTime() - b.createdAt.getTime());
-        const available = open.reduce((sum, c) => sum + remaining(c), 0n);
+        const available = open.reduce((sum, c) => sum + remainingOf(c), 0n);
         let toSpend = (available * BigInt(share)) / 100n;
         const operationId = uuid7(at.getTime());
         for (const credit of open) {
           if (toSpend === 0n) break;
-          const take = remaining(credit) < toSpend ? remaining(credit) : toSpend;
+          const take = remainingOf(credit) < toSpend ? remainingOf(credit) : toSpend;
           credit.usedMinor += take;
           toSpend -= take;
           event(credit, "USED", -take, at, { reason: `Order #${order}`, operationId });
@@ -227,7 +211,7 @@ function simulateCustomer(
     actions.push({
       at,
       run: () => {
-        const left = remaining(credit);
+        const left = remainingOf(credit);
         if (credit.voidedAt || left === 0n || (credit.expiresAt && credit.expiresAt <= at)) return;
         credit.removedMinor += left;
         credit.voidedAt = at;
