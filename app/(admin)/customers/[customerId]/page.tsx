@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { DetailList } from "@/components/ui/detail-list";
 import { formatDateTime } from "@/components/format";
 import { loadCustomer } from "./_components/load-customer";
 
@@ -24,14 +25,7 @@ export default async function CustomerOverviewPage({ params }: Props) {
       <CardHeader>
         <CardTitle>Details</CardTitle>
       </CardHeader>
-      <dl className="grid grid-cols-[10rem_1fr] gap-y-2 px-4 py-3 text-sm">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="text-slate-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} />
     </Card>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { LinkRow } from "@/components/ui/link-row";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/format";
@@ -22,7 +22,6 @@ function readSort(value: string | null): CustomerSort {
 
 export function CustomersTable() {
   const trpc = useTRPC();
-  const router = useRouter();
   const { params, set } = useUrlState();
   const query = params.get("q") ?? "";
   const sort = readSort(params.get("sort"));
@@ -39,7 +38,6 @@ export function CustomersTable() {
   });
 
   const onSort = (column: CustomerSort, dir: "asc" | "desc") => set({ sort: column, dir, cursor: null });
-  const open = (id: string) => router.push(`/customers/${id}`);
 
   return (
     <div className="space-y-3">
@@ -73,21 +71,8 @@ export function CustomersTable() {
               </thead>
               <tbody>
                 {page.data.items.map((c) => (
-                  <tr
-                    key={c.id}
-                    tabIndex={0}
-                    aria-label={`${c.firstName} ${c.lastName}`}
-                    className="cursor-pointer hover:bg-slate-50 focus-visible:bg-blue-50 focus-visible:outline-none"
-                    onClick={() => open(c.id)}
-                    onKeyDown={(event) => {
-                      if (event.key === "Enter" || event.key === " ") {
-                        event.preventDefault();
-                        open(c.id);
-                      }
-                    }}
-                  >
+                  <LinkRow key={c.id} href={`/customers/${c.id}`} label={`${c.firstName} ${c.lastName}`}>
                     <Td className="font-medium">
-                      {/* The link keeps open-in-new-tab; the row itself is the keyboard stop. */}
                       <Link href={`/customers/${c.id}`} tabIndex={-1} className="hover:underline">
                         {c.firstName} {c.lastName}
                       </Link>
@@ -97,7 +82,7 @@ export function CustomersTable() {
                     <Td className="text-right tabular-nums">{c.balances.length ? c.balances.map(money).join(" · ") : "—"}</Td>
                     <Td>{formatDate(c.createdAt)}</Td>
                     <Td>{formatDate(c.lastActivityAt)}</Td>
-                  </tr>
+                  </LinkRow>
                 ))}
               </tbody>
             </Table>

@@ -1,11 +1,11 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCan } from "@/components/providers/actor-context";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { LinkRow } from "@/components/ui/link-row";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CreditStatusBadge } from "@/components/credit-status";
@@ -17,7 +17,6 @@ import { useProfileActions } from "../../_components/profile-actions";
 /** Guide 002's Store Credits section: every grant; click one to open its own page. */
 export function CreditsTable({ customerId }: { customerId: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const canIssue = useCan("credits:issue");
   const { openAddCredit } = useProfileActions();
   const { params, set } = useUrlState();
@@ -26,7 +25,6 @@ export function CreditsTable({ customerId }: { customerId: string }) {
     ...trpc.credits.list.queryOptions({ customerId, cursor, limit: 25 }),
     placeholderData: keepPreviousData,
   });
-  const open = (id: string) => router.push(`/customers/${customerId}/credits/${id}`);
 
   return (
     <Card>
@@ -61,15 +59,10 @@ export function CreditsTable({ customerId }: { customerId: string }) {
             </thead>
             <tbody>
               {credits.data.items.map((c) => (
-                <tr
+                <LinkRow
                   key={c.id}
-                  tabIndex={0}
-                  aria-label={`${money(c)} ${c.category.name} credit of ${formatDate(c.createdAt)}`}
-                  className="cursor-pointer hover:bg-slate-50 focus-visible:bg-blue-50 focus-visible:outline-none"
-                  onClick={() => open(c.id)}
-                  onKeyDown={(event) => {
-                    if (event.key === "Enter") open(c.id);
-                  }}
+                  href={`/customers/${customerId}/credits/${c.id}`}
+                  label={`${money(c)} ${c.category.name} credit of ${formatDate(c.createdAt)}`}
                 >
                   <Td>
                     <Link href={`/customers/${customerId}/credits/${c.id}`} tabIndex={-1} className="hover:underline">
@@ -85,7 +78,7 @@ export function CreditsTable({ customerId }: { customerId: string }) {
                   <Td>
                     <CreditStatusBadge status={c.status} />
                   </Td>
-                </tr>
+                </LinkRow>
               ))}
             </tbody>
           </Table>

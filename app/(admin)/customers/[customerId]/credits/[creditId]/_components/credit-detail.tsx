@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { MoreActionsButton } from "@/components/ui/more-actions-button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { DetailList } from "@/components/ui/detail-list";
 import { menuContentClass, menuItemClass } from "@/components/ui/menu";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { CreditEventsTable } from "@/components/credit-events-table";
@@ -74,14 +75,7 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
         {isEditing ? (
           <EditCreditForm credit={credit} onDone={() => setIsEditing(false)} />
         ) : (
-          <dl className="grid grid-cols-[8rem_1fr] gap-y-2 px-4 py-3 text-sm">
-            {rows.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-slate-500">{label}</dt>
-                <dd className="text-slate-900">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailList rows={rows} labelWidth="8rem" />
         )}
       </Card>
       <Card>
