@@ -1,6 +1,8 @@
 import { creditsRouter } from "@/server/modules/credits/credits.router";
 import { customersRouter } from "@/server/modules/customers/customers.router";
+import { notificationsRouter } from "@/server/modules/notifications/notifications.router";
 import { paymentsRouter } from "@/server/modules/payments/payments.router";
+import { refundsRouter } from "@/server/modules/refunds/refunds.router";
 import { settingsRouter } from "@/server/modules/settings/settings.router";
 import { staffRouter } from "@/server/modules/staff/staff.router";
 import { createCallerFactory, createTRPCRouter } from "./init";
@@ -8,7 +10,9 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 export const appRouter = createTRPCRouter({
   credits: creditsRouter,
   customers: customersRouter,
+  notifications: notificationsRouter,
   payments: paymentsRouter,
+  refunds: refundsRouter,
   settings: settingsRouter,
   staff: staffRouter,
 });

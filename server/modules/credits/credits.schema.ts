@@ -2,7 +2,7 @@
 // amount a form accepts is an amount the server accepts.
 import { z } from "zod";
 import { CreditEventType } from "@/prisma/generated/enums";
-import { moneyErrorMessage, parseMoney } from "@/server/lib/money";
+import { moneyOf, ZAmountText, ZCurrency, ZCursor, ZIdempotencyKey, ZOptionalText } from "@/server/lib/zod-fields";
 
 export const CREDIT_EVENT_TYPES = Object.values(CreditEventType);
 
@@ -21,25 +21,6 @@ export const CREDIT_EVENT_LABELS: Record<CreditEventType, string> = {
 export const CREDIT_STATUSES = ["ACTIVE", "DEPLETED", "EXPIRED", "VOIDED"] as const;
 export type CreditStatus = (typeof CREDIT_STATUSES)[number];
 
-export const ZIdempotencyKey = z
-  .uuid("Missing request id; reload the form")
-  .describe("A UUID the client makes when the form opens; a retry with the same key returns the first result");
-
-const ZCurrency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, "Choose a currency")
-  .describe("ISO 4217 code, one of the store's enabled currencies");
-
-const ZAmountText = z.string().max(40, "Enter an amount like 12.50").describe('Decimal string in major units, e.g. "12.50"');
-
-const ZOptionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep the ${label} under ${max} characters`)
-    .nullish()
-    .transform((text) => (text ? text : null));
-
 const ZMemo = ZOptionalText(500, "memo").describe("Internal note; customers never see it");
 const ZNote = ZOptionalText(500, "note").describe("Optional detail stored with the reason");
 
@@ -49,26 +30,6 @@ const ZFutureDate = z
   .describe("When the unused balance expires; send the end of the chosen day");
 
 const ZReasonId = z.uuid("Choose a reason").describe("An active adjustment reason from settings.options");
-
-type MoneyRule = { amount: string; currency: string; field: string; allowZero?: boolean };
-
-/**
- * Parses an amount against its currency inside a zod transform; on failure adds an issue on the
- * amount's own field ("amount: Use at most 2 decimals for USD") and returns null.
- */
-function moneyOf(ctx: z.RefinementCtx, rule: MoneyRule): bigint | null {
-  const parsed = parseMoney(rule.amount, rule.currency);
-  if (!parsed.ok) {
-    const field = parsed.reason === "UNKNOWN_CURRENCY" ? "currency" : rule.field;
-    ctx.addIssue({ code: "custom", path: [field], message: moneyErrorMessage(parsed.reason, rule.currency) });
-    return null;
-  }
-  if (parsed.amountMinor === 0n && !rule.allowZero) {
-    ctx.addIssue({ code: "custom", path: [rule.field], message: "Enter an amount above zero" });
-    return null;
-  }
-  return parsed.amountMinor;
-}
 
 export const ZIssueCreditInput = z
   .object({
@@ -157,8 +118,6 @@ export const ZSendCreditsInput = z
 export type SendCreditsInput = z.output<typeof ZSendCreditsInput>;
 
 export const ZCreditIdInput = z.object({ creditId: z.uuid("Unknown credit") });
-
-const ZCursor = z.string().max(500).nullish().describe("Opaque keyset cursor from the previous page");
 
 export const ZCreditListInput = z.object({
   customerId: z.uuid("Choose a customer"),

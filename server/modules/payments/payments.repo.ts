@@ -49,6 +49,7 @@ export type PaymentListRow = {
   amount_minor: bigint;
   currency: string;
   refunded_minor: bigint;
+  pending_refund_minor: bigint;
   method_kind: PaymentMethodKind;
   card_brand: string | null;
   card_last4: string | null;
@@ -64,7 +65,7 @@ export type PaymentListRow = {
 /** Newest first, keyset on (captured_at, id). */
 export const listPaymentRows = (db: DbTx, opts: { customerId: string; before: { at: Date; id: string } | null; limit: number }) =>
   db.$queryRaw<PaymentListRow[]>`
-    SELECT p.id, p.reference, p.amount_minor, p.currency, p.refunded_minor, p.method_kind, p.card_brand, p.card_last4,
+    SELECT p.id, p.reference, p.amount_minor, p.currency, p.refunded_minor, p.pending_refund_minor, p.method_kind, p.card_brand, p.card_last4,
            p.gateway_name, i.name AS infrastructure_name, m.name AS method_name, p.is_revenue, p.description,
            p.captured_at, s.name AS created_by_name
     FROM payment p

@@ -1,6 +1,8 @@
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
 import { decodeCursor, encodeCursor } from "@/server/lib/cursor";
+import type { PaymentMethodKind, RefundType } from "@/prisma/generated/enums";
+import { paymentMethodLabel } from "./payment-method-label";
 import { listPaymentRows } from "./payments.repo";
 import type { PaymentListInput, PaymentStatus } from "./payments.schema";
 
@@ -11,6 +13,15 @@ export function paymentStatusOf(p: { amountMinor: bigint; refundedMinor: bigint 
   if (p.refundedMinor === 0n) return "PAID";
   return p.refundedMinor < p.amountMinor ? "PARTIALLY_REFUNDED" : "REFUNDED";
 }
+
+type PaymentTotals = { amountMinor: bigint; refundedMinor: bigint; pendingRefundMinor: bigint };
+
+/** What may still be refunded: refunds in flight at the gateway are already spoken for. */
+export const refundableOf = (p: PaymentTotals) => p.amountMinor - p.refundedMinor - p.pendingRefundMinor;
+
+/** A payment made with store credit can only go back to store credit. */
+export const refundTypesFor = (methodKind: PaymentMethodKind): RefundType[] =>
+  methodKind === "STORE_CREDIT" ? ["STORE_CREDIT"] : ["ORIGINAL_METHOD", "STORE_CREDIT"];
 
 /** A customer's payments, newest first. */
 export async function listPayments({ db }: ServiceContext, input: PaymentListInput) {
@@ -32,6 +43,10 @@ export async function listPayments({ db }: ServiceContext, input: PaymentListInp
       amountMinor: row.amount_minor,
       currency: row.currency,
       refundedMinor: row.refunded_minor,
+      pendingRefundMinor: row.pending_refund_minor,
+      refundableMinor: refundableOf({ amountMinor: row.amount_minor, refundedMinor: row.refunded_minor, pendingRefundMinor: row.pending_refund_minor }),
+      refundTypes: refundTypesFor(row.method_kind),
+      methodLabel: paymentMethodLabel({ methodKind: row.method_kind, cardBrand: row.card_brand, cardLast4: row.card_last4, methodName: row.method_name }),
       status: paymentStatusOf({ amountMinor: row.amount_minor, refundedMinor: row.refunded_minor }),
       methodKind: row.method_kind,
       cardBrand: row.card_brand,

@@ -1,0 +1,46 @@
+// Zod fields shared by the money procedures' inputs. Client-safe: forms validate with the same
+// schemas, so an amount a form accepts is an amount the server accepts.
+import { z } from "zod";
+import { moneyErrorMessage, parseMoney } from "./money";
+
+export const ZIdempotencyKey = z
+  .uuid("Missing request id; reload the form")
+  .describe("A UUID the client makes when the form opens; a retry with the same key returns the first result");
+
+export const ZCurrency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, "Choose a currency")
+  .describe("ISO 4217 code, one of the store's enabled currencies");
+
+export const ZAmountText = z.string().max(40, "Enter an amount like 12.50").describe('Decimal string in major units, e.g. "12.50"');
+
+export const ZCursor = z.string().max(500).nullish().describe("Opaque keyset cursor from the previous page");
+
+/** Trimmed text; empty becomes null. */
+export const ZOptionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep the ${label} under ${max} characters`)
+    .nullish()
+    .transform((text) => (text ? text : null));
+
+type MoneyRule = { amount: string; currency: string; field: string; allowZero?: boolean };
+
+/**
+ * Parses an amount against its currency inside a zod transform; on failure adds an issue on the
+ * amount's own field ("amount: Use at most 2 decimals for USD") and returns null.
+ */
+export function moneyOf(ctx: z.RefinementCtx, rule: MoneyRule): bigint | null {
+  const parsed = parseMoney(rule.amount, rule.currency);
+  if (!parsed.ok) {
+    const field = parsed.reason === "UNKNOWN_CURRENCY" ? "currency" : rule.field;
+    ctx.addIssue({ code: "custom", path: [field], message: moneyErrorMessage(parsed.reason, rule.currency) });
+    return null;
+  }
+  if (parsed.amountMinor === 0n && !rule.allowZero) {
+    ctx.addIssue({ code: "custom", path: [rule.field], message: "Enter an amount above zero" });
+    return null;
+  }
+  return parsed.amountMinor;
+}

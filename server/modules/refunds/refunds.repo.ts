@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import { Prisma } from "@/prisma/generated/client";
+import type { PaymentMethodKind, RefundReason, RefundStatus, RefundType } from "@/prisma/generated/enums";
+import type { DbTx } from "@/server/db/client";
+import { paymentMethodLabel } from "@/server/modules/payments/payment-method-label";
+import type { RefundView } from "./refund-view";
+
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** "RF-7K3QX9M2TD", like payment references. */
+export function newRefundReference(): string {
+  return `RF-${Array.from(randomBytes(10), (byte) => CROCKFORD[byte % 32]).join("")}`;
+}
+
+export type RefundViewRow = {
+  id: string;
+  reference: string;
+  payment_id: string;
+  payment_reference: string;
+  method_kind: PaymentMethodKind;
+  card_brand: string | null;
+  card_last4: string | null;
+  method_name: string | null;
+  customer_id: string;
+  first_name: string;
+  last_name: string;
+  amount_minor: bigint;
+  currency: string;
+  type: RefundType;
+  status: RefundStatus;
+  reason: RefundReason;
+  explanation: string | null;
+  note: string | null;
+  notify_customer: boolean;
+  gateway_name: string | null;
+  gateway_ref: string | null;
+  failure_reason: string | null;
+  credit_id: string | null;
+  notification_id: string | null;
+  created_by_id: string | null;
+  created_by_name: string | null;
+  created_at: Date;
+  settled_at: Date | null;
+};
+
+/**
+ * Refund rows with what their views show. `where` filters `r` (refund), `p` (payment), `c`
+ * (customer); `tail` orders and limits.
+ */
+export const selectRefundViewRows = (db: DbTx, where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty) =>
+  db.$queryRaw<RefundViewRow[]>`
+    SELECT r.id, r.reference, r.payment_id, p.reference AS payment_reference, p.method_kind, p.card_brand, p.card_last4,
+           m.name AS method_name, r.customer_id, c.first_name, c.last_name, r.amount_minor, r.currency, r.type, r.status,
+           r.reason, r.explanation, r.note, r.notify_customer, r.gateway_name, r.gateway_ref, r.failure_reason,
+           r.credit_id, r.notification_id, r.created_by_id, s.name AS created_by_name, r.created_at, r.settled_at
+    FROM refund r
+    JOIN payment p ON p.id = r.payment_id
+    JOIN customer c ON c.id = r.customer_id
+    LEFT JOIN payment_method m ON m.id = p.method_id
+    LEFT JOIN staff_user s ON s.id = r.created_by_id
+    WHERE ${where}
+    ${tail}`;
+
+export function refundView(row: RefundViewRow): RefundView {
+  return {
+    id: row.id,
+    reference: row.reference,
+    paymentId: row.payment_id,
+    paymentReference: row.payment_reference,
+    customerId: row.customer_id,
+    customerName: `${row.first_name} ${row.last_name}`.trim(),
+    amountMinor: row.amount_minor,
+    currency: row.currency,
+    type: row.type,
+    status: row.status,
+    reason: row.reason,
+    explanation: row.explanation,
+    note: row.note,
+    notifyCustomer: row.notify_customer,
+    destination:
+      row.type === "STORE_CREDIT"
+        ? "Store credit"
+        : paymentMethodLabel({ methodKind: row.method_kind, cardBrand: row.card_brand, cardLast4: row.card_last4, methodName: row.method_name }),
+    gatewayName: row.gateway_name,
+    gatewayRef: row.gateway_ref,
+    failureReason: row.failure_reason,
+    creditId: row.credit_id,
+    notificationId: row.notification_id,
+    createdById: row.created_by_id,
+    createdByName: row.created_by_name,
+    createdAt: row.created_at,
+    settledAt: row.settled_at,
+  };
+}
+
+export async function findRefundView(db: DbTx, refundId: string): Promise<RefundView | null> {
+  const [row] = await selectRefundViewRows(db, Prisma.sql`r.id = ${refundId}::uuid`);
+  return row ? refundView(row) : null;
+}
