@@ -1,11 +1,17 @@
-// Next.js calls register() once when a server process starts.
-const globalForSchedule = globalThis as typeof globalThis & { creditdeskExpirySchedule?: (() => void) | null };
+// Next.js calls register() once when a server process starts: the background jobs of the Node.js
+// server (credit expiry, refund reconcile) start here and stop with it.
+const globalForSchedules = globalThis as typeof globalThis & { creditdeskSchedules?: (() => void)[] };
 
 export async function register() {
-  // The Edge runtime has no database; the schedule belongs to the Node.js server only.
+  // The Edge runtime has no database; the schedules belong to the Node.js server only.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if (globalForSchedule.creditdeskExpirySchedule !== undefined) return;
-  const { startCreditExpirySchedule } = await import("@/server/modules/credits/expiry-schedule");
-  // Uses the server's own client (getDb), so PGlite's single opener is respected.
-  globalForSchedule.creditdeskExpirySchedule = startCreditExpirySchedule();
+  if (globalForSchedules.creditdeskSchedules !== undefined) return;
+  // Each uses the server's own client (getDb), so PGlite's single opener is respected.
+  const [{ startCreditExpirySchedule }, { startRefundReconcileSchedule }] = await Promise.all([
+    import("@/server/modules/credits/expiry-schedule"),
+    import("@/server/modules/refunds/reconcile-schedule"),
+  ]);
+  globalForSchedules.creditdeskSchedules = [startCreditExpirySchedule(), startRefundReconcileSchedule()].filter(
+    (stop): stop is () => void => stop !== null,
+  );
 }

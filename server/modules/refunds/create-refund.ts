@@ -1,8 +1,148 @@
+import { Prisma } from "@/prisma/generated/client";
+import type { DbTx } from "@/server/db/client";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
+import { claimIdempotencyKey, idempotentResultSql } from "@/server/lib/idempotency";
+import { formatMoney } from "@/server/lib/money";
+import { uuid7 } from "@/server/lib/uuid7";
+import { auditInsertSql } from "@/server/modules/audit/audit.repo";
+import { grantCredit } from "@/server/modules/credits/grant-credit";
+import { executeTogether, moneyTransaction } from "@/server/modules/credits/ledger";
+import { notificationInsertSql } from "@/server/modules/notifications/notifications.repo";
+import { refundableOf, refundTypesFor } from "@/server/modules/payments/payments.service";
+import { lockPaymentOrThrow, type LockedPayment } from "./refund-context";
+import { refundProcessedMessage } from "./refund-messages";
+import { refundResultOf } from "./refund-result";
 import type { CreateRefundResult } from "./refund-view";
-import type { CreateRefundInput } from "./refunds.schema";
+import { newRefundReference } from "./refunds.repo";
+import { REFUND_REASON_LABELS, type CreateRefundInput } from "./refunds.schema";
+import { settleWithGateway } from "./settle-refund";
 
-export async function createRefund(_ctx: ServiceContext, _input: CreateRefundInput): Promise<CreateRefundResult> {
-  throw new AppError("INTERNAL", "Not built yet");
+type Recorded = { refundId: string };
+
+/**
+ * Refunds a payment, fully or partly, exactly once per idempotency key.
+ * - To store credit: the refund, the payment's refunded total, a credit (category Refund, ledger
+ *   event REFUNDED_TO_CREDIT), the audit row and the customer's message commit together.
+ * - To the original method: the refund is recorded PENDING and its amount reserved on the payment
+ *   (committed before the gateway is called, so a crash cannot lose it), then the gateway is
+ *   called with the same key and the refund settled SUCCEEDED or FAILED. A gateway that does not
+ *   answer leaves it PENDING for reconcile.
+ * A decline is an answer, not an error: it returns the FAILED refund with the gateway's reason.
+ */
+export async function createRefund({ db, actor }: ServiceContext, input: CreateRefundInput): Promise<CreateRefundResult> {
+  const recorded = await moneyTransaction(db, async (tx) => {
+    const claim = await claimIdempotencyKey<Recorded>(tx, { key: input.idempotencyKey, operation: "refund.create", request: input });
+    if (claim.isReplay) return { refundId: claim.result.refundId, needsGateway: false };
+
+    const payment = await lockPaymentOrThrow(tx, input.paymentId);
+    assertRefundable(payment, input);
+    const refundId = uuid7();
+    const reference = newRefundReference();
+    const isStoreCredit = input.type === "STORE_CREDIT";
+    const statements: Prisma.Sql[] = [];
+    let creditId: string | null = null;
+    let notificationId: string | null = null;
+
+    if (isStoreCredit) {
+      const granted = await grantCredit(tx, {
+        key: { customerId: payment.customerId, currency: payment.currency },
+        amountMinor: input.amountMinor,
+        categoryId: await refundCategoryIdOf(tx),
+        memo: `Refund ${reference} of ${payment.reference}`,
+        expiresAt: null,
+        paymentId: payment.id,
+        actorId: actor.id,
+        eventType: "REFUNDED_TO_CREDIT",
+        reason: reasonText(input),
+        eventMemo: input.note,
+      });
+      creditId = granted.creditId;
+      statements.push(...granted.statements);
+      if (input.notifyCustomer) {
+        notificationId = uuid7();
+        statements.push(
+          notificationInsertSql({
+            id: notificationId,
+            recipient: payment.recipient,
+            kind: "refund.processed",
+            body: refundProcessedMessage({ amountMinor: input.amountMinor, currency: payment.currency, destination: "store credit", isStoreCredit: true }),
+          }),
+        );
+      }
+    }
+
+    statements.push(
+      Prisma.sql`INSERT INTO refund (id, reference, payment_id, customer_id, amount_minor, currency, type, status, reason,
+          explanation, note, notify_customer, idempotency_key, gateway_name, credit_id, notification_id, created_by_id, settled_at)
+        VALUES (${refundId}::uuid, ${reference}, ${payment.id}::uuid, ${payment.customerId}::uuid, ${input.amountMinor},
+          ${payment.currency}, ${input.type}::"RefundType", ${isStoreCredit ? "SUCCEEDED" : "PENDING"}::"RefundStatus",
+          ${input.reason}::"RefundReason", ${input.explanation}, ${input.note}, ${input.notifyCustomer}, ${input.idempotencyKey}::uuid,
+          ${null}, ${creditId}::uuid, ${notificationId}::uuid, ${actor.id}::uuid, ${isStoreCredit ? new Date() : null}::timestamptz)`,
+      isStoreCredit
+        ? Prisma.sql`UPDATE payment SET refunded_minor = refunded_minor + ${input.amountMinor} WHERE id = ${payment.id}::uuid`
+        : Prisma.sql`UPDATE payment SET pending_refund_minor = pending_refund_minor + ${input.amountMinor} WHERE id = ${payment.id}::uuid`,
+      auditInsertSql({
+        actorId: actor.id,
+        action: "refund.create",
+        entityType: "refund",
+        entityId: refundId,
+        details: {
+          reference,
+          paymentId: payment.id,
+          paymentReference: payment.reference,
+          customerId: payment.customerId,
+          type: input.type,
+          amountMinor: input.amountMinor,
+          currency: payment.currency,
+          reason: input.reason,
+          explanation: input.explanation,
+          note: input.note,
+          notifyCustomer: input.notifyCustomer,
+          status: isStoreCredit ? "SUCCEEDED" : "PENDING",
+          creditId,
+          notificationId,
+        },
+      }),
+      idempotentResultSql(input.idempotencyKey, { refundId } satisfies Recorded),
+    );
+    await executeTogether(tx, statements);
+    return { refundId, needsGateway: !isStoreCredit };
+  });
+
+  // A replay answers with the refund as it is now; a refund left PENDING is reconcile's to settle.
+  if (recorded.needsGateway) {
+    await settleWithGateway(db, recorded.refundId, { actorId: actor.id });
+  }
+  return refundResultOf(db, recorded.refundId);
+}
+
+function assertRefundable(payment: LockedPayment, input: CreateRefundInput): void {
+  if (input.currency !== payment.currency) throw new AppError("BAD_INPUT", `This payment is in ${payment.currency}`, "currency");
+  if (!refundTypesFor(payment.methodKind).includes(input.type)) {
+    throw new AppError("BAD_INPUT", "A payment made with store credit can only be refunded to store credit", "type");
+  }
+  if (input.amountMinor <= 0n) throw new AppError("BAD_INPUT", "Enter an amount above zero", "amount");
+  const refundable = refundableOf(payment);
+  if (refundable <= 0n) {
+    throw new AppError(
+      "BAD_INPUT",
+      payment.pendingRefundMinor > 0n ? "Nothing left to refund: the rest is already being refunded" : "This payment is already fully refunded",
+      "amount",
+    );
+  }
+  if (input.amountMinor > refundable) {
+    throw new AppError("BAD_INPUT", `At most ${formatMoney(refundable, payment.currency)} can be refunded`, "amount");
+  }
+}
+
+/** The ledger event's reason: "Refund: Product defective" or "Refund: Other: <explanation>". */
+const reasonText = (input: CreateRefundInput) =>
+  `Refund: ${REFUND_REASON_LABELS[input.reason]}${input.reason === "OTHER" && input.explanation ? `: ${input.explanation}` : ""}`;
+
+/** Refund credits go to the "refund" category (admins may rename it; the key stays). */
+async function refundCategoryIdOf(tx: DbTx): Promise<string> {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM credit_category WHERE key = 'refund'`;
+  if (!row) throw new AppError("INTERNAL", "The Refund credit category is missing");
+  return row.id;
 }

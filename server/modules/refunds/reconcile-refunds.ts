@@ -1,0 +1,28 @@
+import type { Db } from "@/server/db/client";
+import { settleWithGateway, type SettleOutcome } from "./settle-refund";
+
+export type ReconcileResult = { checked: number; succeeded: number; failed: number; stillPending: number };
+
+/**
+ * Settles refunds left PENDING (the gateway did not answer, or the server stopped mid-call) by
+ * asking the gateway again with each refund's own idempotency key: a refund that was paid is
+ * answered from the gateway's books and never paid twice. Refunds younger than `minAgeMs` are
+ * left to the request that is probably still waiting for them.
+ */
+export async function reconcilePendingRefunds(db: Db, opts: { minAgeMs?: number; limit?: number } = {}): Promise<ReconcileResult> {
+  const minAgeMs = opts.minAgeMs ?? 60_000;
+  const pending = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM refund
+    WHERE status = 'PENDING' AND created_at <= now() - make_interval(secs => ${minAgeMs / 1000})
+    ORDER BY created_at
+    LIMIT ${opts.limit ?? 500}`;
+  const outcomes: SettleOutcome[] = [];
+  // One at a time: a provider rate-limits, and a few pending refunds are the normal case.
+  for (const { id } of pending) outcomes.push(await settleWithGateway(db, id, { actorId: null }));
+  return {
+    checked: pending.length,
+    succeeded: outcomes.filter((o) => o === "SUCCEEDED").length,
+    failed: outcomes.filter((o) => o === "FAILED").length,
+    stillPending: outcomes.filter((o) => o === "PENDING").length,
+  };
+}
