@@ -9,7 +9,7 @@ import { smtpEmailProvider, smtpTransport } from "./smtp-email-provider";
  * SMTP_URL (+ SMTP_FROM) for email, else the log provider. A malformed URL throws here, before
  * anything is claimed, so a configuration mistake cannot use up messages' tries.
  */
-export function providerFor(channel: NotificationChannel, env: NodeJS.ProcessEnv = process.env): NotificationProvider {
+export function providerFor(channel: NotificationChannel, env: Record<string, string | undefined> = process.env): NotificationProvider {
   if (channel === "SMS") {
     if (!env.SMS_HTTP_URL) return logProvider();
     return smsHttpProvider({ url: checkedUrl("SMS_HTTP_URL", env.SMS_HTTP_URL, ["http:", "https:"]), token: env.SMS_HTTP_TOKEN || undefined });
