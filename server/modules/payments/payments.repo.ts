@@ -23,14 +23,17 @@ export type NewPayment = {
   isRevenue: boolean;
   description: string | null;
   createdById: string | null;
+  cardBrand?: string | null;
+  cardLast4?: string | null;
+  gatewayName?: string | null;
 };
 
 export function paymentInsertSql(p: NewPayment): Prisma.Sql {
   return Prisma.sql`INSERT INTO payment (id, reference, customer_id, amount_minor, currency, method_kind,
-      infrastructure_id, method_id, is_revenue, description, created_by_id)
+      infrastructure_id, method_id, is_revenue, description, created_by_id, card_brand, card_last4, gateway_name)
     VALUES (${p.id}::uuid, ${p.reference}, ${p.customerId}::uuid, ${p.amountMinor}, ${p.currency},
             ${p.methodKind}::"PaymentMethodKind", ${p.infrastructureId}::uuid, ${p.methodId}::uuid, ${p.isRevenue},
-            ${p.description}, ${p.createdById}::uuid)`;
+            ${p.description}, ${p.createdById}::uuid, ${p.cardBrand ?? null}, ${p.cardLast4 ?? null}, ${p.gatewayName ?? null})`;
 }
 
 export type PaymentTotalsRow = { currency: string; paid_minor: bigint; refunded_minor: bigint; payments: bigint };
