@@ -66,6 +66,6 @@ describe("SMS over HTTP", () => {
     const { url } = await gateway(() => {});
     server?.close();
     await once(server!, "close");
-    await expect(smsHttpProvider({ url }).send(message)).rejects.toThrow("The SMS gateway could not be reached");
+    await expect(smsHttpProvider({ url }).send(message)).rejects.toThrow("The SMS gateway could not be reached: fetch failed (ECONNREFUSED)");
   });
 });

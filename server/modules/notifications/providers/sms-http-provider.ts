@@ -20,7 +20,7 @@ export function smsHttpProvider({ url, token, timeoutMs = PROVIDER_TIMEOUT_MS }:
         });
       } catch (error) {
         if (error instanceof Error && error.name === "TimeoutError") throw new Error(`The SMS gateway did not answer within ${timeoutMs / 1000} s`);
-        throw new Error(`The SMS gateway could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`The SMS gateway could not be reached: ${reasonOf(error)}`);
       }
       if (!response.ok) {
         throw new Error(`The SMS gateway refused the message: ${response.status} ${response.statusText}`.trim());
@@ -39,4 +39,12 @@ async function providerRefOf(response: Response): Promise<string | undefined> {
     // An empty or non-JSON 2xx is still an accepted message.
   }
   return undefined;
+}
+
+/** fetch's own message is just "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND…). */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  if (cause && typeof cause === "object" && "code" in cause && typeof cause.code === "string") return `${error.message} (${cause.code})`;
+  return error.message;
 }
