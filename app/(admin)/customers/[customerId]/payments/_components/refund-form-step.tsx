@@ -1,0 +1,79 @@
+"use client";
+import { useId } from "react";
+import { useWatch, type UseFormReturn } from "react-hook-form";
+import { MoneyInput } from "@/components/forms/money-input";
+import { notifyChannelOf } from "@/components/refunds/refund-rules";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Checkbox, Select, Textarea } from "@/components/ui/select";
+import { money } from "@/components/money";
+import { REFUND_REASON_LABELS, REFUND_REASONS, REFUND_TYPE_LABELS } from "@/server/modules/refunds/refunds.schema";
+import type { CustomerContact, PaymentItem } from "./payment-item";
+import type { RefundFormValues } from "./use-refund-form";
+
+type Props = {
+  form: UseFormReturn<RefundFormValues>;
+  payment: PaymentItem;
+  customer: CustomerContact;
+  hidden: boolean;
+  onCancel: () => void;
+  onReview: () => void;
+};
+
+/** Guide 001 step 9: Type, Amount, Reason (and the rest), then "Review refund". */
+export function RefundFormStep({ form, payment, customer, hidden, onCancel, onReview }: Props) {
+  const { register, formState } = form;
+  const { errors } = formState;
+  const notifyHintId = useId();
+  const reason = useWatch({ control: form.control, name: "reason" });
+  const contact = notifyChannelOf(customer);
+  const refundable = money({ amountMinor: payment.refundableMinor, currency: payment.currency });
+
+  return (
+    // Kept mounted behind the review step, so Back returns to the values and server errors land on their fields.
+    <form hidden={hidden} noValidate onSubmit={form.handleSubmit(onReview)} className="space-y-3">
+      <Field label="Type" required error={errors.type?.message}>
+        <Select aria-required {...register("type")}>
+          {payment.refundTypes.map((type) => (
+            <option key={type} value={type}>
+              {REFUND_TYPE_LABELS[type]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Amount" required error={errors.amount?.message} hint={`Up to ${refundable}, what is left to refund.`}>
+        <MoneyInput currency={payment.currency} aria-required {...register("amount")} />
+      </Field>
+      <Field label="Reason" required error={errors.reason?.message}>
+        <Select aria-required {...register("reason")}>
+          <option value="">Choose a reason…</option>
+          {REFUND_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {REFUND_REASON_LABELS[r]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {reason === "OTHER" ? (
+        <Field label="Explanation" required error={errors.explanation?.message} hint="Staff only; the customer never sees it.">
+          <Textarea rows={2} maxLength={500} aria-required {...register("explanation")} />
+        </Field>
+      ) : null}
+      <Field label="Internal note" error={errors.note?.message} hint="Optional; staff only.">
+        <Textarea rows={2} maxLength={500} {...register("note")} />
+      </Field>
+      <div className="space-y-1">
+        <Checkbox label="Notify customer" aria-describedby={notifyHintId} {...register("notifyCustomer")} />
+        <p id={notifyHintId} className="pl-6 text-xs text-slate-500">
+          By {contact.channel} to {contact.address}, once the refund goes through.
+        </p>
+      </div>
+      <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit">Review refund</Button>
+      </div>
+    </form>
+  );
+}

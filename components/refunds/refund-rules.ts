@@ -1,0 +1,44 @@
+// What the refund dialog says and checks before it asks the server. Pure and client-safe; the
+// server checks the same rules again under the payment's lock.
+import type { RefundType } from "@/prisma/generated/enums";
+import { formatMoney, moneyErrorMessage, parseMoney } from "@/server/lib/money";
+
+type Refundable = { refundableMinor: bigint; currency: string };
+
+/** Why `text` cannot be refunded of this payment, or null when it can. */
+export function refundAmountError(text: string, payment: Refundable): string | null {
+  const parsed = parseMoney(text, payment.currency);
+  if (!parsed.ok) return moneyErrorMessage(parsed.reason, payment.currency);
+  if (parsed.amountMinor === 0n) return "Enter an amount above zero";
+  if (parsed.amountMinor > payment.refundableMinor) {
+    return `The amount can be at most ${formatMoney(payment.refundableMinor, payment.currency)}, what is left to refund`;
+  }
+  return null;
+}
+
+type RefundFormText = { amount: string; reason: string; explanation: string };
+
+/**
+ * The form's errors the schema cannot know (the remainder) or only reports once every other
+ * field is valid (amount format, explanation), so all of them show at the first attempt.
+ */
+export function refundFormErrors(values: RefundFormText, payment: Refundable): { amount?: string; explanation?: string } {
+  const errors: { amount?: string; explanation?: string } = {};
+  const amount = refundAmountError(values.amount, payment);
+  if (amount) errors.amount = amount;
+  if (values.reason === "OTHER" && !values.explanation.trim()) errors.explanation = "Explain the reason when you choose Other";
+  return errors;
+}
+
+/** Where the money goes, as a sentence ends: "Visa •••• 4242", "store credit". */
+export const refundDestinationOf = (type: RefundType, methodLabel: string) => (type === "STORE_CREDIT" ? "store credit" : methodLabel);
+
+/** "Refund $25.00 to Visa •••• 4242" */
+export function refundSentence(opts: { amountMinor: bigint; currency: string; type: RefundType; methodLabel: string }): string {
+  return `Refund ${formatMoney(opts.amountMinor, opts.currency)} to ${refundDestinationOf(opts.type, opts.methodLabel)}`;
+}
+
+/** How the customer hears of a refund: SMS when they have a phone, email otherwise (as the outbox picks). */
+export function notifyChannelOf(contact: { phone: string | null; email: string }): { channel: "SMS" | "email"; address: string } {
+  return contact.phone ? { channel: "SMS", address: contact.phone } : { channel: "email", address: contact.email };
+}
