@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/states";
+import { Suspense } from "react";
+import { LoadingRows, NotAllowed } from "@/components/ui/states";
+import { getPageAccess } from "@/server/auth/page-guard";
+import { NotificationsTable } from "./_components/notifications-table";
 
 export const metadata: Metadata = { title: "Notifications" };
 
-export default function CustomerNotificationsPage() {
+export default async function CustomerNotificationsPage({ params }: { params: Promise<{ customerId: string }> }) {
+  const { isAllowed } = await getPageAccess("notifications:read");
+  if (!isAllowed) return <NotAllowed />;
   return (
-    <Card>
-      <EmptyState title="No notifications">Messages sent to this customer (SMS and email) will be listed here.</EmptyState>
-    </Card>
+    <Suspense fallback={<LoadingRows label="Loading notifications" />}>
+      <NotificationsTable customerId={(await params).customerId} />
+    </Suspense>
   );
 }
