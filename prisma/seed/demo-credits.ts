@@ -1,10 +1,11 @@
 // Demo store credit: about 30% of demo customers get a few credits over the past months, some
-// partly spent, some expired or deleted, a few paid for, plus some card payments, so the profile
-// tabs look alive. Written in bulk (a few statements per batch) rather than through the services,
-// because the story needs past dates; the ledger is simulated in time order, so every balance
-// equals its ledger sum, and the seed checks that before it commits.
+// partly spent, some expired or deleted, a few paid for; and every seeded customer gets their
+// storefront purchases (demo-purchases.ts), so the profile tabs and Refunds look alive. Written in
+// bulk (a few statements per batch) rather than through the services, because the story needs
+// past dates; the ledger is simulated in time order, so every balance equals its ledger sum, and
+// the seed checks that (and every payment's refunded total) before it commits.
 import { Faker, base, en } from "@faker-js/faker";
-import type { CreditEventType, PaymentMethodKind } from "@/prisma/generated/enums";
+import type { CreditEventType } from "@/prisma/generated/enums";
 import type { Db, DbTx } from "@/server/db/client";
 import { uuid7 } from "@/server/lib/uuid7";
 import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
@@ -16,7 +17,8 @@ import {
   DEFAULT_REASON_IDS,
 } from "@/server/modules/settings/settings-defaults";
 import { remainingOf, type CreditRecord } from "@/server/modules/credits/credits.repo";
-import { demoCustomer } from "./demo-customers";
+import { DEMO_SEED_DATE, demoCustomer } from "./demo-customers";
+import { demoPurchaseRows, findRefundMismatches, insertDemoRefunds, type DemoPayment, type DemoRefund } from "./demo-purchases";
 import { DEMO_STAFF } from "./demo-staff";
 
 const DAY = 86_400_000;
@@ -46,24 +48,11 @@ type Event = {
   operationId: string;
   createdAt: Date;
 };
-type Payment = {
-  id: string;
-  reference: string;
-  customerId: string;
-  amountMinor: bigint;
-  currency: string;
-  methodKind: PaymentMethodKind;
-  cardBrand: string | null;
-  cardLast4: string | null;
-  gatewayName: string | null;
-  infrastructureId: string | null;
-  methodId: string | null;
-  isRevenue: boolean;
-  description: string | null;
-  capturedAt: Date;
-  createdById: string | null;
-};
+type Payment = DemoPayment;
 type Action = { at: Date; run: () => void };
+/** Reseeded per customer: building a Faker costs far more than drawing from one. */
+const storyFaker = new Faker({ locale: [en, base] });
+type Batch = { credits: Credit[]; events: Event[]; payments: Payment[]; refunds: DemoRefund[]; balances: Map<string, bigint> };
 
 
 /** One customer's story, simulated in time order; appends to the batch's rows. */
@@ -71,10 +60,10 @@ function simulateCustomer(
   index: number,
   now: Date,
   staffIds: string[],
-  out: { credits: Credit[]; events: Event[]; payments: Payment[]; balances: Map<string, bigint> },
+  out: Batch,
 ): void {
-  const customer = demoCustomer(index, new Date(Date.UTC(2026, 10, 1)));
-  const faker = new Faker({ locale: [en, base] });
+  const customer = demoCustomer(index, DEMO_SEED_DATE);
+  const faker = storyFaker;
   faker.seed(1_000_003 + index);
   const start = Math.max(customer.createdAt.getTime(), now.getTime() - 300 * DAY);
   if (start >= now.getTime() - DAY) return;
@@ -136,6 +125,7 @@ function simulateCustomer(
         reference: newPaymentReference(),
         customerId: customer.id,
         amountMinor: (amountMinor * 9n) / 10n || 1n,
+        refundedMinor: 0n,
         currency: currency.code,
         methodKind: "MANUAL",
         cardBrand: null,
@@ -225,28 +215,6 @@ function simulateCustomer(
   actions.sort((a, b) => a.at.getTime() - b.at.getTime());
   for (const action of actions) action.run();
 
-  // A few card and PayPal purchases, for the profile's payment cards.
-  for (let i = faker.number.int({ min: 0, max: 3 }); i > 0; i--) {
-    const isCard = faker.number.int(3) > 0;
-    out.payments.push({
-      id: uuid7(),
-      reference: newPaymentReference(),
-      customerId: customer.id,
-      amountMinor: BigInt(faker.number.int({ min: 1_000, max: 40_000 })),
-      currency: "USD",
-      methodKind: isCard ? "CARD" : "PAYPAL",
-      cardBrand: isCard ? faker.helpers.arrayElement(["Visa", "Mastercard", "Amex"]) : null,
-      cardLast4: isCard ? faker.string.numeric(4) : null,
-      gatewayName: isCard ? "Stripe" : "PayPal",
-      infrastructureId: DEFAULT_INFRASTRUCTURE_IDS.paymentGateway,
-      methodId: isCard ? DEFAULT_METHOD_IDS.card : DEFAULT_METHOD_IDS.paypal,
-      isRevenue: true,
-      description: `Order #${faker.number.int({ min: 10_000, max: 99_999 })}`,
-      capturedAt: between(start, now.getTime() - DAY),
-      createdById: null,
-    });
-  }
-
   out.credits.push(...credits);
   for (const [currency, balance] of balances) out.balances.set(`${customer.id}|${currency}`, balance);
 }
@@ -254,25 +222,26 @@ function simulateCustomer(
 const col = <T, V>(rows: T[], pick: (row: T) => V) => rows.map(pick);
 const text = (values: (bigint | null)[]) => values.map((v) => (v === null ? null : v.toString()));
 
-async function insertBatch(tx: DbTx, rows: { credits: Credit[]; events: Event[]; payments: Payment[]; balances: Map<string, bigint> }) {
+async function insertBatch(tx: DbTx, rows: Batch) {
   const { credits, payments } = rows;
   // Global time order, so the ledger's seq follows time across customers too.
   const events = [...rows.events].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   if (payments.length) {
     await tx.$executeRaw`
-      INSERT INTO payment (id, reference, customer_id, amount_minor, currency, method_kind, card_brand, card_last4, gateway_name,
+      INSERT INTO payment (id, reference, customer_id, amount_minor, refunded_minor, currency, method_kind, card_brand, card_last4, gateway_name,
                            infrastructure_id, method_id, is_revenue, description, captured_at, created_by_id, created_at)
-      SELECT id, reference, customer_id, amount_minor, currency, method_kind::"PaymentMethodKind", card_brand, card_last4, gateway_name,
+      SELECT id, reference, customer_id, amount_minor, refunded_minor, currency, method_kind::"PaymentMethodKind", card_brand, card_last4, gateway_name,
              infrastructure_id, method_id, is_revenue, description, captured_at, created_by_id, captured_at
       FROM unnest(${col(payments, (p) => p.id)}::uuid[], ${col(payments, (p) => p.reference)}::text[],
                   ${col(payments, (p) => p.customerId)}::uuid[], ${text(col(payments, (p) => p.amountMinor))}::bigint[],
+                  ${text(col(payments, (p) => p.refundedMinor))}::bigint[],
                   ${col(payments, (p) => p.currency)}::text[], ${col(payments, (p) => p.methodKind)}::text[],
                   ${col(payments, (p) => p.cardBrand)}::text[], ${col(payments, (p) => p.cardLast4)}::text[],
                   ${col(payments, (p) => p.gatewayName)}::text[], ${col(payments, (p) => p.infrastructureId)}::uuid[],
                   ${col(payments, (p) => p.methodId)}::uuid[], ${col(payments, (p) => p.isRevenue)}::boolean[],
                   ${col(payments, (p) => p.description)}::text[], ${col(payments, (p) => p.capturedAt)}::timestamptz[],
                   ${col(payments, (p) => p.createdById)}::uuid[])
-        AS t(id, reference, customer_id, amount_minor, currency, method_kind, card_brand, card_last4, gateway_name,
+        AS t(id, reference, customer_id, amount_minor, refunded_minor, currency, method_kind, card_brand, card_last4, gateway_name,
              infrastructure_id, method_id, is_revenue, description, captured_at, created_by_id)`;
   }
   if (credits.length) {
@@ -335,44 +304,63 @@ const AUDIT_ACTIONS: Record<CreditEventType, string> = {
   REFUNDED_TO_CREDIT: "credit.refund",
 };
 
+/** The same ~30% of demo customers get a credit story on every run. */
+const hasCreditStory = (index: number) => (index * 7 + 3) % 10 < 3;
+
 /**
- * Gives demo customers 0..count-1 (about 30% of them, the same ones every time) their credit
- * story. Customers who already have any credit or payment are left alone, so a rerun adds nothing.
+ * Gives demo customers 0..count-1 their storefront purchases, and about 30% of them (the same
+ * ones every time) their credit story. Customers who already have any credit or payment are left
+ * alone, so a rerun adds nothing.
  */
-export async function seedDemoCredits(db: Db, opts: { count: number; now?: Date; batchSize?: number }): Promise<{ customers: number; credits: number }> {
+export async function seedDemoCredits(
+  db: Db,
+  opts: { count: number; now?: Date; batchSize?: number },
+): Promise<{ customers: number; credits: number; payments: number; refunds: number }> {
   const now = opts.now ?? new Date();
   const batchSize = opts.batchSize ?? 1_000;
+  const totals = { customers: 0, credits: 0, payments: 0, refunds: 0 };
   const staff = await db.staffUser.findMany({ where: { email: { in: DEMO_STAFF.filter((s) => s.role !== "VIEWER").map((s) => s.email) } } });
-  if (staff.length === 0) return { customers: 0, credits: 0 };
+  if (staff.length === 0) return totals;
   const staffIds = staff.map((s) => s.id);
-  const chosen = Array.from({ length: opts.count }, (_, i) => i).filter((i) => (i * 7 + 3) % 10 < 3);
-  let customers = 0;
-  let credits = 0;
-  for (let start = 0; start < chosen.length; start += batchSize) {
-    const indexes = chosen.slice(start, start + batchSize);
-    const ids = indexes.map((i) => demoCustomer(i, new Date(Date.UTC(2026, 10, 1))).id);
+  for (let start = 0; start < opts.count; start += batchSize) {
+    const customers = Array.from({ length: Math.min(batchSize, opts.count - start) }, (_, i) => ({
+      index: start + i,
+      customer: demoCustomer(start + i, DEMO_SEED_DATE),
+    }));
     await db.$transaction(
       async (tx) => {
         const existing = await tx.$queryRaw<{ id: string }[]>`
           SELECT c.id FROM customer c
-          WHERE c.id = ANY(${ids}::uuid[])
+          WHERE c.id = ANY(${customers.map((c) => c.customer.id)}::uuid[])
             AND NOT EXISTS (SELECT 1 FROM store_credit s WHERE s.customer_id = c.id)
             AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.customer_id = c.id)`;
         const fresh = new Set(existing.map((row) => row.id));
-        const rows = { credits: [] as Credit[], events: [] as Event[], payments: [] as Payment[], balances: new Map<string, bigint>() };
-        for (const index of indexes) {
-          if (fresh.has(demoCustomer(index, new Date(Date.UTC(2026, 10, 1))).id)) simulateCustomer(index, now, staffIds, rows);
+        const rows: Batch = { credits: [], events: [], payments: [], refunds: [], balances: new Map() };
+        for (const { index, customer } of customers) {
+          if (!fresh.has(customer.id)) continue;
+          if (hasCreditStory(index)) simulateCustomer(index, now, staffIds, rows);
+          const purchases = demoPurchaseRows(index, { customerId: customer.id, signedUpAt: customer.createdAt, now, staffIds });
+          rows.payments.push(...purchases.payments);
+          rows.refunds.push(...purchases.refunds);
         }
         await insertBatch(tx, rows);
-        const seeded = [...new Set(rows.credits.map((c) => c.customerId))];
+        await insertDemoRefunds(tx, rows.refunds);
+        const withCredits = [...new Set(rows.credits.map((c) => c.customerId))];
+        const withRefunds = [...new Set(rows.refunds.map((r) => r.customerId))];
         // The seed keeps the books as the services do; refuse to commit anything else.
-        const mismatches = [...(await findLedgerMismatches(tx, { customerIds: seeded })), ...(await findCreditMismatches(tx, { customerIds: seeded }))];
+        const mismatches = [
+          ...(await findLedgerMismatches(tx, { customerIds: withCredits })),
+          ...(await findCreditMismatches(tx, { customerIds: withCredits })),
+          ...(await findRefundMismatches(tx, withRefunds)),
+        ];
         if (mismatches.length) throw new Error(`Demo credits do not add up: ${JSON.stringify(mismatches[0], (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))}`);
-        customers += seeded.length;
-        credits += rows.credits.length;
+        totals.customers += fresh.size;
+        totals.credits += rows.credits.length;
+        totals.payments += rows.payments.length;
+        totals.refunds += rows.refunds.length;
       },
       { timeout: 120_000, maxWait: 10_000 },
     );
   }
-  return { customers, credits };
+  return totals;
 }

@@ -15,6 +15,9 @@ const LOCALES = [
 const DOMAINS = ["gmail.com", "outlook.com", "yahoo.com", "icloud.com", "proton.me", "fastmail.com", "hey.com", "gmx.de"];
 const SEPARATORS = [".", "_", "", "-"];
 
+/** The fixed "today" demo customers' sign-up dates count back from, so they are the same on every run. */
+export const DEMO_SEED_DATE = new Date(Date.UTC(2026, 10, 1));
+
 /** Deterministic: customer number `index` is the same person on every run and every machine. */
 export function demoCustomer(index: number, now: Date): CustomerRow {
   const pick = LOCALES[index % 10 < 5 ? 0 : index % 10 < 7 ? 1 : (index % 10) - 5] ?? LOCALES[0]!;
@@ -44,10 +47,9 @@ export async function seedDemoCustomers(
   opts: { count: number; batchSize?: number; onProgress?: (done: number) => void },
 ): Promise<number> {
   const batchSize = opts.batchSize ?? 2_000;
-  const now = new Date(Date.UTC(2026, 10, 1));
   let inserted = 0;
   for (let start = 0; start < opts.count; start += batchSize) {
-    const rows = Array.from({ length: Math.min(batchSize, opts.count - start) }, (_, i) => demoCustomer(start + i, now));
+    const rows = Array.from({ length: Math.min(batchSize, opts.count - start) }, (_, i) => demoCustomer(start + i, DEMO_SEED_DATE));
     inserted += await insertCustomersBulk(db, rows);
     opts.onProgress?.(start + rows.length);
   }

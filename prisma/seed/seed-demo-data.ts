@@ -3,7 +3,7 @@ import { seedDemoCredits } from "./demo-credits";
 import { seedDemoCustomers } from "./demo-customers";
 import { seedDemoStaff } from "./demo-staff";
 
-const DEMO_CREDIT_CUSTOMERS = 5_000;
+const DEMO_ACTIVITY_CUSTOMERS = 5_000;
 
 export async function seedDemoData(db: Db, opts: { customers: number; log?: (line: string) => void }) {
   const log = opts.log ?? (() => {});
@@ -16,11 +16,11 @@ export async function seedDemoData(db: Db, opts: { customers: number; log?: (lin
     },
   });
   // Settings defaults (currencies, categories, reasons, payment methods) come with the migrations.
-  // Credits only for the first customers: enough for a lively demo, and a million-customer seed
-  // (for search benchmarks) stays within minutes.
-  const credits = await seedDemoCredits(db, { count: Math.min(opts.customers, DEMO_CREDIT_CUSTOMERS) });
+  // Purchases and credits only for the first customers: enough for a lively demo, and a
+  // million-customer seed (for search benchmarks) stays within minutes.
+  const activity = await seedDemoCredits(db, { count: Math.min(opts.customers, DEMO_ACTIVITY_CUSTOMERS) });
   log(
-    `Seeded ${staff} staff, ${customers} customers and ${credits.credits} store credits for ${credits.customers} of them ` +
-      `in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`,
+    `Seeded ${staff} staff, ${customers} customers, and for ${activity.customers} of them ${activity.payments} payments, ` +
+      `${activity.refunds} refunds and ${activity.credits} store credits in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`,
   );
 }
