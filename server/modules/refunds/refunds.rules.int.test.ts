@@ -2,7 +2,7 @@
 // staff member): bad input names its field and writes nothing; roles decide who may refund.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
-import { refusal } from "@/tests/helpers/trpc-errors";
+import { fieldRefusal, refusal } from "@/tests/helpers/trpc-errors";
 import { createCustomer } from "@/tests/factories/customers";
 import { newKey } from "@/tests/factories/credits";
 import { createTestPayment } from "@/tests/factories/payments";
@@ -45,7 +45,7 @@ describe("refunds.create refuses bad input, naming the field, and writes nothing
     ["an unknown reason", { reason: "BORED" }, "reason: Choose a reason"],
   ])("refuses %s", async (_name, overrides, message) => {
     const p = await payment();
-    const { code, fieldMessage } = await refusal(admin.refunds.create(input(p.id, overrides)));
+    const { code, fieldMessage } = await fieldRefusal(admin.refunds.create(input(p.id, overrides)));
     expect(code).toBe("BAD_REQUEST");
     expect(fieldMessage).toBe(message);
     expect(await t.db.refund.count({ where: { paymentId: p.id } })).toBe(0);
@@ -62,7 +62,7 @@ describe("refunds.create refuses bad input, naming the field, and writes nothing
   it("refuses a refund of a fully refunded payment", async () => {
     const p = await payment(1_000n);
     await admin.refunds.create(input(p.id, { amount: "10" }));
-    const { code, fieldMessage } = await refusal(admin.refunds.create(input(p.id, { amount: "1" })));
+    const { code, fieldMessage } = await fieldRefusal(admin.refunds.create(input(p.id, { amount: "1" })));
     expect([code, fieldMessage]).toEqual(["BAD_REQUEST", "amount: This payment is already fully refunded"]);
   });
 });
