@@ -1,5 +1,5 @@
 // Next.js calls register() once when a server process starts: the background jobs of the Node.js
-// server (credit expiry, refund reconcile) start here and stop with it.
+// server (credit expiry, refund reconcile, notification delivery) start here and stop with it.
 const globalForSchedules = globalThis as typeof globalThis & { creditdeskSchedules?: (() => void)[] };
 
 export async function register() {
@@ -7,11 +7,12 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (globalForSchedules.creditdeskSchedules !== undefined) return;
   // Each uses the server's own client (getDb), so PGlite's single opener is respected.
-  const [{ startCreditExpirySchedule }, { startRefundReconcileSchedule }] = await Promise.all([
+  const [{ startCreditExpirySchedule }, { startRefundReconcileSchedule }, { startNotificationDelivery }] = await Promise.all([
     import("@/server/modules/credits/expiry-schedule"),
     import("@/server/modules/refunds/reconcile-schedule"),
+    import("@/server/modules/notifications/delivery-schedule"),
   ]);
-  globalForSchedules.creditdeskSchedules = [startCreditExpirySchedule(), startRefundReconcileSchedule()].filter(
+  globalForSchedules.creditdeskSchedules = [startCreditExpirySchedule(), startRefundReconcileSchedule(), startNotificationDelivery()].filter(
     (stop): stop is () => void => stop !== null,
   );
 }
