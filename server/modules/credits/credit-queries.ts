@@ -3,6 +3,7 @@
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
 import { decodeCursor, encodeCursor } from "@/server/lib/cursor";
+import { CSV_PAGE, MAX_CSV_ROWS, csvCell, csvText } from "@/server/lib/csv";
 import { toDecimalString } from "@/server/lib/money";
 import { findCreditView, listCreditViews, listEventViews, remainingOf, type CreditViewRow, type EventFilters, type EventViewRow } from "./credits.repo";
 import { CREDIT_EVENT_LABELS, type CreditHistoryCsvInput, type CreditHistoryInput, type CreditListInput, type CreditStatus } from "./credits.schema";
@@ -108,16 +109,7 @@ export async function getCreditHistory({ db }: ServiceContext, input: CreditHist
   };
 }
 
-/** The CSV export stops here; the filters narrow a larger history down. */
-export const MAX_CSV_ROWS = 10_000;
-const CSV_PAGE = 1_000;
 const CSV_HEADER = ["Date (UTC)", "Type", "Currency", "Amount", "Balance after", "Actor", "Reason", "Memo", "Credit ID", "Operation ID"];
-
-function csvCell(value: string, opts: { isText?: boolean } = {}): string {
-  // A text cell starting like a formula is neutralised, so a memo cannot run in a spreadsheet.
-  const safe = opts.isText && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 /** The filtered history as CSV text (at most MAX_CSV_ROWS rows, newest first), read in pages. */
 export async function getCreditHistoryCsv({ db }: ServiceContext, input: CreditHistoryCsvInput) {
@@ -157,7 +149,7 @@ export async function getCreditHistoryCsv({ db }: ServiceContext, input: CreditH
   const day = new Date().toISOString().slice(0, 10);
   return {
     filename: `credit-history-${input.customerId.slice(0, 8)}-${day}.csv`,
-    csv: `${lines.join("\r\n")}\r\n`,
+    csv: csvText(lines),
     rowCount,
     isTruncated,
   };

@@ -1,8 +1,15 @@
+// Reads: one refund, the refunds list across customers with its filters, and its CSV export.
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
+import { decodeCursor, encodeCursor } from "@/server/lib/cursor";
+import { CSV_PAGE, MAX_CSV_ROWS, csvCell, csvText } from "@/server/lib/csv";
+import { toDecimalString } from "@/server/lib/money";
 import type { RefundView } from "./refund-view";
-import { findRefundView } from "./refunds.repo";
-import type { RefundCsvInput, RefundListInput } from "./refunds.schema";
+import { findRefundView, listRefundCreators, listRefundViewRows, refundView, type RefundFilters } from "./refunds.repo";
+import { REFUND_REASON_LABELS, REFUND_STATUS_LABELS, REFUND_TYPE_LABELS, type RefundCsvInput, type RefundListInput } from "./refunds.schema";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BAD_CURSOR = () => new AppError("BAD_INPUT", "This page link is no longer valid; start from the first page", "cursor");
 
 export async function getRefund({ db }: ServiceContext, refundId: string): Promise<RefundView> {
   const refund = await findRefundView(db, refundId);
@@ -10,20 +17,100 @@ export async function getRefund({ db }: ServiceContext, refundId: string): Promi
   return refund;
 }
 
+function filtersOf(input: RefundCsvInput): RefundFilters {
+  const { customerId, paymentId, statuses, reasons, types, staffId, from, to } = input;
+  return { customerId, paymentId, statuses, reasons, types, staffId, from, to };
+}
+
+function beforeOf(cursor: string | null | undefined): { at: Date; id: string } | null {
+  if (!cursor) return null;
+  const { at, id } = decodeCursor(cursor);
+  if (typeof at !== "string" || typeof id !== "string" || !UUID.test(id) || Number.isNaN(Date.parse(at))) throw BAD_CURSOR();
+  return { at: new Date(at), id };
+}
+
 /** Refunds across customers, newest first, with the list page's filters. */
-export async function listRefunds(_ctx: ServiceContext, _input: RefundListInput): Promise<{ items: RefundView[]; nextCursor: string | null }> {
-  throw new AppError("INTERNAL", "Not built yet");
+export async function listRefunds({ db }: ServiceContext, input: RefundListInput): Promise<{ items: RefundView[]; nextCursor: string | null }> {
+  const rows = await listRefundViewRows(db, { filters: filtersOf(input), before: beforeOf(input.cursor), limit: input.limit + 1 });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(refundView),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ at: last.created_at.toISOString(), id: last.id }) : null,
+  };
+}
+
+const CSV_HEADER = [
+  "Created at (UTC)",
+  "Reference",
+  "Customer",
+  "Payment reference",
+  "Type",
+  "Destination",
+  "Amount",
+  "Currency",
+  "Status",
+  "Reason",
+  "Explanation",
+  "Note",
+  "Staff member",
+  "Gateway",
+  "Gateway reference",
+  "Failure reason",
+  "Settled at (UTC)",
+];
+
+function csvLine(refund: RefundView): string {
+  return [
+    csvCell(refund.createdAt.toISOString()),
+    csvCell(refund.reference),
+    csvCell(refund.customerName, { isText: true }),
+    csvCell(refund.paymentReference),
+    csvCell(REFUND_TYPE_LABELS[refund.type]),
+    csvCell(refund.destination, { isText: true }),
+    csvCell(toDecimalString(refund.amountMinor, refund.currency)),
+    csvCell(refund.currency),
+    csvCell(REFUND_STATUS_LABELS[refund.status]),
+    csvCell(REFUND_REASON_LABELS[refund.reason]),
+    csvCell(refund.explanation ?? "", { isText: true }),
+    csvCell(refund.note ?? "", { isText: true }),
+    csvCell(refund.createdByName ?? "", { isText: true }),
+    csvCell(refund.gatewayName ?? "", { isText: true }),
+    csvCell(refund.gatewayRef ?? "", { isText: true }),
+    csvCell(refund.failureReason ?? "", { isText: true }),
+    csvCell(refund.settledAt?.toISOString() ?? ""),
+  ].join(",");
 }
 
 /** The filtered list as CSV (all pages, up to a cap). */
 export async function getRefundsCsv(
-  _ctx: ServiceContext,
-  _input: RefundCsvInput,
+  { db }: ServiceContext,
+  input: RefundCsvInput,
 ): Promise<{ filename: string; csv: string; rowCount: number; isTruncated: boolean }> {
-  throw new AppError("INTERNAL", "Not built yet");
+  const filters = filtersOf(input);
+  const lines = [CSV_HEADER.join(",")];
+  let before: { at: Date; id: string } | null = null;
+  let rowCount = 0;
+  let isTruncated = false;
+  for (;;) {
+    const rows = await listRefundViewRows(db, { filters, before, limit: Math.min(CSV_PAGE, MAX_CSV_ROWS - rowCount + 1) });
+    for (const row of rows) {
+      if (rowCount === MAX_CSV_ROWS) {
+        isTruncated = true;
+        break;
+      }
+      lines.push(csvLine(refundView(row)));
+      rowCount += 1;
+    }
+    const last = rows.at(-1);
+    if (isTruncated || rows.length < CSV_PAGE || !last) break;
+    before = { at: last.created_at, id: last.id };
+  }
+  const day = new Date().toISOString().slice(0, 10);
+  return { filename: `refunds-${day}.csv`, csv: csvText(lines), rowCount, isTruncated };
 }
 
 /** Choices for the list's filters: the staff members who have created refunds. */
-export async function getRefundFilterOptions(_ctx: ServiceContext): Promise<{ staff: { id: string; name: string }[] }> {
-  throw new AppError("INTERNAL", "Not built yet");
+export async function getRefundFilterOptions({ db }: ServiceContext): Promise<{ staff: { id: string; name: string }[] }> {
+  return { staff: await listRefundCreators(db) };
 }

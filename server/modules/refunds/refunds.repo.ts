@@ -97,3 +97,46 @@ export async function findRefundView(db: DbTx, refundId: string): Promise<Refund
   const [row] = await selectRefundViewRows(db, Prisma.sql`r.id = ${refundId}::uuid`);
   return row ? refundView(row) : null;
 }
+
+export type RefundFilters = {
+  customerId?: string;
+  paymentId?: string;
+  statuses?: RefundStatus[];
+  reasons?: RefundReason[];
+  types?: RefundType[];
+  staffId?: string;
+  from?: Date;
+  to?: Date;
+};
+
+/** The list's filters over `r` as one condition; an empty choice list means no filter. */
+export function refundFilterSql(f: RefundFilters): Prisma.Sql {
+  const conditions = [
+    f.customerId && Prisma.sql`r.customer_id = ${f.customerId}::uuid`,
+    f.paymentId && Prisma.sql`r.payment_id = ${f.paymentId}::uuid`,
+    f.statuses?.length && Prisma.sql`r.status = ANY(${f.statuses}::"RefundStatus"[])`,
+    f.reasons?.length && Prisma.sql`r.reason = ANY(${f.reasons}::"RefundReason"[])`,
+    f.types?.length && Prisma.sql`r.type = ANY(${f.types}::"RefundType"[])`,
+    f.staffId && Prisma.sql`r.created_by_id = ${f.staffId}::uuid`,
+    f.from && Prisma.sql`r.created_at >= ${f.from}::timestamptz`,
+    f.to && Prisma.sql`r.created_at <= ${f.to}::timestamptz`,
+  ].filter((c): c is Prisma.Sql => Boolean(c));
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+/** Filtered refunds, newest first, keyset on (created_at, id). */
+export const listRefundViewRows = (db: DbTx, opts: { filters: RefundFilters; before: { at: Date; id: string } | null; limit: number }) =>
+  selectRefundViewRows(
+    db,
+    opts.before
+      ? Prisma.sql`${refundFilterSql(opts.filters)} AND (r.created_at, r.id) < (${opts.before.at}::timestamptz, ${opts.before.id}::uuid)`
+      : refundFilterSql(opts.filters),
+    Prisma.sql`ORDER BY r.created_at DESC, r.id DESC LIMIT ${opts.limit}`,
+  );
+
+/** Staff members who have created at least one refund, by name. */
+export const listRefundCreators = (db: DbTx) =>
+  db.$queryRaw<{ id: string; name: string }[]>`
+    SELECT s.id, s.name FROM staff_user s
+    WHERE EXISTS (SELECT 1 FROM refund r WHERE r.created_by_id = s.id)
+    ORDER BY s.name, s.id`;
