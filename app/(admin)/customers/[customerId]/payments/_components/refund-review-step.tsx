@@ -37,7 +37,7 @@ export function RefundReviewStep({ values, payment, customer, isExecuting, onBac
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">
         {refundSentence({ amountMinor, currency: payment.currency, type: values.type, methodLabel: payment.methodLabel })}
       </h3>
-      <div className="-mx-4 rounded-md bg-slate-50">
+      <div className="rounded-md bg-slate-50">
         <DetailList
           labelWidth="9rem"
           rows={[
