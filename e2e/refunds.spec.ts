@@ -1,29 +1,22 @@
 import { type Locator, type Page } from "@playwright/test";
 import { formatMoney, parseMoney, toDecimalString } from "../server/lib/money";
-import { demoPurchasePlan, type DemoPurchase } from "../prisma/seed/demo-purchases";
+import { plannedRefundableMinor, type DemoPurchase } from "../prisma/seed/demo-purchases";
 import { expect, storageStateFor, test } from "./fixtures/roles";
-import { demoCustomers, distinctCustomer } from "./support/demo-customers";
+import { customerWithCardEnding, customerWithPayments } from "./support/demo-customers";
 
-// Each test takes its own demo customer, none of them another spec's (customers 0, 1 and 7).
-type PickedPurchase = DemoPurchase & { cardLast4: string; cardBrand: string };
-
-/** A searchable demo customer and one of their seeded card payments, as the seed plans it. */
-function customerWithPurchase(slot: number, isWanted: (p: DemoPurchase) => boolean) {
-  const customer = distinctCustomer(slot);
-  const purchase = demoPurchasePlan(demoCustomers.findIndex((c) => c.id === customer.id)).findLast(isWanted);
-  if (!purchase?.cardLast4 || !purchase.cardBrand) throw new Error(`Demo customer ${customer.fullName} has no such card payment`);
-  return { customer, purchase: purchase as PickedPurchase };
-}
-
-const isPlainUsdCard = (p: DemoPurchase) => p.method === "CARD" && p.currency === "USD" && !p.refund && !["0002", "0069"].includes(p.cardLast4 ?? "");
-const refundable = customerWithPurchase(21, isPlainUsdCard);
-const declined = customerWithPurchase(20, (p) => p.cardLast4 === "0002");
-const timedOut = customerWithPurchase(25, (p) => p.cardLast4 === "0069");
-const bySupport = customerWithPurchase(30, isPlainUsdCard);
-const byViewer = customerWithPurchase(27, (p) => p.method === "CARD");
+// Each test takes its own demo customer; the helpers never return another spec's.
+const refundable = customerWithPayments(0);
+const bySupport = customerWithPayments(1);
+const byViewer = customerWithPayments(2);
+const declined = customerWithCardEnding("0002", 0);
+const timedOut = customerWithCardEnding("0069", 0);
 
 const usd = (minor: bigint) => formatMoney(minor, "USD");
-const methodOf = (p: PickedPurchase) => `${p.cardBrand} •••• ${p.cardLast4}`;
+const methodOf = (p: DemoPurchase) => `${p.cardBrand} •••• ${p.cardLast4}`;
+const seededStatusOf = (p: DemoPurchase) => (p.refund ? "Partially refunded" : "Paid");
+/** What the seed already refunded of the customer's USD payments (the Total refunded card). */
+const seededUsdRefunds = (purchases: DemoPurchase[]) =>
+  purchases.reduce((sum, p) => sum + (p.currency === "USD" ? (p.refund?.amountMinor ?? 0n) : 0n), 0n);
 
 /** The USD amount on the profile's balance card, once loaded; zero when it shows none. */
 async function usdBalance(card: Locator): Promise<bigint> {
@@ -58,7 +51,7 @@ test.describe("guide 001 as the admin", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   test("sets the credits, then refunds part of a card payment and the customer is told by SMS", async ({ page }) => {
-    const { customer, purchase } = refundable;
+    const { payment: purchase, ...customer } = refundable;
     await openPayments(page, customer);
 
     // Steps 5–6: "find the Credits area … click on the blue icon next to it".
@@ -76,12 +69,13 @@ test.describe("guide 001 as the admin", () => {
 
     // Steps 7–9: the payment's menu, "Create refund", Type, amount and reason.
     const row = paymentRow(page, purchase);
+    const left = plannedRefundableMinor(purchase);
     await expect(row).toContainText(methodOf(purchase));
-    await expect(row).toContainText("Paid");
+    await expect(row).toContainText(seededStatusOf(purchase));
     const dialog = await openRefundDialog(page, row);
-    await expect(dialog.getByLabel("Amount")).toHaveValue(toDecimalString(purchase.amountMinor, "USD"));
+    await expect(dialog.getByLabel("Amount")).toHaveValue(toDecimalString(left, "USD"));
     await expect(dialog.getByText(`By SMS to ${customer.phone}`)).toBeVisible();
-    const part = purchase.amountMinor / 2n;
+    const part = left / 2n;
     await dialog.getByLabel("Type").selectOption("Original payment method");
     await dialog.getByLabel("Amount").fill(toDecimalString(part, "USD"));
     await dialog.getByLabel("Reason").selectOption("Product defective");
@@ -101,30 +95,31 @@ test.describe("guide 001 as the admin", () => {
 
     // The row and the analytics change without a reload.
     await expect(row).toContainText("Partially refunded");
-    await expect(row).toContainText(usd(purchase.amountMinor - part));
-    await expect(page.getByRole("region", { name: "Total refunded" })).toContainText(usd(part));
+    await expect(row).toContainText(usd(left - part));
+    await expect(page.getByRole("region", { name: "Total refunded" })).toContainText(usd(seededUsdRefunds(customer.purchases) + part));
 
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Notifications" }).click();
     await expect(page.getByText(`Your refund of ${usd(part)} to ${methodOf(purchase)} has been processed.`)).toBeVisible();
   });
 
   test("a card the gateway declines: says why, and the payment is unchanged", async ({ page }) => {
-    const { customer, purchase } = declined;
+    const { payment: purchase, ...customer } = declined;
     await openPayments(page, customer);
+    const left = plannedRefundableMinor(purchase);
     const row = paymentRow(page, purchase);
     await expect(row).toContainText("Visa •••• 0002");
     await expect(row).toContainText("Paid");
     const dialog = await openRefundDialog(page, row);
 
     // Never more than what is left, checked before the server is asked.
-    await dialog.getByLabel("Amount").fill(toDecimalString(purchase.amountMinor + 1n, "USD"));
+    await dialog.getByLabel("Amount").fill(toDecimalString(left + 1n, "USD"));
     await dialog.getByLabel("Reason").selectOption("Other");
     await dialog.getByRole("button", { name: "Review refund" }).click();
     await expect(dialog.getByRole("alert")).toHaveText([
-      `The amount can be at most ${usd(purchase.amountMinor)}, what is left to refund`,
+      `The amount can be at most ${usd(left)}, what is left to refund`,
       "Explain the reason when you choose Other",
     ]);
-    await dialog.getByLabel("Amount").fill(toDecimalString(purchase.amountMinor, "USD"));
+    await dialog.getByLabel("Amount").fill(toDecimalString(left, "USD"));
     await dialog.getByLabel("Explanation").fill("Charged twice at checkout");
     await dialog.getByRole("button", { name: "Review refund" }).click();
     await dialog.getByRole("button", { name: "Execute refund" }).click();
@@ -137,7 +132,7 @@ test.describe("guide 001 as the admin", () => {
 
     await expect(row).toContainText("Paid");
     await expect(row).not.toContainText("Refund pending");
-    await expect(row.getByRole("cell").nth(5)).toHaveText(usd(purchase.amountMinor));
+    await expect(row.getByRole("cell").nth(5)).toHaveText(usd(left));
   });
 });
 
@@ -145,7 +140,7 @@ test.describe("a gateway that does not answer", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   test("leaves the refund pending, its amount held on the payment", async ({ page }) => {
-    const { customer, purchase } = timedOut;
+    const { payment: purchase, ...customer } = timedOut;
     await openPayments(page, customer);
     const row = paymentRow(page, purchase);
     const dialog = await openRefundDialog(page, row);
@@ -162,7 +157,7 @@ test.describe("a gateway that does not answer", () => {
 
     await expect(row).toContainText("Refund pending");
     await expect(row).toContainText(`${usd(amount)} pending`);
-    await expect(row.getByRole("cell").nth(5)).toContainText(usd(purchase.amountMinor - amount));
+    await expect(row.getByRole("cell").nth(5)).toContainText(usd(plannedRefundableMinor(purchase) - amount));
   });
 });
 
@@ -170,7 +165,7 @@ test.describe("as a support agent", () => {
   test.use({ storageState: storageStateFor("support") });
 
   test("refunds a card payment to store credit and the balance grows", async ({ page }) => {
-    const { customer, purchase } = bySupport;
+    const { payment: purchase, ...customer } = bySupport;
     await openPayments(page, customer);
     const balance = page.getByRole("region", { name: "Store credit balance" });
     const before = await usdBalance(balance);
@@ -192,7 +187,7 @@ test.describe("as a support agent", () => {
     await outcome.getByRole("button", { name: "Continue" }).click();
 
     await expect(row).toContainText("Partially refunded");
-    await expect(row).toContainText(usd(purchase.amountMinor - amount));
+    await expect(row).toContainText(usd(plannedRefundableMinor(purchase) - amount));
     await expect(balance).toContainText(usd(before + amount));
   });
 });
@@ -201,7 +196,7 @@ test.describe("as a viewer", () => {
   test.use({ storageState: storageStateFor("viewer") });
 
   test("sees the payments but is not offered Create refund", async ({ page }) => {
-    const { customer, purchase } = byViewer;
+    const { payment: purchase, ...customer } = byViewer;
     await openPayments(page, customer);
     const row = paymentRow(page, purchase);
     await expect(row).toContainText(methodOf(purchase));
