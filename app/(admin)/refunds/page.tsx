@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, NotAllowed } from "@/components/ui/states";
+import { LoadingRows, NotAllowed } from "@/components/ui/states";
 import { getPageAccess } from "@/server/auth/page-guard";
+import { RefundsList } from "./_components/refunds-list";
 
 export const metadata: Metadata = { title: "Refunds" };
 
@@ -11,10 +12,10 @@ export default async function RefundsPage() {
   if (!isAllowed) return <NotAllowed />;
   return (
     <>
-      <PageHeader title="Refunds" />
-      <Card>
-        <EmptyState title="No refunds yet">Refunds made from the Payments tab of a customer are listed here.</EmptyState>
-      </Card>
+      <PageHeader title="Refunds" description="Every refund across customers, newest first. Refund a payment from the customer’s Payments tab." />
+      <Suspense fallback={<LoadingRows label="Loading refunds" />}>
+        <RefundsList />
+      </Suspense>
     </>
   );
 }

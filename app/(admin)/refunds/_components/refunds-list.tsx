@@ -1,0 +1,67 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import { ExportRefundsButton } from "./export-refunds-button";
+import { RefundFilters } from "./refund-filters";
+import { useRefundFilters } from "./refund-filters-state";
+import { RefundsTable } from "./refunds-table";
+
+const PAGE_SIZE = 50;
+
+/** All refunds across customers, newest first; filters and page live in the URL. */
+export function RefundsList() {
+  const trpc = useTRPC();
+  const filters = useRefundFilters();
+  const { cursor } = filters;
+  const list = useQuery({
+    ...trpc.refunds.list.queryOptions({ ...filters.input, cursor, limit: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+    // A reversed range is explained beside the To field; the server would only refuse it.
+    enabled: !filters.isRangeReversed,
+  });
+
+  return (
+    <Card aria-busy={list.isFetching}>
+      <CardHeader>
+        <CardTitle>All refunds</CardTitle>
+        <div className="flex items-center gap-2">
+          {filters.isFiltered ? (
+            <Button size="sm" variant="ghost" onClick={filters.clear}>
+              Clear filters
+            </Button>
+          ) : null}
+          <ExportRefundsButton input={filters.input} disabled={filters.isRangeReversed} />
+        </div>
+      </CardHeader>
+      <RefundFilters filters={filters} />
+      {filters.isRangeReversed ? (
+        <EmptyState title="Check the dates">Choose a To date on or after the From date.</EmptyState>
+      ) : list.isPending ? (
+        <LoadingRows label="Loading refunds" />
+      ) : list.isError ? (
+        <ErrorState title="Refunds could not be loaded">{list.error.message}</ErrorState>
+      ) : list.data.items.length === 0 ? (
+        <EmptyState title={filters.isFiltered ? "No refunds match these filters" : "No refunds yet"}>
+          {filters.isFiltered
+            ? "Widen the dates or clear the filters to see more."
+            : "Refunds made from the Payments tab of a customer are listed here."}
+        </EmptyState>
+      ) : (
+        <>
+          <RefundsTable refunds={list.data.items} />
+          <div className="flex justify-end gap-2 px-3 py-2">
+            <Button variant="secondary" size="sm" disabled={!cursor} onClick={() => filters.setCursor(null)}>
+              Newest
+            </Button>
+            <Button variant="secondary" size="sm" disabled={!list.data.nextCursor} onClick={() => filters.setCursor(list.data.nextCursor)}>
+              Older
+            </Button>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}
