@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import type { RefundCsvInput } from "@/server/modules/refunds/refunds.schema";
-import { downloadText } from "./download-text";
+import { downloadText } from "@/components/download-text";
 
 /** Downloads the refunds the filters select (all pages, up to the server's cap) as CSV. */
 export function ExportRefundsButton({ input, disabled }: { input: RefundCsvInput; disabled?: boolean }) {

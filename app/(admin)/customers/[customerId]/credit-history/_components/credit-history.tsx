@@ -12,16 +12,10 @@ import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { CreditEventsTable } from "@/components/credit-events-table";
 import { useCreditOptions } from "@/components/forms/use-credit-options";
 import { useUrlState } from "@/components/use-url-state";
+import { downloadText } from "@/components/download-text";
 import { CREDIT_EVENT_LABELS, CREDIT_EVENT_TYPES } from "@/server/modules/credits/credits.schema";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function downloadText(filename: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: filename });
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** Every event of the customer's store credit, newest first; the filters live in the URL. */
 export function CreditHistory({ customerId }: { customerId: string }) {
