@@ -2,13 +2,12 @@
 // credit's detail with what the caller may do to it.
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { decodeCursor, encodeCursor } from "@/server/lib/cursor";
+import { decodeCursor, decodeTimeIdCursor, encodeCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
 import { CSV_PAGE, MAX_CSV_ROWS, csvCell, csvText } from "@/server/lib/csv";
 import { toDecimalString } from "@/server/lib/money";
 import { findCreditView, listCreditViews, listEventViews, remainingOf, type CreditViewRow, type EventFilters, type EventViewRow } from "./credits.repo";
 import { CREDIT_EVENT_LABELS, type CreditHistoryCsvInput, type CreditHistoryInput, type CreditListInput, type CreditStatus } from "./credits.schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BAD_CURSOR = () => new AppError("BAD_INPUT", "This page link is no longer valid; start from the first page", "cursor");
 
 export function creditStatusOf(credit: CreditViewRow, now: Date): CreditStatus {
@@ -65,12 +64,7 @@ export type CreditEventView = ReturnType<typeof eventView>;
 
 /** A customer's credits, newest first, keyset-paged on (createdAt, id). */
 export async function listCredits({ db }: ServiceContext, input: CreditListInput) {
-  let before: { at: Date; id: string } | null = null;
-  if (input.cursor) {
-    const { at, id } = decodeCursor(input.cursor);
-    if (typeof at !== "string" || typeof id !== "string" || !UUID.test(id) || Number.isNaN(Date.parse(at))) throw BAD_CURSOR();
-    before = { at: new Date(at), id };
-  }
+  const before = decodeTimeIdCursor(input.cursor);
   const now = new Date();
   const rows = await listCreditViews(db, {
     customerId: input.customerId,
@@ -84,7 +78,7 @@ export async function listCredits({ db }: ServiceContext, input: CreditListInput
   const last = page.at(-1);
   return {
     items: page.map((row) => creditView(row, now)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }
 

@@ -1,11 +1,9 @@
 import type { NotificationChannel, NotificationStatus } from "@/prisma/generated/enums";
 import type { ServiceContext } from "@/server/lib/service-context";
-import { AppError } from "@/server/lib/app-error";
-import { decodeCursor, encodeCursor } from "@/server/lib/cursor";
+import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
 import { listNotificationRows } from "./notifications.repo";
 import type { NotificationListInput } from "./notifications.schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type NotificationView = {
   id: string;
@@ -26,14 +24,7 @@ export async function listNotifications(
   { db }: ServiceContext,
   input: NotificationListInput,
 ): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
-  let before: { at: Date; id: string } | null = null;
-  if (input.cursor) {
-    const { at, id } = decodeCursor(input.cursor);
-    if (typeof at !== "string" || typeof id !== "string" || !UUID.test(id) || Number.isNaN(Date.parse(at))) {
-      throw new AppError("BAD_INPUT", "This page link is no longer valid; start from the first page", "cursor");
-    }
-    before = { at: new Date(at), id };
-  }
+  const before = decodeTimeIdCursor(input.cursor);
   const rows = await listNotificationRows(db, { customerId: input.customerId, before, limit: input.limit + 1 });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
@@ -51,6 +42,6 @@ export async function listNotifications(
       sentAt: row.sent_at,
       nextAttemptAt: row.next_attempt_at,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ at: last.created_at.toISOString(), id: last.id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.created_at, id: last.id }) : null,
   };
 }

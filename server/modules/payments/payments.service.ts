@@ -1,12 +1,10 @@
 import type { ServiceContext } from "@/server/lib/service-context";
-import { AppError } from "@/server/lib/app-error";
-import { decodeCursor, encodeCursor } from "@/server/lib/cursor";
+import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
 import type { PaymentMethodKind, RefundType } from "@/prisma/generated/enums";
 import { paymentMethodLabel } from "./payment-method-label";
 import { listPaymentRows } from "./payments.repo";
 import type { PaymentListInput, PaymentStatus } from "./payments.schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Derived, never stored: a refund only ever moves refunded_minor towards amount_minor. */
 export function paymentStatusOf(p: { amountMinor: bigint; refundedMinor: bigint }): PaymentStatus {
@@ -25,14 +23,7 @@ export const refundTypesFor = (methodKind: PaymentMethodKind): RefundType[] =>
 
 /** A customer's payments, newest first. */
 export async function listPayments({ db }: ServiceContext, input: PaymentListInput) {
-  let before: { at: Date; id: string } | null = null;
-  if (input.cursor) {
-    const { at, id } = decodeCursor(input.cursor);
-    if (typeof at !== "string" || typeof id !== "string" || !UUID.test(id) || Number.isNaN(Date.parse(at))) {
-      throw new AppError("BAD_INPUT", "This page link is no longer valid; start from the first page", "cursor");
-    }
-    before = { at: new Date(at), id };
-  }
+  const before = decodeTimeIdCursor(input.cursor);
   const rows = await listPaymentRows(db, { customerId: input.customerId, before, limit: input.limit + 1 });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
@@ -59,6 +50,6 @@ export async function listPayments({ db }: ServiceContext, input: PaymentListInp
       capturedAt: row.captured_at,
       createdByName: row.created_by_name,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ at: last.captured_at.toISOString(), id: last.id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.captured_at, id: last.id }) : null,
   };
 }

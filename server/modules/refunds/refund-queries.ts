@@ -1,15 +1,13 @@
 // Reads: one refund, the refunds list across customers with its filters, and its CSV export.
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { decodeCursor, encodeCursor } from "@/server/lib/cursor";
+import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
 import { CSV_PAGE, MAX_CSV_ROWS, csvCell, csvText } from "@/server/lib/csv";
 import { toDecimalString } from "@/server/lib/money";
 import type { RefundView } from "./refund-view";
 import { findRefundView, listRefundCreators, listRefundViewRows, refundView, type RefundFilters } from "./refunds.repo";
 import { REFUND_REASON_LABELS, REFUND_STATUS_LABELS, REFUND_TYPE_LABELS, type RefundCsvInput, type RefundListInput } from "./refunds.schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const BAD_CURSOR = () => new AppError("BAD_INPUT", "This page link is no longer valid; start from the first page", "cursor");
 
 export async function getRefund({ db }: ServiceContext, refundId: string): Promise<RefundView> {
   const refund = await findRefundView(db, refundId);
@@ -22,21 +20,14 @@ function filtersOf(input: RefundCsvInput): RefundFilters {
   return { customerId, paymentId, statuses, reasons, types, staffId, from, to };
 }
 
-function beforeOf(cursor: string | null | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null;
-  const { at, id } = decodeCursor(cursor);
-  if (typeof at !== "string" || typeof id !== "string" || !UUID.test(id) || Number.isNaN(Date.parse(at))) throw BAD_CURSOR();
-  return { at: new Date(at), id };
-}
-
 /** Refunds across customers, newest first, with the list page's filters. */
 export async function listRefunds({ db }: ServiceContext, input: RefundListInput): Promise<{ items: RefundView[]; nextCursor: string | null }> {
-  const rows = await listRefundViewRows(db, { filters: filtersOf(input), before: beforeOf(input.cursor), limit: input.limit + 1 });
+  const rows = await listRefundViewRows(db, { filters: filtersOf(input), before: decodeTimeIdCursor(input.cursor), limit: input.limit + 1 });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
     items: page.map(refundView),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ at: last.created_at.toISOString(), id: last.id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.created_at, id: last.id }) : null,
   };
 }
 
