@@ -8,6 +8,7 @@ import { ExportRefundsButton } from "./export-refunds-button";
 import { RefundFilters } from "./refund-filters";
 import { useRefundFilters } from "./refund-filters-state";
 import { RefundsTable } from "./refunds-table";
+import { CursorPager } from "@/components/ui/cursor-pager";
 
 const PAGE_SIZE = 50;
 
@@ -52,14 +53,7 @@ export function RefundsList() {
       ) : (
         <>
           <RefundsTable refunds={list.data.items} />
-          <div className="flex justify-end gap-2 px-3 py-2">
-            <Button variant="secondary" size="sm" disabled={!cursor} onClick={() => filters.setCursor(null)}>
-              Newest
-            </Button>
-            <Button variant="secondary" size="sm" disabled={!list.data.nextCursor} onClick={() => filters.setCursor(list.data.nextCursor)}>
-              Older
-            </Button>
-          </div>
+          <CursorPager cursor={cursor} nextCursor={list.data.nextCursor} onPage={filters.setCursor} labels="time" />
         </>
       )}
     </Card>

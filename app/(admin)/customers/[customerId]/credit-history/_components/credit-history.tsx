@@ -14,6 +14,7 @@ import { useCreditOptions } from "@/components/forms/use-credit-options";
 import { useUrlState } from "@/components/use-url-state";
 import { downloadText } from "@/components/download-text";
 import { CREDIT_EVENT_LABELS, CREDIT_EVENT_TYPES } from "@/server/modules/credits/credits.schema";
+import { CursorPager } from "@/components/ui/cursor-pager";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -115,14 +116,7 @@ export function CreditHistory({ customerId }: { customerId: string }) {
       ) : (
         <>
           <CreditEventsTable events={history.data.items} label="Credit history" />
-          <div className="flex justify-end gap-2 px-3 py-2">
-            <Button variant="secondary" size="sm" disabled={!cursor} onClick={() => set({ cursor: null })}>
-              Newest
-            </Button>
-            <Button variant="secondary" size="sm" disabled={!history.data.nextCursor} onClick={() => set({ cursor: history.data.nextCursor })}>
-              Older
-            </Button>
-          </div>
+          <CursorPager cursor={cursor} nextCursor={history.data.nextCursor} onPage={(next) => set({ cursor: next })} labels="time" />
         </>
       )}
     </Card>

@@ -1,13 +1,13 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime } from "@/components/format";
 import { useUrlState } from "@/components/use-url-state";
 import { DeliveryStatus } from "./delivery-status";
+import { CursorPager } from "@/components/ui/cursor-pager";
 
 const CHANNEL_LABELS = { SMS: "SMS", EMAIL: "Email" } as const;
 /** The server delivers every 15 s; while something waits, look again about as often. */
@@ -61,14 +61,7 @@ export function NotificationsTable({ customerId }: { customerId: string }) {
               ))}
             </tbody>
           </Table>
-          <div className="flex justify-end gap-2 px-3 py-2">
-            <Button variant="secondary" size="sm" disabled={!cursor} onClick={() => set({ cursor: null })}>
-              Newest
-            </Button>
-            <Button variant="secondary" size="sm" disabled={!notifications.data.nextCursor} onClick={() => set({ cursor: notifications.data.nextCursor })}>
-              Older
-            </Button>
-          </div>
+          <CursorPager cursor={cursor} nextCursor={notifications.data.nextCursor} onPage={(next) => set({ cursor: next })} labels="time" />
         </>
       )}
     </Card>

@@ -2,7 +2,6 @@
 import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -13,6 +12,7 @@ import { CreateRefundDialog } from "./create-refund-dialog";
 import { PaymentActionsMenu } from "./payment-actions-menu";
 import type { CustomerContact, PaymentItem } from "./payment-item";
 import { PaymentStatusBadges } from "./payment-status";
+import { CursorPager } from "@/components/ui/cursor-pager";
 
 /** Guide 001's Past payments: newest first, each with what is left to refund and its three-dot menu. */
 export function PastPayments({ customer }: { customer: CustomerContact }) {
@@ -80,14 +80,7 @@ export function PastPayments({ customer }: { customer: CustomerContact }) {
               ))}
             </tbody>
           </Table>
-          <div className="flex justify-end gap-2 px-3 py-2">
-            <Button variant="secondary" size="sm" disabled={!cursor} onClick={() => set({ cursor: null })}>
-              First page
-            </Button>
-            <Button variant="secondary" size="sm" disabled={!payments.data.nextCursor} onClick={() => set({ cursor: payments.data.nextCursor })}>
-              Next page
-            </Button>
-          </div>
+          <CursorPager cursor={cursor} nextCursor={payments.data.nextCursor} onPage={(next) => set({ cursor: next })} />
         </>
       )}
       <CreateRefundDialog payment={refunding} customer={customer} onClose={() => setRefunding(null)} />

@@ -13,6 +13,7 @@ import { formatDate } from "@/components/format";
 import { money } from "@/components/money";
 import { useUrlState } from "@/components/use-url-state";
 import { useProfileActions } from "../../_components/profile-actions";
+import { CursorPager } from "@/components/ui/cursor-pager";
 
 /** Guide 002's Store Credits section: every grant; click one to open its own page. */
 export function CreditsTable({ customerId }: { customerId: string }) {
@@ -82,14 +83,7 @@ export function CreditsTable({ customerId }: { customerId: string }) {
               ))}
             </tbody>
           </Table>
-          <div className="flex justify-end gap-2 px-3 py-2">
-            <Button variant="secondary" size="sm" disabled={!cursor} onClick={() => set({ cursor: null })}>
-              First page
-            </Button>
-            <Button variant="secondary" size="sm" disabled={!credits.data.nextCursor} onClick={() => set({ cursor: credits.data.nextCursor })}>
-              Next page
-            </Button>
-          </div>
+          <CursorPager cursor={cursor} nextCursor={credits.data.nextCursor} onPage={(next) => set({ cursor: next })} />
         </>
       )}
     </Card>
