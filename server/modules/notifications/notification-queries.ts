@@ -4,7 +4,6 @@ import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
 import { listNotificationRows } from "./notifications.repo";
 import type { NotificationListInput } from "./notifications.schema";
 
-
 export type NotificationView = {
   id: string;
   kind: string;

@@ -13,6 +13,7 @@ import {
   REFUND_TYPES,
 } from "@/server/modules/refunds/refunds.schema";
 import type { RefundFiltersState } from "./refund-filters-state";
+import { LabelOptions } from "@/components/ui/label-options";
 
 /** Status, reason, type, dates and staff member; every change goes to the URL. */
 export function RefundFilters({ filters }: { filters: RefundFiltersState }) {
@@ -28,11 +29,7 @@ export function RefundFilters({ filters }: { filters: RefundFiltersState }) {
         <Field label="Status">
           <Select value={values.status} onChange={(e) => change({ status: e.target.value })}>
             <option value="">All statuses</option>
-            {REFUND_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {REFUND_STATUS_LABELS[s]}
-              </option>
-            ))}
+            <LabelOptions values={REFUND_STATUSES} labels={REFUND_STATUS_LABELS} />
           </Select>
         </Field>
       </div>
@@ -40,11 +37,7 @@ export function RefundFilters({ filters }: { filters: RefundFiltersState }) {
         <Field label="Reason">
           <Select value={values.reason} onChange={(e) => change({ reason: e.target.value })}>
             <option value="">All reasons</option>
-            {REFUND_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {REFUND_REASON_LABELS[r]}
-              </option>
-            ))}
+            <LabelOptions values={REFUND_REASONS} labels={REFUND_REASON_LABELS} />
           </Select>
         </Field>
       </div>
@@ -52,11 +45,7 @@ export function RefundFilters({ filters }: { filters: RefundFiltersState }) {
         <Field label="Type">
           <Select value={values.type} onChange={(e) => change({ type: e.target.value })}>
             <option value="">All types</option>
-            {REFUND_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {REFUND_TYPE_LABELS[t]}
-              </option>
-            ))}
+            <LabelOptions values={REFUND_TYPES} labels={REFUND_TYPE_LABELS} />
           </Select>
         </Field>
       </div>

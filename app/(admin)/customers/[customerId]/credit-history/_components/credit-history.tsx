@@ -15,6 +15,7 @@ import { useUrlState } from "@/components/use-url-state";
 import { downloadText } from "@/components/download-text";
 import { CREDIT_EVENT_LABELS, CREDIT_EVENT_TYPES } from "@/server/modules/credits/credits.schema";
 import { CursorPager } from "@/components/ui/cursor-pager";
+import { LabelOptions } from "@/components/ui/label-options";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -84,11 +85,7 @@ export function CreditHistory({ customerId }: { customerId: string }) {
           <span className="block">Type</span>
           <Select value={type ?? ""} onChange={(e) => filter({ type: e.target.value })} className="w-44">
             <option value="">All types</option>
-            {CREDIT_EVENT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {CREDIT_EVENT_LABELS[t]}
-              </option>
-            ))}
+            <LabelOptions values={CREDIT_EVENT_TYPES} labels={CREDIT_EVENT_LABELS} />
           </Select>
         </label>
         <label className="space-y-1 text-xs font-medium text-slate-700">

@@ -10,6 +10,7 @@ import { money } from "@/components/money";
 import { REFUND_REASON_LABELS, REFUND_REASONS, REFUND_TYPE_LABELS } from "@/server/modules/refunds/refunds.schema";
 import type { CustomerContact, PaymentItem } from "./payment-item";
 import type { RefundFormValues } from "./use-refund-form";
+import { LabelOptions } from "@/components/ui/label-options";
 
 type Props = {
   form: UseFormReturn<RefundFormValues>;
@@ -47,11 +48,7 @@ export function RefundFormStep({ form, payment, customer, hidden, onCancel, onRe
       <Field label="Reason" required error={errors.reason?.message}>
         <Select aria-required {...register("reason")}>
           <option value="">Choose a reason…</option>
-          {REFUND_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {REFUND_REASON_LABELS[r]}
-            </option>
-          ))}
+          <LabelOptions values={REFUND_REASONS} labels={REFUND_REASON_LABELS} />
         </Select>
       </Field>
       {reason === "OTHER" ? (
