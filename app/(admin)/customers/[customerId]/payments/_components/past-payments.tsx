@@ -14,6 +14,8 @@ import type { CustomerContact, PaymentItem } from "./payment-item";
 import { PaymentStatusBadges } from "./payment-status";
 import { CursorPager } from "@/components/ui/cursor-pager";
 
+const PENDING_REFRESH_MS = 30_000;
+
 /** Guide 001's Past payments: newest first, each with what is left to refund and its three-dot menu. */
 export function PastPayments({ customer }: { customer: CustomerContact }) {
   const trpc = useTRPC();
@@ -22,6 +24,8 @@ export function PastPayments({ customer }: { customer: CustomerContact }) {
   const payments = useQuery({
     ...trpc.payments.list.queryOptions({ customerId: customer.id, cursor, limit: 25 }),
     placeholderData: keepPreviousData,
+    // Reconcile settles refunds the gateway did not answer for within a minute or two; show it.
+    refetchInterval: (query) => (query.state.data?.items.some((p) => p.pendingRefundMinor > 0n) ? PENDING_REFRESH_MS : false),
   });
   const [refunding, setRefunding] = useState<PaymentItem | null>(null);
 
