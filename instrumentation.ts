@@ -6,6 +6,10 @@ export async function register() {
   // The Edge runtime has no database; the schedules belong to the Node.js server only.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (globalForSchedules.creditdeskSchedules !== undefined) return;
+  // Open the database now: with PGlite this takes its folder's lock for as long as the server runs,
+  // so a script started alongside fails at once with a clear message instead of later requests.
+  const { getDb } = await import("@/server/db/client");
+  if (process.env.NEXT_PHASE !== "phase-production-build") await getDb().catch((error: unknown) => console.error(error instanceof Error ? error.message : error));
   // Each uses the server's own client (getDb), so PGlite's single opener is respected.
   const [{ startCreditExpirySchedule }, { startRefundReconcileSchedule }, { startNotificationDelivery }] = await Promise.all([
     import("@/server/modules/credits/expiry-schedule"),

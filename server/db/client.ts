@@ -2,6 +2,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/prisma/generated/client";
+import { lockDataDir } from "./data-dir-lock";
 
 export type Db = PrismaClient;
 /** What a service may run queries on: the client itself or an interactive transaction. */
@@ -32,8 +33,21 @@ export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const pglite = await PGlite.create(target.dataDir, { extensions: { pg_trgm } });
-  return { adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+  const isInMemory = target.dataDir.startsWith("memory://");
+  const unlock = isInMemory ? () => {} : lockDataDir(target.dataDir);
+  try {
+    const pglite = await PGlite.create(target.dataDir, { extensions: { pg_trgm } });
+    return {
+      adapter: new PrismaPGlite(pglite),
+      close: async () => {
+        await pglite.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 export async function createDb(target: DatabaseTarget = databaseTargetFromEnv()) {
@@ -52,6 +66,13 @@ export async function createDb(target: DatabaseTarget = databaseTargetFromEnv())
 const globalForDb = globalThis as typeof globalThis & { creditdeskDb?: Promise<Db> };
 
 export function getDb(): Promise<Db> {
-  globalForDb.creditdeskDb ??= createDb().then(({ db }) => db);
+  // A failed open (the folder locked by a script for a moment) is not kept: the next call retries.
+  globalForDb.creditdeskDb ??= createDb().then(
+    ({ db }) => db,
+    (error: unknown) => {
+      globalForDb.creditdeskDb = undefined;
+      throw error;
+    },
+  );
   return globalForDb.creditdeskDb;
 }
