@@ -133,6 +133,16 @@ test.describe("guide 001 as the admin", () => {
     await expect(row).toContainText("Paid");
     await expect(row).not.toContainText("Refund pending");
     await expect(row.getByRole("cell").nth(5)).toHaveText(usd(left));
+
+    // The attempt is on record: the payment's "View refunds" lists it as failed, with the reason.
+    await row.getByRole("button", { name: /^More actions for PAY-/ }).click();
+    await page.getByRole("menuitem", { name: "View refunds" }).click();
+    await expect(page).toHaveURL(/\/refunds\?payment=/);
+    await expect(page.getByRole("status").filter({ hasText: "Showing the refunds of one payment" })).toBeVisible();
+    const attempts = page.getByRole("table", { name: "Refunds" }).getByRole("row").filter({ hasText: customer.fullName });
+    await expect(attempts).toHaveCount(1);
+    await expect(attempts).toContainText("Failed");
+    await expect(attempts).toContainText("The card issuer declined the refund (card ending 0002)");
   });
 });
 

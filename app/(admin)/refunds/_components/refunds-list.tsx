@@ -38,6 +38,11 @@ export function RefundsList() {
         </div>
       </CardHeader>
       <RefundFilters filters={filters} />
+      {filters.values.payment || filters.values.customer ? (
+        <p role="status" className="border-b border-slate-200 bg-slate-50 px-4 py-2 text-sm text-slate-600">
+          {filters.values.payment ? "Showing the refunds of one payment." : "Showing the refunds of one customer."} Clear filters to see all.
+        </p>
+      ) : null}
       {filters.isRangeReversed ? (
         <EmptyState title="Check the dates">Choose a To date on or after the From date.</EmptyState>
       ) : list.isPending ? (

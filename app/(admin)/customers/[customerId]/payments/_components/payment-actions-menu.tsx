@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { toast } from "sonner";
 import { useCan } from "@/components/providers/actor-context";
@@ -14,6 +15,7 @@ async function copyReference(reference: string) {
 /** A payment's three-dot menu; "Create refund" only for roles that may refund, and only while something is left. */
 export function PaymentActionsMenu({ payment, onCreateRefund }: { payment: PaymentItem; onCreateRefund: (payment: PaymentItem) => void }) {
   const canRefund = useCan("refunds:create");
+  const canReadRefunds = useCan("refunds:read");
   const isRefundable = payment.refundableMinor > 0n;
   return (
     <DropdownMenu.Root>
@@ -34,6 +36,11 @@ export function PaymentActionsMenu({ payment, onCreateRefund }: { payment: Payme
               )}
               <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
             </>
+          ) : null}
+          {canReadRefunds ? (
+            <DropdownMenu.Item className={menuItemClass} asChild>
+              <Link href={`/refunds?payment=${payment.id}`}>View refunds</Link>
+            </DropdownMenu.Item>
           ) : null}
           <DropdownMenu.Item className={menuItemClass} onSelect={() => void copyReference(payment.reference)}>
             Copy payment reference
