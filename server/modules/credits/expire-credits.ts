@@ -2,7 +2,7 @@ import type { Db, DbTx } from "@/server/db/client";
 import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { creditAmountsUpdateSql, dueCreditsForUpdate, dueExpiryKeys, markExpiryProcessedSql, remainingOf } from "./credits.repo";
-import { balanceUpdateSql, eventsInsertSql, executeTogether, lockBalance, moneyTransaction, withRunningBalance, type LedgerKey } from "./ledger";
+import { executeTogether, ledgerAppendSql, lockBalance, moneyTransaction, withRunningBalance, type LedgerKey } from "./ledger";
 
 export const EXPIRED_REASON = "Expired";
 
@@ -37,8 +37,7 @@ export async function expireDueCredits(tx: DbTx, key: LedgerKey, balanceMinor: b
           creditAmountsUpdateSql(
             withBalance.map((credit) => ({ ...credit, removedMinor: credit.removedMinor + remainingOf(credit), isExpiryProcessed: true })),
           ),
-          eventsInsertSql(key, ledger.events),
-          balanceUpdateSql(key, ledger.balanceMinor),
+          ...ledgerAppendSql(key, ledger),
           ...withBalance.map((credit) =>
             auditInsertSql({
               actorId: null,

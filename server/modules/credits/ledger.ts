@@ -99,6 +99,14 @@ export function eventsInsertSql(key: LedgerKey, events: LedgerEvent[]): Prisma.S
     VALUES ${Prisma.join(rows)}`;
 }
 
+/**
+ * Appends the events and stores the balance they end on, as one pair: the balance is the ledger's
+ * sum only if neither is ever written without the other. The balance row is already locked.
+ */
+export function ledgerAppendSql(key: LedgerKey, ledger: { events: LedgerEvent[]; balanceMinor: bigint }): Prisma.Sql[] {
+  return [eventsInsertSql(key, ledger.events), balanceUpdateSql(key, ledger.balanceMinor)];
+}
+
 /** Stores the balance the events ended on; the row is already locked by this transaction. */
 export function balanceUpdateSql(key: LedgerKey, balanceMinor: bigint): Prisma.Sql {
   return Prisma.sql`UPDATE credit_balance SET balance_minor = ${balanceMinor}, updated_at = now()

@@ -15,7 +15,7 @@ import {
 } from "./credits.repo";
 import type { SetBalanceInput } from "./credits.schema";
 import { expireDueCredits } from "./expire-credits";
-import { balanceUpdateSql, eventsInsertSql, executeTogether, lockBalance, moneyTransaction, withRunningBalance, type NewEvent } from "./ledger";
+import { executeTogether, ledgerAppendSql, lockBalance, moneyTransaction, withRunningBalance, type NewEvent } from "./ledger";
 
 export type SetBalanceResult = {
   customerId: string;
@@ -85,8 +85,7 @@ export function setBalance({ db, actor }: ServiceContext, input: SetBalanceInput
     const result: SetBalanceResult = { ...key, previousBalanceMinor: previous, balanceMinor: ledger.balanceMinor, operationId, creditId };
     await executeTogether(tx, [
       creditWrite,
-      eventsInsertSql(key, ledger.events),
-      balanceUpdateSql(key, ledger.balanceMinor),
+      ...ledgerAppendSql(key, ledger),
       auditInsertSql({
         actorId: actor.id,
         action: "credit.set_balance",

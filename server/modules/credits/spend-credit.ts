@@ -16,7 +16,7 @@ import {
   type CreditAmounts,
 } from "./credits.repo";
 import { EXPIRED_REASON, expireDueCredits } from "./expire-credits";
-import { balanceUpdateSql, eventsInsertSql, executeTogether, lockBalance, moneyTransaction, withRunningBalance, type NewEvent } from "./ledger";
+import { executeTogether, ledgerAppendSql, lockBalance, moneyTransaction, withRunningBalance, type NewEvent } from "./ledger";
 
 /** Spends may come from the storefront, with no staff member behind them. */
 export type SpendContext = { db: Db; actor: Actor | null };
@@ -86,8 +86,7 @@ export async function spendCredit({ db, actor }: SpendContext, input: SpendCredi
     const result: SpendResult = { operationId, ...key, amountMinor: input.amountMinor, allocations, balanceMinor: ledger.balanceMinor };
     await executeTogether(tx, [
       creditAmountsUpdateSql(updates),
-      eventsInsertSql(key, ledger.events),
-      balanceUpdateSql(key, ledger.balanceMinor),
+      ...ledgerAppendSql(key, ledger),
       auditInsertSql({
         actorId: actor?.id ?? null,
         action: "credit.spend",
@@ -180,8 +179,7 @@ export function reverseSpend({ db, actor }: SpendContext, input: ReverseSpendInp
     };
     await executeTogether(tx, [
       creditAmountsUpdateSql(updates),
-      eventsInsertSql(key, ledger.events),
-      balanceUpdateSql(key, ledger.balanceMinor),
+      ...ledgerAppendSql(key, ledger),
       auditInsertSql({
         actorId: actor?.id ?? null,
         action: "credit.reverse_spend",

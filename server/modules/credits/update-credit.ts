@@ -8,9 +8,8 @@ import { creditDetailsUpdateSql, findCategory, findCredit, findReason, type Cred
 import type { UpdateCreditInput } from "./credits.schema";
 import {
   assertBalanceWithinLimit,
-  balanceUpdateSql,
-  eventsInsertSql,
   executeTogether,
+  ledgerAppendSql,
   lockBalance,
   moneyTransaction,
   withRunningBalance,
@@ -114,7 +113,7 @@ export function updateCredit({ db, actor }: ServiceContext, input: UpdateCreditI
             }),
           ]
         : []),
-      ...(events.length ? [eventsInsertSql(key, events), balanceUpdateSql(key, balanceAfter)] : []),
+      ...(events.length ? ledgerAppendSql(key, { events, balanceMinor: balanceAfter }) : []),
       idempotentResultSql(input.idempotencyKey, result),
     ]);
     return result;

@@ -5,7 +5,7 @@ import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { findCredit, findReason, remainingOf, voidCreditSql } from "./credits.repo";
 import type { VoidCreditInput } from "./credits.schema";
-import { balanceUpdateSql, eventsInsertSql, executeTogether, lockBalance, moneyTransaction, withRunningBalance } from "./ledger";
+import { executeTogether, ledgerAppendSql, lockBalance, moneyTransaction, withRunningBalance } from "./ledger";
 
 export type VoidCreditResult = { creditId: string; customerId: string; currency: string; removedMinor: bigint; balanceMinor: bigint };
 
@@ -44,8 +44,7 @@ export function voidCredit({ db, actor }: ServiceContext, input: VoidCreditInput
     const result: VoidCreditResult = { creditId: credit.id, ...key, removedMinor: remainingMinor, balanceMinor: ledger.balanceMinor };
     await executeTogether(tx, [
       voidCreditSql({ creditId: credit.id, removedMinor: credit.removedMinor + remainingMinor, actorId: actor.id, reason: reason.name }),
-      eventsInsertSql(key, ledger.events),
-      balanceUpdateSql(key, ledger.balanceMinor),
+      ...ledgerAppendSql(key, ledger),
       auditInsertSql({
         actorId: actor.id,
         action: "credit.void",
