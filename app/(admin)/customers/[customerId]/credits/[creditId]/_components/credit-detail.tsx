@@ -4,10 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { DropdownMenu } from "radix-ui";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
-import { MoreActionsButton } from "@/components/ui/more-actions-button";
+import { ActionsMenu } from "@/components/ui/actions-menu";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { DetailList } from "@/components/ui/detail-list";
-import { menuContentClass, menuItemClass } from "@/components/ui/menu";
+import { menuItemClass } from "@/components/ui/menu";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { CreditEventsTable } from "@/components/credit-events-table";
 import { CreditStatusBadge } from "@/components/credit-status";
@@ -49,18 +49,11 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
           Store credit {of(credit.amountMinor)} · {credit.category.name}
         </h2>
         {can.void ? (
-          <DropdownMenu.Root>
-            <DropdownMenu.Trigger asChild>
-              <MoreActionsButton />
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Portal>
-              <DropdownMenu.Content align="end" sideOffset={4} className={menuContentClass}>
-                <DropdownMenu.Item className={`${menuItemClass} text-red-700`} onSelect={() => setIsDeleteOpen(true)}>
-                  Delete
-                </DropdownMenu.Item>
-              </DropdownMenu.Content>
-            </DropdownMenu.Portal>
-          </DropdownMenu.Root>
+          <ActionsMenu>
+            <DropdownMenu.Item className={`${menuItemClass} text-red-700`} onSelect={() => setIsDeleteOpen(true)}>
+              Delete
+            </DropdownMenu.Item>
+          </ActionsMenu>
         ) : null}
       </div>
       <Card>
