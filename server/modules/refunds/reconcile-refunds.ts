@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db/client";
-import { settleWithGateway, type SettleOutcome } from "./settle-refund";
+import type { RefundStatus } from "@/prisma/generated/enums";
+import { settleWithGateway } from "./settle-refund";
 
 export type ReconcileResult = { checked: number; succeeded: number; failed: number; stillPending: number };
 
@@ -16,7 +17,7 @@ export async function reconcilePendingRefunds(db: Db, opts: { minAgeMs?: number;
     WHERE status = 'PENDING' AND created_at <= now() - make_interval(secs => ${minAgeMs / 1000})
     ORDER BY created_at
     LIMIT ${opts.limit ?? 500}`;
-  const outcomes: SettleOutcome[] = [];
+  const outcomes: RefundStatus[] = [];
   // One at a time: a provider rate-limits, and a few pending refunds are the normal case.
   for (const { id } of pending) outcomes.push(await settleWithGateway(db, id, { actorId: null }));
   return {

@@ -17,6 +17,9 @@ export type RefundViewRow = {
   reference: string;
   payment_id: string;
   payment_reference: string;
+  payment_amount_minor: bigint;
+  payment_refunded_minor: bigint;
+  payment_pending_refund_minor: bigint;
   method_kind: PaymentMethodKind;
   card_brand: string | null;
   card_last4: string | null;
@@ -49,7 +52,8 @@ export type RefundViewRow = {
  */
 export const selectRefundViewRows = (db: DbTx, where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty) =>
   db.$queryRaw<RefundViewRow[]>`
-    SELECT r.id, r.reference, r.payment_id, p.reference AS payment_reference, p.method_kind, p.card_brand, p.card_last4,
+    SELECT r.id, r.reference, r.payment_id, p.reference AS payment_reference, p.amount_minor AS payment_amount_minor,
+           p.refunded_minor AS payment_refunded_minor, p.pending_refund_minor AS payment_pending_refund_minor, p.method_kind, p.card_brand, p.card_last4,
            m.name AS method_name, r.customer_id, c.first_name, c.last_name, r.amount_minor, r.currency, r.type, r.status,
            r.reason, r.explanation, r.note, r.notify_customer, r.gateway_name, r.gateway_ref, r.failure_reason,
            r.credit_id, r.notification_id, r.created_by_id, s.name AS created_by_name, r.created_at, r.settled_at

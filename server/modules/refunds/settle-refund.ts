@@ -22,15 +22,12 @@ type PendingRefund = {
   notify_customer: boolean;
 };
 
-/** What one settling attempt ended as; PENDING when the gateway did not answer. */
-export type SettleOutcome = RefundStatus;
-
 /**
  * Asks the gateway to pay a PENDING refund (again, with its idempotency key) and records the
  * answer. Safe to run twice at once for the same refund: the gateway pays once per key and only
  * the first to settle the row (WHERE status = 'PENDING') moves the payment's totals.
  */
-export async function settleWithGateway(db: Db, refundId: string, opts: { actorId: string | null }): Promise<SettleOutcome> {
+export async function settleWithGateway(db: Db, refundId: string, opts: { actorId: string | null }): Promise<RefundStatus> {
   const [refund] = await db.$queryRaw<PendingRefund[]>`
     SELECT r.id, r.reference, r.payment_id, p.reference AS payment_reference, p.method_kind, r.amount_minor, r.currency,
            r.idempotency_key, r.notify_customer
@@ -65,7 +62,7 @@ export async function settleWithGateway(db: Db, refundId: string, opts: { actorI
   return recordOutcome(db, refund, gatewayName!, outcome, opts.actorId);
 }
 
-async function recordOutcome(db: Db, refund: PendingRefund, gatewayName: string, outcome: GatewayRefundOutcome, actorId: string | null): Promise<SettleOutcome> {
+async function recordOutcome(db: Db, refund: PendingRefund, gatewayName: string, outcome: GatewayRefundOutcome, actorId: string | null): Promise<RefundStatus> {
   const isSuccess = outcome.status === "SUCCEEDED";
   return moneyTransaction(db, async (tx) => {
     const payment = await lockPaymentOrThrow(tx, refund.payment_id);
@@ -112,7 +109,7 @@ async function recordOutcome(db: Db, refund: PendingRefund, gatewayName: string,
   });
 }
 
-async function settledStatusOf(db: Pick<Db, "$queryRaw">, refundId: string): Promise<SettleOutcome> {
+async function settledStatusOf(db: Pick<Db, "$queryRaw">, refundId: string): Promise<RefundStatus> {
   const [row] = await db.$queryRaw<{ status: RefundStatus }[]>`SELECT status FROM refund WHERE id = ${refundId}::uuid`;
   return row?.status ?? "PENDING";
 }
