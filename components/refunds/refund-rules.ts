@@ -2,6 +2,7 @@
 // server checks the same rules again under the payment's lock.
 import type { RefundType } from "@/prisma/generated/enums";
 import { formatMoney, moneyErrorMessage, parseMoney } from "@/server/lib/money";
+import { channelFor } from "@/server/modules/notifications/notification-channel";
 
 type Refundable = { refundableMinor: bigint; currency: string };
 
@@ -38,7 +39,8 @@ export function refundSentence(opts: { amountMinor: bigint; currency: string; ty
   return `Refund ${formatMoney(opts.amountMinor, opts.currency)} to ${refundDestinationOf(opts.type, opts.methodLabel)}`;
 }
 
-/** How the customer hears of a refund: SMS when they have a phone, email otherwise (as the outbox picks). */
+/** How the customer hears of a refund, by the outbox's own rule, in words for a sentence. */
 export function notifyChannelOf(contact: { phone: string | null; email: string }): { channel: "SMS" | "email"; address: string } {
-  return contact.phone ? { channel: "SMS", address: contact.phone } : { channel: "email", address: contact.email };
+  const { channel, address } = channelFor(contact);
+  return { channel: channel === "SMS" ? "SMS" : "email", address };
 }

@@ -2,13 +2,9 @@ import { Prisma } from "@/prisma/generated/client";
 import type { NotificationChannel, NotificationStatus } from "@/prisma/generated/enums";
 import type { DbTx } from "@/server/db/client";
 import { uuid7 } from "@/server/lib/uuid7";
+import { channelFor, type NotificationRecipient } from "./notification-channel";
 
-export type NotificationRecipient = { customerId: string; email: string; phone: string | null };
-
-/** SMS when the customer has a phone number, else email. */
-export function channelFor(recipient: NotificationRecipient) {
-  return recipient.phone ? { channel: "SMS" as const, address: recipient.phone } : { channel: "EMAIL" as const, address: recipient.email };
-}
+export type { NotificationRecipient };
 
 /**
  * The outbox INSERT: runs in the transaction of the change the message is about, so a message is
