@@ -181,11 +181,6 @@ export const findCategory = async (db: DbTx, where: { id: string } | { key: stri
     SELECT id, name, is_active AS "isActive" FROM credit_category
     WHERE ${"id" in where ? Prisma.sql`id = ${where.id}::uuid` : Prisma.sql`key = ${where.key}`}`)[0] ?? null;
 
-export const findCustomerContact = async (db: DbTx, customerId: string) =>
-  (await db.$queryRaw<{ id: string; firstName: string; lastName: string; email: string; phone: string | null }[]>`
-    SELECT id, first_name AS "firstName", last_name AS "lastName", email, phone FROM customer WHERE id = ${customerId}::uuid`)[0] ??
-  null;
-
 export const isCurrencyEnabled = async (db: DbTx, currency: string) =>
   (await db.$queryRaw<{ is_enabled: boolean }[]>`SELECT is_enabled FROM store_currency WHERE code = ${currency}`)[0]?.is_enabled ??
   false;

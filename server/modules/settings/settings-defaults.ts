@@ -1,8 +1,6 @@
 // The reference data the store_credits migration inserts, by the fixed ids it uses. Seeds and
 // tests refer to these; admins may rename or deactivate them later, so app code looks records up
 // by id (or category key), never by name.
-export const DEFAULT_CURRENCIES = ["USD", "EUR", "GBP", "JPY"] as const;
-
 export const DEFAULT_CATEGORY_IDS = {
   goodwill: "01900000-0000-7000-8000-000000000101",
   refund: "01900000-0000-7000-8000-000000000102",
