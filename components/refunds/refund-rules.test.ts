@@ -15,7 +15,9 @@ describe("refundAmountError", () => {
 
   it("refuses zero, text and more decimals than the currency has", () => {
     expect(refundAmountError("0", payment)).toBe("Enter an amount above zero");
-    expect(refundAmountError("ten", payment)).toBe("Enter an amount like 12.50");
+    expect(refundAmountError("-5", payment)).toBe("Enter an amount above zero");
+    expect(refundAmountError("ten", payment)).toBe("Enter an amount like 1234.56");
+    expect(refundAmountError("0,50", payment)).toBe("Enter an amount like 1234.56");
     expect(refundAmountError("1.005", payment)).toBe("Use at most 2 decimals for USD");
     expect(refundAmountError("1.5", { refundableMinor: 700n, currency: "JPY" })).toBe("JPY has no decimals; enter a whole amount");
   });

@@ -1,16 +1,15 @@
 // What the refund dialog says and checks before it asks the server. Pure and client-safe; the
 // server checks the same rules again under the payment's lock.
 import type { RefundType } from "@/prisma/generated/enums";
-import { formatMoney, moneyErrorMessage, parseMoney } from "@/server/lib/money";
+import { formatMoney, parseAmount } from "@/server/lib/money";
 import { channelFor } from "@/server/modules/notifications/notification-channel";
 
 type Refundable = { refundableMinor: bigint; currency: string };
 
 /** Why `text` cannot be refunded of this payment, or null when it can. */
 export function refundAmountError(text: string, payment: Refundable): string | null {
-  const parsed = parseMoney(text, payment.currency);
-  if (!parsed.ok) return moneyErrorMessage(parsed.reason, payment.currency);
-  if (parsed.amountMinor === 0n) return "Enter an amount above zero";
+  const parsed = parseAmount(text, payment.currency, { allowZero: false });
+  if (!parsed.ok) return parsed.message;
   if (parsed.amountMinor > payment.refundableMinor) {
     return `The amount can be at most ${formatMoney(payment.refundableMinor, payment.currency)}, what is left to refund`;
   }

@@ -5,6 +5,7 @@ import {
   isKnownCurrency,
   maxMinorUnits,
   moneyErrorMessage,
+  parseAmount,
   parseMoney,
   toDecimalString,
 } from "./money";
@@ -37,8 +38,9 @@ describe("parseMoney", () => {
     expect(parsed("0.29", "USD")).toBe(29n);
     expect(parsed(" 7 ", "USD")).toBe(700n);
     expect(parsed("1,234.56", "USD")).toBe(123456n);
-    expect(parsed(".5", "EUR")).toBe(50n);
-    expect(parsed("+3", "GBP")).toBe(300n);
+    expect(parsed("0.5", "EUR")).toBe(50n);
+    expect(parsed("1,000", "USD")).toBe(100000n);
+    expect(parsed("1,234,567.8", "USD")).toBe(123456780n);
     expect(parsed("700", "JPY")).toBe(700n);
     expect(parsed("1.234", "BHD")).toBe(1234n);
     expect(parsed("0", "USD")).toBe(0n);
@@ -52,8 +54,8 @@ describe("parseMoney", () => {
   it("refuses more decimals than the currency has: 0.001 USD, 1.5 JPY", () => {
     expect(parsed("0.001", "USD")).toBe("TOO_PRECISE");
     expect(parsed("1.5", "JPY")).toBe("TOO_PRECISE");
-    expect(moneyErrorMessage("TOO_PRECISE", "USD")).toBe("Use at most 2 decimals for USD");
-    expect(moneyErrorMessage("TOO_PRECISE", "JPY")).toBe("JPY has no decimals; enter a whole amount");
+    expect(moneyErrorMessage("TOO_PRECISE", "USD", { allowZero: false })).toBe("Use at most 2 decimals for USD");
+    expect(moneyErrorMessage("TOO_PRECISE", "JPY", { allowZero: false })).toBe("JPY has no decimals; enter a whole amount");
   });
 
   it("refuses more than 1,000,000,000 major units", () => {
@@ -62,16 +64,81 @@ describe("parseMoney", () => {
     expect(parsed("1000000001", "JPY")).toBe("TOO_LARGE");
     expect(parsed("99999999999999999999999999", "USD")).toBe("TOO_LARGE");
     expect(maxMinorUnits("JPY")).toBe(1_000_000_000n);
-    expect(moneyErrorMessage("TOO_LARGE", "USD")).toBe("Enter at most $1,000,000,000.00");
+    expect(moneyErrorMessage("TOO_LARGE", "USD", { allowZero: false })).toBe("Enter at most $1,000,000,000.00");
   });
 
   it("refuses negative amounts, non-numbers and unknown currencies", () => {
     expect(parsed("-5", "USD")).toBe("NEGATIVE");
     expect(parsed("", "USD")).toBe("EMPTY");
-    for (const text of ["abc", "1e5", "12.5.0", "1,23", "0x10", ".", "NaN", "Infinity", "1 000"]) {
+    for (const text of ["abc", "1e5", "12.5.0", "0x10", ".", "NaN", "Infinity", "1 000", "--5", "-", "١٢٣"]) {
       expect(parsed(text, "USD")).toBe("NOT_A_NUMBER");
     }
     expect(parsed("5", "XYZ")).toBe("UNKNOWN_CURRENCY");
+  });
+});
+
+describe("amounts that could be misread", () => {
+  // Typed with a decimal comma, these read as grouping would be 1000x (or 100x) what was meant.
+  it.each([
+    ["0,500", "USD"],
+    ["0,050", "EUR"],
+    ["000,001", "USD"],
+    ["00,500", "USD"],
+    ["0,5", "USD"],
+    ["1,23", "USD"],
+    ["1,2345", "USD"],
+    ["12,5", "EUR"],
+    ["1234,56", "EUR"],
+    ["1.234,56", "EUR"],
+    ["1,234,56", "USD"],
+    ["1234,567", "USD"],
+    ["1,2,3", "USD"],
+    [",500", "USD"],
+    ["1,", "USD"],
+    ["1,000.", "USD"],
+    ["1.", "USD"],
+    [".5", "USD"],
+    ["+3", "USD"],
+    ["1_000", "USD"],
+    ["1'000", "CHF"],
+  ])("refuses %s %s as not an amount", (text, currency) => {
+    expect(parsed(text, currency)).toBe("NOT_A_NUMBER");
+    expect(parseAmount(text, currency, { allowZero: false })).toEqual({ ok: false, reason: "NOT_A_NUMBER", message: "Enter an amount like 1234.56" });
+  });
+
+  it("accepts plain digits and correct en-US grouping, whatever the currency", () => {
+    expect(parsed("1,234.56", "EUR")).toBe(123456n);
+    expect(parsed("999,999,999", "JPY")).toBe(999_999_999n);
+    expect(parsed("1,000,000,000", "USD")).toBe(100_000_000_000n);
+    expect(parsed("0500", "USD")).toBe(50000n);
+    expect(parsed("0.500", "USD")).toBe(50n);
+    expect(parsed("12.345", "BHD")).toBe(12345n);
+  });
+
+  it("refuses a negative amount only when the rest of it is a well-formed amount, else as not an amount", () => {
+    expect(parsed("-1,234.56", "USD")).toBe("NEGATIVE");
+    expect(parsed("-0,500", "USD")).toBe("NOT_A_NUMBER");
+  });
+});
+
+describe("each field's own rule for zero and below", () => {
+  it("says 'above zero' for a negative or zero amount where zero is refused", () => {
+    expect(parseAmount("-5", "USD", { allowZero: false })).toEqual({ ok: false, reason: "NEGATIVE", message: "Enter an amount above zero" });
+    expect(parseAmount("0", "USD", { allowZero: false })).toEqual({ ok: false, reason: "ZERO", message: "Enter an amount above zero" });
+    expect(parseAmount("0.00", "USD", { allowZero: false })).toMatchObject({ reason: "ZERO" });
+  });
+
+  it("says 'zero or more' for a negative amount where zero is allowed, and accepts zero there", () => {
+    expect(parseAmount("-5", "USD", { allowZero: true })).toEqual({ ok: false, reason: "NEGATIVE", message: "Enter an amount of zero or more" });
+    expect(parseAmount("0", "USD", { allowZero: true })).toEqual({ ok: true, amountMinor: 0n });
+  });
+
+  it("words the other refusals the same under either rule", () => {
+    for (const allowZero of [true, false]) {
+      expect(parseAmount("", "USD", { allowZero })).toMatchObject({ message: "Enter an amount" });
+      expect(parseAmount("1.001", "USD", { allowZero })).toMatchObject({ message: "Use at most 2 decimals for USD" });
+      expect(parseAmount("5", "XYZ", { allowZero })).toMatchObject({ reason: "UNKNOWN_CURRENCY", message: '"XYZ" is not a currency code' });
+    }
   });
 });
 

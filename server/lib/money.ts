@@ -35,43 +35,59 @@ export const maxMinorUnits = (currency: string) => MAX_MAJOR_UNITS * 10n ** BigI
 export type MoneyParseError = "EMPTY" | "NOT_A_NUMBER" | "NEGATIVE" | "TOO_PRECISE" | "TOO_LARGE" | "UNKNOWN_CURRENCY";
 export type MoneyParseResult = { ok: true; amountMinor: bigint } | { ok: false; reason: MoneyParseError };
 
-// "1234.5", "1,234.50", ".5"; grouping commas only in their proper places.
-const DECIMAL = /^(?:\d+|\d{1,3}(?:,\d{3})+)?(?:\.\d*)?$/;
+// Only what cannot be misread: plain digits ("1234", "0.5") or en-US grouping with a first group
+// of 1-3 digits that does not start with 0 and then groups of exactly 3 ("1,234.56"), each with an
+// optional "." and digits. "0,500", "1,23" and "1,2345" are refused: typed with a decimal comma,
+// any reading of them is a guess, and reading them as grouping makes 0,500 worth 500.
+const DECIMAL = /^(?:\d+|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d+)?$/;
 
 /**
  * Parses what a person typed ("12.50", "1,000", " 7 ") into minor units of `currency`. Refuses
  * negative amounts, more decimals than the currency has (0.001 USD, 1.5 JPY) and amounts above
- * MAX_MAJOR_UNITS. Zero parses; callers that need a positive amount check for it.
+ * MAX_MAJOR_UNITS. Zero parses; `parseAmount` applies a field's zero rule.
  */
 export function parseMoney(text: string, currency: string): MoneyParseResult {
   if (!isKnownCurrency(currency)) return { ok: false, reason: "UNKNOWN_CURRENCY" };
   const trimmed = text.trim();
   if (trimmed === "") return { ok: false, reason: "EMPTY" };
   if (trimmed.startsWith("-")) return { ok: false, reason: DECIMAL.test(trimmed.slice(1)) ? "NEGATIVE" : "NOT_A_NUMBER" };
-  const unsigned = trimmed.startsWith("+") ? trimmed.slice(1) : trimmed;
-  if (!DECIMAL.test(unsigned) || !/\d/.test(unsigned)) return { ok: false, reason: "NOT_A_NUMBER" };
+  if (!DECIMAL.test(trimmed)) return { ok: false, reason: "NOT_A_NUMBER" };
 
-  const [wholeText = "", fractionText = ""] = unsigned.replaceAll(",", "").split(".");
+  const [wholeText = "", fractionText = ""] = trimmed.replaceAll(",", "").split(".");
   const exponent = currencyExponent(currency);
   // Trailing zeros are not precision: "1.50" JPY is refused, "100.00" JPY is 100.
   const significant = fractionText.replace(/0+$/, "");
   if (significant.length > exponent) return { ok: false, reason: "TOO_PRECISE" };
-  const whole = BigInt(wholeText || "0");
+  const whole = BigInt(wholeText);
   if (whole > MAX_MAJOR_UNITS) return { ok: false, reason: "TOO_LARGE" };
   const amountMinor = whole * 10n ** BigInt(exponent) + BigInt(significant.padEnd(exponent, "0") || "0");
   if (amountMinor > maxMinorUnits(currency)) return { ok: false, reason: "TOO_LARGE" };
   return { ok: true, amountMinor };
 }
 
-/** The sentence a form shows beside the field for a parse error. */
-export function moneyErrorMessage(reason: MoneyParseError, currency: string): string {
+/** What a field accepts beyond a well-formed amount: zero (a balance, an earning) or only above it. */
+export type AmountRule = { allowZero: boolean };
+export type AmountError = MoneyParseError | "ZERO";
+export type AmountResult = { ok: true; amountMinor: bigint } | { ok: false; reason: AmountError; message: string };
+
+/** `parseMoney` plus the field's zero rule, with the sentence to show beside the field. */
+export function parseAmount(text: string, currency: string, rule: AmountRule): AmountResult {
+  const parsed = parseMoney(text, currency);
+  if (!parsed.ok) return { ...parsed, message: moneyErrorMessage(parsed.reason, currency, rule) };
+  if (parsed.amountMinor === 0n && !rule.allowZero) return { ok: false, reason: "ZERO", message: moneyErrorMessage("ZERO", currency, rule) };
+  return parsed;
+}
+
+/** The sentence a form shows beside the field; negative and zero amounts are worded by the field's rule. */
+export function moneyErrorMessage(reason: AmountError, currency: string, rule: AmountRule): string {
   switch (reason) {
     case "EMPTY":
       return "Enter an amount";
     case "NOT_A_NUMBER":
-      return "Enter an amount like 12.50";
+      return "Enter an amount like 1234.56";
     case "NEGATIVE":
-      return "Enter an amount of zero or more";
+    case "ZERO":
+      return rule.allowZero ? "Enter an amount of zero or more" : "Enter an amount above zero";
     case "TOO_PRECISE": {
       const exponent = currencyExponent(currency);
       return exponent === 0

@@ -1,7 +1,7 @@
 // Zod fields shared by the money procedures' inputs. Client-safe: forms validate with the same
 // schemas, so an amount a form accepts is an amount the server accepts.
 import { z } from "zod";
-import { moneyErrorMessage, parseMoney } from "./money";
+import { parseAmount } from "./money";
 
 export const ZIdempotencyKey = z
   .uuid("Missing request id; reload the form")
@@ -12,7 +12,10 @@ export const ZCurrency = z
   .regex(/^[A-Z]{3}$/, "Choose a currency")
   .describe("ISO 4217 code, one of the store's enabled currencies");
 
-export const ZAmountText = z.string().max(40, "Enter an amount like 12.50").describe('Decimal string in major units, e.g. "12.50"');
+export const ZAmountText = z
+  .string()
+  .max(40, "Enter an amount like 1234.56")
+  .describe('Decimal string in major units: digits with an optional "." fraction, or en-US grouping ("1,234.56")');
 
 export const ZCursor = z.string().max(500).nullish().describe("Opaque keyset cursor from the previous page");
 
@@ -29,17 +32,14 @@ type MoneyRule = { amount: string; currency: string; field: string; allowZero?: 
 
 /**
  * Parses an amount against its currency inside a zod transform; on failure adds an issue on the
- * amount's own field ("amount: Use at most 2 decimals for USD") and returns null.
+ * amount's own field ("amount: Use at most 2 decimals for USD") and returns null. Zero is refused
+ * unless the field allows it, and the message says which rule the field has.
  */
 export function moneyOf(ctx: z.RefinementCtx, rule: MoneyRule): bigint | null {
-  const parsed = parseMoney(rule.amount, rule.currency);
+  const parsed = parseAmount(rule.amount, rule.currency, { allowZero: rule.allowZero ?? false });
   if (!parsed.ok) {
     const field = parsed.reason === "UNKNOWN_CURRENCY" ? "currency" : rule.field;
-    ctx.addIssue({ code: "custom", path: [field], message: moneyErrorMessage(parsed.reason, rule.currency) });
-    return null;
-  }
-  if (parsed.amountMinor === 0n && !rule.allowZero) {
-    ctx.addIssue({ code: "custom", path: [rule.field], message: "Enter an amount above zero" });
+    ctx.addIssue({ code: "custom", path: [field], message: parsed.message });
     return null;
   }
   return parsed.amountMinor;

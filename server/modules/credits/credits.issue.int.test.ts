@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { refusal } from "@/tests/helpers/trpc-errors";
+import { fieldRefusal, refusal } from "@/tests/helpers/trpc-errors";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerAs } from "@/tests/factories/staff";
 import { createCustomer } from "@/tests/factories/customers";
 import { balanceOf, ledgerProblems, newKey } from "@/tests/factories/credits";
+import { creditWritesOf } from "@/tests/factories/writes";
 import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
 
 let t: TestDb;
@@ -85,20 +86,44 @@ describe("adding store credit", () => {
 describe("amount rules", () => {
   it.each([
     ["0", "USD", "amount: Enter an amount above zero"],
-    ["-5", "USD", "amount: Enter an amount of zero or more"],
+    ["-5", "USD", "amount: Enter an amount above zero"],
     ["0.001", "USD", "amount: Use at most 2 decimals for USD"],
     ["1.5", "JPY", "amount: JPY has no decimals; enter a whole amount"],
     ["1000000000.01", "USD", "amount: Enter at most $1,000,000,000.00"],
     ["2000000000", "JPY", "amount: Enter at most ¥1,000,000,000"],
-    ["12,5", "USD", "amount: Enter an amount like 12.50"],
+    ["12,5", "USD", "amount: Enter an amount like 1234.56"],
     ["", "USD", "amount: Enter an amount"],
   ])("refuses %s %s with a message naming the field, and writes nothing", async (amount, currency, message) => {
     const customer = await createCustomer(t.db);
-    const { code, message: actual } = await refusal(caller.credits.issue(issueInput(customer.id, { amount, currency })));
-    expect(code).toBe("BAD_REQUEST");
-    expect(actual).toBe(message);
+    expect(await fieldRefusal(caller.credits.issue(issueInput(customer.id, { amount, currency })))).toEqual({ code: "BAD_REQUEST", fieldMessage: message });
     expect(await creditsOf(customer.id)).toEqual([]);
     expect(await t.db.creditBalance.count({ where: { customerId: customer.id } })).toBe(0);
+  });
+
+  // Typed with a decimal comma, each of these once became 1000x (or 100x) the amount meant.
+  it.each([
+    ["0,500", "USD"],
+    ["0,050", "EUR"],
+    ["000,001", "USD"],
+    ["1,23", "USD"],
+    ["1,2345", "USD"],
+  ])("refuses %s %s as an amount that could be misread, and writes nothing", async (amount, currency) => {
+    const customer = await createCustomer(t.db);
+    const input = issueInput(customer.id, { amount, currency, notifyCustomer: true });
+    const scope = { customerId: customer.id, actorId: adminId, idempotencyKey: input.idempotencyKey };
+    const before = await creditWritesOf(t.db, scope);
+
+    expect(await fieldRefusal(caller.credits.issue(input))).toEqual({ code: "BAD_REQUEST", fieldMessage: "amount: Enter an amount like 1234.56" });
+    expect(await creditWritesOf(t.db, scope)).toEqual(before);
+    expect(before).toEqual({ credits: [], events: 0, balances: [], notifications: 0, idempotencyKeys: 0, auditRows: before.auditRows });
+  });
+
+  it("accepts the same amounts written plainly or with correct grouping", async () => {
+    const customer = await createCustomer(t.db);
+    expect(await caller.credits.issue(issueInput(customer.id, { amount: "0.500" }))).toMatchObject({ amountMinor: 50n });
+    expect(await caller.credits.issue(issueInput(customer.id, { amount: "1,234.56" }))).toMatchObject({ amountMinor: 123456n });
+    expect(await caller.credits.issue(issueInput(customer.id, { amount: "0500" }))).toMatchObject({ amountMinor: 50000n });
+    expect(await balanceOf(t.db, customer.id)).toBe(50n + 123456n + 50000n);
   });
 
   it("accepts exactly 1,000,000,000 major units, and the smallest unit", async () => {

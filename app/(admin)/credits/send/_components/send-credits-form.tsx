@@ -17,7 +17,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Select, Textarea } from "@/components/ui/select";
 import { ZSendCreditsInput } from "@/server/modules/credits/credits.schema";
-import { formatMoney, moneyErrorMessage, parseMoney } from "@/server/lib/money";
+import { formatMoney, parseAmount } from "@/server/lib/money";
 import type { AppRouter } from "@/server/trpc/root";
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -47,9 +47,8 @@ const schemaResolver = zodResolver(ZSendCreditsInput, undefined, { raw: true });
 
 /** The schema's message for an amount in `currency` (server/lib/money.ts parses and words it). */
 function amountError(text: string, currency: string, allowZero: boolean): string | null {
-  const parsed = parseMoney(text, currency);
-  if (!parsed.ok) return parsed.reason === "UNKNOWN_CURRENCY" ? null : moneyErrorMessage(parsed.reason, currency);
-  return parsed.amountMinor === 0n && !allowZero ? "Enter an amount above zero" : null;
+  const parsed = parseAmount(text, currency, { allowZero });
+  return parsed.ok || parsed.reason === "UNKNOWN_CURRENCY" ? null : parsed.message;
 }
 
 type Props = {
