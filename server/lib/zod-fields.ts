@@ -17,6 +17,14 @@ export const ZAmountText = z
   .max(40, "Enter an amount like 1234.56")
   .describe('Decimal string in major units: digits with an optional "." fraction, or en-US grouping ("1,234.56")');
 
+export const SHOWN_AMOUNT_MISSING = "Send the amount the form showed; reload the form";
+
+/** The amount a form showed when it opened, so the server can refuse a change made from a stale page. */
+export const ZShownAmountText = z
+  .string({ error: SHOWN_AMOUNT_MISSING })
+  .max(40, "Enter an amount like 1234.56")
+  .describe("Decimal string in major units, as the form showed it");
+
 export const ZCursor = z.string().max(500).nullish().describe("Opaque keyset cursor from the previous page");
 
 /** Trimmed text; empty becomes null. */

@@ -6,6 +6,7 @@ import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { createCustomer } from "@/tests/factories/customers";
 import { backdateExpiry, balanceOf, issueTestCredit, ledgerProblems, newKey, serviceContextAs } from "@/tests/factories/credits";
 import { isAppError, type AppErrorCode } from "@/server/lib/app-error";
+import { toDecimalString } from "@/server/lib/money";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { DEFAULT_REASON_IDS } from "@/server/modules/settings/settings-defaults";
 import { ZSetBalanceInput, ZUpdateCreditInput } from "./credits.schema";
@@ -125,14 +126,32 @@ describe("concurrent money operations", () => {
       if (roll < 0.72 && mine.length) {
         return voidCredit(admin, { idempotencyKey: newKey(), creditId: pick(mine).creditId, reasonId: DEFAULT_REASON_IDS.other, note: null });
       }
+      // Edits send what they read first, as a form does; a change in between is a CONFLICT.
       if (roll < 0.84 && mine.length) {
-        return updateCredit(
-          admin,
-          ZUpdateCreditInput.parse({ idempotencyKey: newKey(), creditId: pick(mine).creditId, amount: amountText(currency), currency, reasonId: DEFAULT_REASON_IDS.other }),
+        const { creditId } = pick(mine);
+        const amount = amountText(currency);
+        return t.db.storeCredit.findUniqueOrThrow({ where: { id: creditId } }).then((shown) =>
+          updateCredit(
+            admin,
+            ZUpdateCreditInput.parse({
+              idempotencyKey: newKey(),
+              creditId,
+              amount,
+              expectedAmount: toDecimalString(shown.amountMinor, currency),
+              currency,
+              reasonId: DEFAULT_REASON_IDS.other,
+            }),
+          ),
         );
       }
       if (roll < 0.95) {
-        return setBalance(admin, ZSetBalanceInput.parse({ idempotencyKey: newKey(), customerId, currency, balance: amountText(currency), reasonId: DEFAULT_REASON_IDS.other }));
+        const balance = amountText(currency);
+        return balanceOf(t.db, customerId, currency).then((shown) =>
+          setBalance(
+            admin,
+            ZSetBalanceInput.parse({ idempotencyKey: newKey(), customerId, currency, balance, expectedBalance: toDecimalString(shown, currency), reasonId: DEFAULT_REASON_IDS.other }),
+          ),
+        );
       }
       return expireCredits({ db: t.db });
     };

@@ -53,7 +53,7 @@ describe("editing a credit", () => {
     const credit = await issueTestCredit(admin, customer.id, { memo: "note", expiresAt: new Date(Date.now() + 86_400_000) });
     await caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, memo: null, expiresAt: null });
     expect(await t.db.storeCredit.findUniqueOrThrow({ where: { id: credit.creditId } })).toMatchObject({ memo: null, expiresAt: null });
-    const noop = await caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, memo: null, amount: "10.00", currency: "USD" });
+    const noop = await caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, memo: null, amount: "10.00", expectedAmount: "10.00", currency: "USD" });
     expect(noop.changedFields).toEqual([]);
   });
 
@@ -63,12 +63,13 @@ describe("editing a credit", () => {
       idempotencyKey: newKey(),
       creditId: credit.creditId,
       amount: "30.00",
+      expectedAmount: "20.00",
       currency: "USD",
       reasonId: DEFAULT_REASON_IDS.orderProblem,
       note: "Second item also broken",
     });
     expect(up).toMatchObject({ changedFields: ["amount"], balanceMinor: 2500n });
-    await caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "12", currency: "USD", reasonId: DEFAULT_REASON_IDS.enteredInError });
+    await caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "12", expectedAmount: "30.00", currency: "USD", reasonId: DEFAULT_REASON_IDS.enteredInError });
 
     const events = await eventsOf(credit.creditId);
     expect(events.map((e) => [e.type, e.amountMinor, e.balanceAfterMinor])).toEqual([
@@ -86,9 +87,9 @@ describe("editing a credit", () => {
   it("refuses an amount below what has been used, and an amount change without a reason", async () => {
     const { credit } = await creditWithSpend("20.00", 1500n);
     expect(
-      await refusal(caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "14.99", currency: "USD", reasonId: DEFAULT_REASON_IDS.other })),
+      await refusal(caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "14.99", expectedAmount: "20.00", currency: "USD", reasonId: DEFAULT_REASON_IDS.other })),
     ).toEqual({ code: "BAD_REQUEST", message: "$15.00 of this credit has been used; the amount cannot go below that" });
-    expect(await refusal(caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "25", currency: "USD" }))).toEqual({
+    expect(await refusal(caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "25", expectedAmount: "20.00", currency: "USD" }))).toEqual({
       code: "BAD_REQUEST",
       message: "Choose a reason for changing the amount",
     });
@@ -96,10 +97,10 @@ describe("editing a credit", () => {
       message: "currency: Send the credit's currency with a new amount",
     });
     expect(
-      await refusal(caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "25", currency: "EUR", reasonId: DEFAULT_REASON_IDS.other })),
+      await refusal(caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "25", expectedAmount: "20.00", currency: "EUR", reasonId: DEFAULT_REASON_IDS.other })),
     ).toMatchObject({ message: "This credit is in USD" });
     // Exactly the used amount is allowed: nothing left, nothing lost.
-    await caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "15", currency: "USD", reasonId: DEFAULT_REASON_IDS.other });
+    await caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "15", expectedAmount: "20.00", currency: "USD", reasonId: DEFAULT_REASON_IDS.other });
     expect(await t.db.storeCredit.findUniqueOrThrow({ where: { id: credit.creditId } })).toMatchObject({ amountMinor: 1500n, usedMinor: 1500n });
   });
 
@@ -108,7 +109,7 @@ describe("editing a credit", () => {
     const credit = await issueTestCredit(admin, customer.id, { amount: "10", expiresAt: new Date(Date.now() + 86_400_000) });
     await backdateExpiry(t.db, credit.creditId);
     await expireCredits(admin);
-    const raise = { idempotencyKey: newKey(), creditId: credit.creditId, amount: "15", currency: "USD", reasonId: DEFAULT_REASON_IDS.other };
+    const raise = { idempotencyKey: newKey(), creditId: credit.creditId, amount: "15", expectedAmount: "10.00", currency: "USD", reasonId: DEFAULT_REASON_IDS.other };
     expect(await refusal(caller.credits.update(raise))).toMatchObject({ message: "This credit has expired; move its expiry date later to add to it" });
 
     const later = new Date(Date.now() + 7 * 86_400_000);

@@ -3,7 +3,8 @@ import { outcomeOf } from "@/tests/helpers/trpc-errors";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerAs } from "@/tests/factories/staff";
 import { createCustomer } from "@/tests/factories/customers";
-import { issueTestCredit, newKey, serviceContextAs } from "@/tests/factories/credits";
+import { balanceOf, issueTestCredit, newKey, serviceContextAs } from "@/tests/factories/credits";
+import { toDecimalString } from "@/server/lib/money";
 import {
   DEFAULT_CATEGORY_IDS,
   DEFAULT_INFRASTRUCTURE_IDS,
@@ -39,8 +40,15 @@ const mutations = {
     }),
   update: (c: Caller) => c.credits.update({ idempotencyKey: newKey(), creditId, memo: `memo ${newKey()}` }),
   void: (c: Caller) => c.credits.void({ idempotencyKey: newKey(), creditId, reasonId: DEFAULT_REASON_IDS.other }),
-  setBalance: (c: Caller) =>
-    c.credits.setBalance({ idempotencyKey: newKey(), customerId, currency: "EUR", balance: String(1 + Math.floor(Math.random() * 1000)), reasonId: DEFAULT_REASON_IDS.other }),
+  setBalance: async (c: Caller) =>
+    c.credits.setBalance({
+      idempotencyKey: newKey(),
+      customerId,
+      currency: "EUR",
+      balance: String(1 + Math.floor(Math.random() * 1000)),
+      expectedBalance: toDecimalString(await balanceOf(t.db, customerId, "EUR"), "EUR"),
+      reasonId: DEFAULT_REASON_IDS.other,
+    }),
 };
 
 const reads = {

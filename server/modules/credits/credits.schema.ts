@@ -2,7 +2,16 @@
 // amount a form accepts is an amount the server accepts.
 import { z } from "zod";
 import { CreditEventType } from "@/prisma/generated/enums";
-import { moneyOf, ZAmountText, ZCurrency, ZCursor, ZIdempotencyKey, ZOptionalText } from "@/server/lib/zod-fields";
+import {
+  moneyOf,
+  SHOWN_AMOUNT_MISSING,
+  ZAmountText,
+  ZCurrency,
+  ZCursor,
+  ZIdempotencyKey,
+  ZOptionalText,
+  ZShownAmountText,
+} from "@/server/lib/zod-fields";
 
 export const CREDIT_EVENT_TYPES = Object.values(CreditEventType);
 
@@ -57,18 +66,26 @@ export const ZUpdateCreditInput = z
     categoryId: z.uuid("Choose a category").optional(),
     expiresAt: ZFutureDate.nullable().optional(),
     amount: ZAmountText.optional().describe("New total amount of the credit; not below what has been used"),
+    expectedAmount: ZShownAmountText.optional().describe(
+      "The amount the form showed; required with amount. Refused with CONFLICT when the credit's amount is no longer that",
+    ),
     currency: ZCurrency.optional().describe("The credit's currency; required with amount, so it can be validated"),
     reasonId: ZReasonId.optional().describe("Required when the amount changes"),
     note: ZNote,
   })
   .transform((input, ctx) => {
-    if (input.amount === undefined) return { ...input, amountMinor: undefined };
+    if (input.amount === undefined) return { ...input, amountMinor: undefined, expectedAmountMinor: undefined };
     if (!input.currency) {
       ctx.addIssue({ code: "custom", path: ["currency"], message: "Send the credit's currency with a new amount" });
       return z.NEVER;
     }
+    if (input.expectedAmount === undefined) {
+      ctx.addIssue({ code: "custom", path: ["expectedAmount"], message: SHOWN_AMOUNT_MISSING });
+      return z.NEVER;
+    }
     const amountMinor = moneyOf(ctx, { amount: input.amount, currency: input.currency, field: "amount" });
-    return amountMinor === null ? z.NEVER : { ...input, amountMinor };
+    const expectedAmountMinor = moneyOf(ctx, { amount: input.expectedAmount, currency: input.currency, field: "expectedAmount", allowZero: true });
+    return amountMinor === null || expectedAmountMinor === null ? z.NEVER : { ...input, amountMinor, expectedAmountMinor };
   });
 export type UpdateCreditInput = z.output<typeof ZUpdateCreditInput>;
 
@@ -86,12 +103,14 @@ export const ZSetBalanceInput = z
     customerId: z.uuid("Choose a customer"),
     currency: ZCurrency,
     balance: ZAmountText.describe("The balance the customer should have in this currency; zero or more"),
+    expectedBalance: ZShownAmountText.describe("The balance the form showed; refused with CONFLICT when the balance is no longer that"),
     reasonId: ZReasonId,
     note: ZNote,
   })
   .transform((input, ctx) => {
     const balanceMinor = moneyOf(ctx, { amount: input.balance, currency: input.currency, field: "balance", allowZero: true });
-    return balanceMinor === null ? z.NEVER : { ...input, balanceMinor };
+    const expectedBalanceMinor = moneyOf(ctx, { amount: input.expectedBalance, currency: input.currency, field: "expectedBalance", allowZero: true });
+    return balanceMinor === null || expectedBalanceMinor === null ? z.NEVER : { ...input, balanceMinor, expectedBalanceMinor };
   });
 export type SetBalanceInput = z.output<typeof ZSetBalanceInput>;
 

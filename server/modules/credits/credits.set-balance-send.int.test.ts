@@ -4,6 +4,7 @@ import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerFor } from "@/tests/factories/staff";
 import { createCustomer } from "@/tests/factories/customers";
 import { balanceOf, customerWithCredits, issueTestCredit, ledgerProblems, newKey, serviceContextAs } from "@/tests/factories/credits";
+import { toDecimalString } from "@/server/lib/money";
 import type { ServiceContext } from "@/server/lib/service-context";
 import {
   DEFAULT_CATEGORY_IDS,
@@ -24,8 +25,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const setTo = (customerId: string, balance: string, currency = "USD") =>
-  caller.credits.setBalance({ idempotencyKey: newKey(), customerId, currency, balance, reasonId: DEFAULT_REASON_IDS.reconciliation, note: "Audit" });
+/** Sets the balance from a page showing the current one. */
+const setTo = async (customerId: string, balance: string, currency = "USD") =>
+  caller.credits.setBalance({
+    idempotencyKey: newKey(),
+    customerId,
+    currency,
+    balance,
+    expectedBalance: toDecimalString(await balanceOf(t.db, customerId, currency), currency),
+    reasonId: DEFAULT_REASON_IDS.reconciliation,
+    note: "Audit",
+  });
 
 describe("setting a balance", () => {
   it("raises the balance with one ADJUSTED_UP event on a new Manual correction credit", async () => {
@@ -73,7 +83,9 @@ describe("setting a balance", () => {
     expect(await refusal(setTo(customer.id, "-1"))).toMatchObject({ message: "balance: Enter an amount of zero or more" });
     expect(await refusal(setTo(customer.id, "1.001"))).toMatchObject({ message: "balance: Use at most 2 decimals for USD" });
     expect(
-      await refusal(caller.credits.setBalance({ idempotencyKey: newKey(), customerId: customer.id, currency: "USD", balance: "1", reasonId: newKey() })),
+      await refusal(
+        caller.credits.setBalance({ idempotencyKey: newKey(), customerId: customer.id, currency: "USD", balance: "1", expectedBalance: "10.00", reasonId: newKey() }),
+      ),
     ).toMatchObject({ message: "Choose an active reason" });
     expect(await refusal(setTo(newKey(), "5"))).toMatchObject({ code: "NOT_FOUND" });
     expect(await balanceOf(t.db, customer.id)).toBe(1000n);

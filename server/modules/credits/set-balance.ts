@@ -16,6 +16,7 @@ import {
 import type { SetBalanceInput } from "./credits.schema";
 import { expireDueCredits } from "./expire-credits";
 import { executeTogether, ledgerAppendSql, lockBalance, moneyTransaction, withRunningBalance, type NewEvent } from "./ledger";
+import { assertUnchangedSinceShown } from "./unchanged-since-shown";
 
 export type SetBalanceResult = {
   customerId: string;
@@ -47,7 +48,10 @@ export function setBalance({ db, actor }: ServiceContext, input: SetBalanceInput
     const key = { customerId: input.customerId, currency: input.currency };
     const now = new Date();
     // Expired credits are closed first, so the balance being set from is what can really be spent.
-    const { balanceMinor: previous } = await expireDueCredits(tx, key, await lockBalance(tx, key), now);
+    const locked = await lockBalance(tx, key);
+    // Against the balance the page showed, which still counts credits the expiry run has not closed yet.
+    assertUnchangedSinceShown({ what: "balance", field: "balance", shownMinor: input.expectedBalanceMinor, currentMinor: locked, currency: input.currency });
+    const { balanceMinor: previous } = await expireDueCredits(tx, key, locked, now);
     const target = input.balanceMinor;
     if (target === previous) throw new AppError("BAD_INPUT", `The balance is already ${formatMoney(previous, input.currency)}`, "balance");
 

@@ -15,6 +15,7 @@ import {
   withRunningBalance,
   type LedgerEvent,
 } from "./ledger";
+import { assertUnchangedSinceShown } from "./unchanged-since-shown";
 
 export type UpdateCreditResult = {
   creditId: string;
@@ -41,6 +42,10 @@ export function updateCredit({ db, actor }: ServiceContext, input: UpdateCreditI
     const balanceMinor = await lockBalance(tx, key);
     const credit = (await findCredit(tx, input.creditId, { forUpdate: true }))!;
     if (credit.voidedAt) throw new AppError("CONFLICT", "This credit was deleted; it can no longer be changed");
+    if (input.amountMinor !== undefined) {
+      if (input.currency !== credit.currency) throw new AppError("BAD_INPUT", `This credit is in ${credit.currency}`, "currency");
+      assertUnchangedSinceShown({ what: "amount", field: "amount", shownMinor: input.expectedAmountMinor, currentMinor: credit.amountMinor, currency: credit.currency });
+    }
 
     const now = new Date();
     const change: CreditDetailsChange = {};
@@ -65,7 +70,6 @@ export function updateCredit({ db, actor }: ServiceContext, input: UpdateCreditI
     let events: LedgerEvent[] = [];
     let balanceAfter = balanceMinor;
     if (input.amountMinor !== undefined && input.amountMinor !== credit.amountMinor) {
-      if (input.currency !== credit.currency) throw new AppError("BAD_INPUT", `This credit is in ${credit.currency}`, "currency");
       if (!input.reasonId) throw new AppError("BAD_INPUT", "Choose a reason for changing the amount", "reasonId");
       const reason = await findReason(tx, input.reasonId);
       if (!reason?.isActive) throw new AppError("BAD_INPUT", "Choose an active reason", "reasonId");

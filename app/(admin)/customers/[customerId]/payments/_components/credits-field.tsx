@@ -1,5 +1,5 @@
 "use client";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Check } from "lucide-react";
@@ -33,20 +33,26 @@ export function CreditsField({ customerId }: { customerId: string }) {
   const summary = useQuery(trpc.customers.summary.queryOptions({ customerId }));
   const invalidate = useInvalidateCredits();
   const [idempotencyKey, renewKey] = useIdempotencyKey();
-  const { register, handleSubmit, control, setValue, setError, formState } = useForm<Values>({
+  const { register, handleSubmit, control, getValues, setValue, setError, formState } = useForm<Values>({
     defaultValues: { currency: "", balance: "", reasonId: "", note: "" },
   });
   const currency = useWatch({ control, name: "currency" });
   const balanceOf = (code: string) => summary.data?.balances?.find((b) => b.currency === code)?.amountMinor ?? 0n;
+  // What the field was last filled with: a refreshed balance replaces it only while untouched.
+  const filled = useRef<{ currency: string; text: string } | null>(null);
 
   useEffect(() => {
     if (!currency && options.data?.currencies[0]) setValue("currency", options.data.currencies[0].code);
   }, [currency, options.data, setValue]);
   useEffect(() => {
-    if (currency && summary.data) setValue("balance", toDecimalString(balanceOf(currency), currency));
+    if (!currency || !summary.data) return;
+    const text = toDecimalString(balanceOf(currency), currency);
+    const previous = filled.current;
+    if (!previous || previous.currency !== currency || getValues("balance") === previous.text) setValue("balance", text);
+    filled.current = { currency, text };
     // balanceOf reads summary.data, already listed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [currency, summary.data, setValue]);
+  }, [currency, summary.data, getValues, setValue]);
 
   const save = useMutation(
     trpc.credits.setBalance.mutationOptions({
@@ -57,9 +63,15 @@ export function CreditsField({ customerId }: { customerId: string }) {
         setValue("note", "");
         await invalidate(customerId);
       },
-      onError: (error) => {
+      onError: async (error) => {
         const message = applyServerErrors(error, setError, FIELDS);
         if (message) toast.error(message);
+        // Someone changed the balance meanwhile: show the new one (keeping what was typed), and
+        // make the next save a new request from it.
+        if (error.data?.code === "CONFLICT") {
+          renewKey();
+          await invalidate(customerId);
+        }
       },
     }),
   );
@@ -78,7 +90,18 @@ export function CreditsField({ customerId }: { customerId: string }) {
 
   return (
     <form
-      onSubmit={handleSubmit((v) => save.mutate({ idempotencyKey, customerId, currency: v.currency, balance: v.balance, reasonId: v.reasonId, note: v.note }))}
+      onSubmit={handleSubmit((v) =>
+        save.mutate({
+          idempotencyKey,
+          customerId,
+          currency: v.currency,
+          balance: v.balance,
+          // The balance the "Now" hint shows; the server refuses the save if it is no longer that.
+          expectedBalance: toDecimalString(balanceOf(v.currency), v.currency),
+          reasonId: v.reasonId,
+          note: v.note,
+        }),
+      )}
       className="grid items-start gap-3 px-4 py-3 sm:grid-cols-[7rem_12rem_14rem_1fr_auto]"
       noValidate
     >

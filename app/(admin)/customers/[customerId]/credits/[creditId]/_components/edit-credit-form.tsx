@@ -25,7 +25,7 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
   const trpc = useTRPC();
   const options = useCreditOptions();
   const invalidate = useInvalidateCredits();
-  const [idempotencyKey] = useIdempotencyKey();
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
   const originalAmount = toDecimalString(credit.amountMinor, credit.currency);
   const { register, handleSubmit, control, setError, formState } = useForm<Values>({
     defaultValues: {
@@ -46,9 +46,15 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
         await invalidate(credit.customerId);
         onDone();
       },
-      onError: (error) => {
+      onError: async (error) => {
         const message = applyServerErrors(error, setError, FIELDS);
         if (message) toast.error(message);
+        // Someone changed the credit meanwhile: reload it (keeping what was typed), and make the
+        // next save a new request from the amount now shown.
+        if (error.data?.code === "CONFLICT") {
+          renewKey();
+          await invalidate(credit.customerId);
+        }
       },
     }),
   );
@@ -62,7 +68,7 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
       categoryId: v.categoryId,
       // Only a changed expiry is sent: an unchanged past date would fail the "in the future" rule.
       ...(v.expiresOn !== originalExpiry ? { expiresAt: endOfDayFromInput(v.expiresOn) } : {}),
-      ...(isAmountChanged ? { amount: v.amount, currency: credit.currency, reasonId: v.reasonId, note: v.note } : {}),
+      ...(isAmountChanged ? { amount: v.amount, expectedAmount: originalAmount, currency: credit.currency, reasonId: v.reasonId, note: v.note } : {}),
     });
   });
 
