@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
@@ -27,7 +28,7 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
   const invalidate = useInvalidateCredits();
   const [idempotencyKey, renewKey] = useIdempotencyKey();
   const originalAmount = toDecimalString(credit.amountMinor, credit.currency);
-  const { register, handleSubmit, control, setError, formState } = useForm<Values>({
+  const { register, handleSubmit, control, getValues, setValue, setError, formState } = useForm<Values>({
     defaultValues: {
       amount: originalAmount,
       categoryId: credit.category.id,
@@ -38,6 +39,13 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
     },
   });
   const isAmountChanged = useWatch({ control, name: "amount" }).trim() !== originalAmount;
+  // A reloaded credit (another agent changed it) replaces the amount only while it is untouched,
+  // so an unchanged field never sends the old amount back.
+  const shownAmount = useRef(originalAmount);
+  useEffect(() => {
+    if (getValues("amount").trim() === shownAmount.current) setValue("amount", originalAmount);
+    shownAmount.current = originalAmount;
+  }, [originalAmount, getValues, setValue]);
 
   const update = useMutation(
     trpc.credits.update.mutationOptions({
@@ -77,7 +85,7 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
       <div className="grid gap-3 sm:grid-cols-2">
         <Field
           label={`Amount (${credit.currency})`}
-          hint={`At least the ${money({ amountMinor: credit.usedMinor, currency: credit.currency })} already used.`}
+          hint={`Now ${money(credit)}; at least the ${money({ amountMinor: credit.usedMinor, currency: credit.currency })} already used.`}
           error={formState.errors.amount?.message}
         >
           <Input inputMode="decimal" autoComplete="off" {...register("amount")} />
