@@ -63,4 +63,48 @@ test.describe("two agents on one customer", () => {
     await expect(info.getByRole("alert")).toHaveCount(0);
     await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText("$10.00");
   });
+
+  test("a credit's amount edited from a stale form is refused, and the other agent's amount stays", async ({ page, pageAs }) => {
+    test.slow();
+    // A adds a 20.00 credit and opens its edit form.
+    await openProfile(page);
+    await page.getByRole("region", { name: "Store credit balance" }).getByRole("button", { name: "Add store credit" }).click();
+    const form = page.getByRole("dialog", { name: "Add store credit" });
+    await form.getByLabel("Amount").fill("20.00");
+    await form.getByLabel("Currency").selectOption("USD");
+    await form.getByLabel("Memo").fill("Edited by two agents");
+    await form.getByRole("button", { name: "Create" }).click();
+    await expect(form).toBeHidden();
+    await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
+    await page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: "Edited by two agents" }).click();
+    const credit = page.getByRole("region", { name: "Store credit", exact: true });
+    await credit.getByRole("button", { name: "Edit" }).click();
+    const amount = credit.getByLabel("Amount (USD)");
+    await expect(amount).toHaveValue("20.00");
+
+    // B opens the same credit and raises it to 30.00.
+    const agentB = await pageAs("support");
+    await agentB.goto(page.url());
+    const creditB = agentB.getByRole("region", { name: "Store credit", exact: true });
+    await creditB.getByRole("button", { name: "Edit" }).click();
+    await creditB.getByLabel("Amount (USD)").fill("30.00");
+    await creditB.getByLabel("Reason").selectOption({ index: 1 });
+    await creditB.getByRole("button", { name: "Update" }).click();
+    await expect(creditB.getByRole("button", { name: "Edit" })).toBeVisible();
+    await expect(creditB).toContainText("$30.00");
+
+    // A, on the form that showed 20.00, lowers it to 15.00.
+    await amount.fill("15.00");
+    await credit.getByLabel("Reason").selectOption({ index: 1 });
+    await credit.getByRole("button", { name: "Update" }).click();
+    await expect(credit.getByRole("alert")).toHaveText("The amount changed from $20.00 to $30.00 since you opened this; check and save again");
+    await expect(amount).toHaveValue("15.00");
+    await agentB.reload();
+    await expect(agentB.getByRole("region", { name: "Store credit", exact: true })).toContainText("$30.00");
+
+    // Saving again, from the amount now shown, goes through.
+    await credit.getByRole("button", { name: "Update" }).click();
+    await expect(credit.getByRole("button", { name: "Edit" })).toBeVisible();
+    await expect(credit).toContainText("$15.00");
+  });
 });
