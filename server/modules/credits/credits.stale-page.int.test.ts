@@ -69,7 +69,7 @@ describe("setting a balance from a page that showed another balance", () => {
     expect(await ledgerProblems(t.db, [customer.id])).toEqual({ balances: [], credits: [] });
   });
 
-  it("checks the shown balance before anything else it refuses: a lower, equal or higher target alike", async () => {
+  it("refuses a stale page whatever the target: lower, equal to or higher than the balance now", async () => {
     const customer = await createCustomer(t.db);
     await issueTestCredit(agentB, customer.id, { amount: "25.00" });
     for (const balance of ["5.00", "25.00", "40.00"]) {
