@@ -5,14 +5,16 @@ import { getDb } from "@/server/db/client";
 import { getActiveActor } from "@/server/modules/staff/staff.service";
 import type { Actor } from "@/server/lib/service-context";
 import { authOptions } from "./auth-options";
+import type { StaffSession } from "./session-lifetime";
 
-export async function getSessionStaffId(): Promise<string | null> {
-  const session = (await getServerSession(authOptions)) as { staffId?: string } | null;
-  return session?.staffId ?? null;
+/** The request's session as its cookie states it; getActiveActor decides whether it still holds. */
+export async function getStaffSession(): Promise<StaffSession | null> {
+  const session = (await getServerSession(authOptions)) as { staff?: StaffSession | null } | null;
+  return session?.staff ?? null;
 }
 
 /** The signed-in, active staff member for this request, or null. Cached per request. */
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
-  const staffId = await getSessionStaffId();
-  return staffId ? getActiveActor(await getDb(), staffId) : null;
+  const session = await getStaffSession();
+  return session ? getActiveActor(await getDb(), session) : null;
 });
