@@ -1,7 +1,7 @@
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/server/db/client";
-import { endStaffSessions } from "@/server/modules/staff/staff.service";
+import { endStaffSessions, getActiveActor } from "@/server/modules/staff/staff.service";
 import { signInStaff } from "@/server/modules/staff/sign-in";
 import { appOrigin } from "./app-url";
 import { clientIpOf } from "./client-ip";
@@ -54,13 +54,15 @@ export function buildAuthOptions(origin: string): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      // Runs at sign-in and when /api/auth/session renews the cookie (pages read the cookie
+      // directly, see getStaffSession): an ended session is emptied instead of renewed.
+      async jwt({ token, user }) {
         if (user) {
           return { sub: user.id, sv: (user as SignedInUser).sessionVersion, sat: Math.floor(Date.now() / 1000) };
         }
         const session = staffSessionOf(token);
-        // Renewing cannot carry a session past its absolute limit: it is emptied instead.
         if (!session || isPastAbsoluteLimit(session)) return {};
+        if (!(await getActiveActor(await getDb(), session))) return {};
         return { sub: session.staffId, sv: session.sessionVersion, sat: session.signedInAt };
       },
       session({ session, token }) {
