@@ -58,6 +58,16 @@ describe("sign-in attempt limits", () => {
     }
   });
 
+  it("counts attempts made at the same moment: 10 at once let at most 5 check a password", async () => {
+    const { email } = await newStaff();
+    const ip = uniqueIp();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => signInStaff(t.db, { email, password: "wrong", ip, userAgent: "vitest" })),
+    );
+    expect(results.filter((r) => !r.ok && r.retryAfterSeconds !== null)).toHaveLength(5);
+    expect((await signInStaff(t.db, { email, password: PASSWORD, ip, userAgent: "vitest" })).ok).toBe(false);
+  });
+
   it("a success clears the email's failures", async () => {
     const { email, staff } = await newStaff();
     const ip = uniqueIp();
