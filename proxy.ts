@@ -1,19 +1,62 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getToken } from "next-auth/jwt";
+import { encode, getToken, type JWT } from "next-auth/jwt";
+import { appOrigin, isHttpsOrigin } from "@/server/auth/app-url";
+import { sameOriginPath } from "@/server/auth/safe-redirect";
+import { sessionCookieFor } from "@/server/auth/session-cookie";
+import { isPastAbsoluteLimit, SESSION_IDLE_SECONDS, SESSION_RENEW_AFTER_SECONDS, staffSessionOf } from "@/server/auth/session-lifetime";
+import { securityHeaders } from "@/server/http/security-headers";
 
-// A fast first gate: visitors without a session cookie go to sign-in. The real check (active
-// staff, role) happens in the admin layout and in every tRPC procedure.
+// Runs on every request but static build files: adds the security headers (with a fresh CSP
+// nonce), keeps an active session alive (its cookie expires after 8 idle hours), and sends
+// visitors without a session to sign-in. The real check (session version, active staff, role)
+// happens in the admin layout and in every tRPC procedure.
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request });
-  if (token) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/sign-in";
-  url.search = "";
-  const requested = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  if (requested !== "/") url.searchParams.set("callbackUrl", requested);
-  return NextResponse.redirect(url);
+  const origin = appOrigin();
+  const headers = securityHeaders({
+    nonce: Buffer.from(crypto.randomUUID()).toString("base64"),
+    isHttps: isHttpsOrigin(origin),
+    isDev: process.env.NODE_ENV === "development",
+  });
+  const response = await answer(request, origin, headers["Content-Security-Policy"]!);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+const isPublicPath = (path: string) => path === "/sign-in" || path.startsWith("/api/") || path === "/favicon.ico";
+
+async function answer(request: NextRequest, origin: string, csp: string): Promise<NextResponse> {
+  const cookie = sessionCookieFor(origin);
+  const token = await getToken({ req: request, cookieName: cookie.name, secureCookie: cookie.options.secure });
+  const session = staffSessionOf(token);
+  const isSignedIn = session !== null && !isPastAbsoluteLimit(session);
+  const { pathname, search } = request.nextUrl;
+
+  if (!isSignedIn && !isPublicPath(pathname)) {
+    const url = new URL("/sign-in", request.nextUrl);
+    const requested = sameOriginPath(`${pathname}${search}`, request.nextUrl.origin);
+    if (requested && requested !== "/") url.searchParams.set("callbackUrl", requested);
+    return NextResponse.redirect(url);
+  }
+
+  // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // next-auth's own routes set or clear this cookie themselves.
+  if (isSignedIn && token && !pathname.startsWith("/api/auth/")) await renew(response, token, cookie);
+  return response;
+}
+
+/** Re-issues the session cookie for another idle period; its claims (sign-in time included) stay. */
+async function renew(response: NextResponse, token: JWT, cookie: ReturnType<typeof sessionCookieFor>) {
+  const secret = process.env.NEXTAUTH_SECRET;
+  const issuedAt = typeof token.iat === "number" ? token.iat : 0;
+  if (!secret || Date.now() / 1000 - issuedAt < SESSION_RENEW_AFTER_SECONDS) return;
+  const { sub, sv, sat } = token;
+  const value = await encode({ token: { sub, sv, sat }, secret, maxAge: SESSION_IDLE_SECONDS });
+  response.cookies.set(cookie.name, value, { ...cookie.options, maxAge: SESSION_IDLE_SECONDS });
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|sign-in|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

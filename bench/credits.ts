@@ -33,7 +33,7 @@ import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@
 import { ZIssueCreditInput } from "@/server/modules/credits/credits.schema";
 import { issueCredit } from "@/server/modules/credits/issue-credit";
 import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
-import { getActiveActor } from "@/server/modules/staff/staff.service";
+import { getStaffActor } from "@/server/modules/staff/staff.service";
 import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
 import { DEMO_PASSWORD, DEMO_STAFF } from "@/prisma/seed/demo-staff";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
@@ -255,7 +255,7 @@ async function issueInProcess(url: string, customerIds: string[]): Promise<LoadR
   const { db, close } = await createDb({ kind: "postgres", url });
   try {
     const staff = await db.staffUser.findFirstOrThrow({ where: { email: DEMO_STAFF.find((s) => s.role === "ADMIN")!.email } });
-    const actor = (await getActiveActor(db, staff.id))!;
+    const actor = (await getStaffActor(db, staff.id))!;
     const call = async (): Promise<Response> => {
       const input = ZIssueCreditInput.parse(superjson.deserialize(JSON.parse(issueBody(customerIds)) as Parameters<typeof superjson.deserialize>[0]));
       await issueCredit({ db, actor }, input);

@@ -30,7 +30,7 @@ async function search(input: Record<string, unknown>) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createTRPCContext({ staffId: staff!.id, db }),
+    createContext: () => createTRPCContext({ session: { staffId: staff!.id, sessionVersion: staff!.sessionVersion, signedInAt: Date.now() / 1000 }, db }),
   });
   if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
   return (await res.json()) as { result: { data: { json: { items: unknown[]; nextCursor: string | null } } } };

@@ -11,7 +11,7 @@ import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@
 import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
 import { issueCredit } from "@/server/modules/credits/issue-credit";
 import { spendCredit } from "@/server/modules/credits/spend-credit";
-import { getActiveActor } from "@/server/modules/staff/staff.service";
+import { getStaffActor } from "@/server/modules/staff/staff.service";
 import { createCustomerRecord } from "@/server/modules/customers/customers.repo";
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemoStaff } from "@/prisma/seed/demo-staff";
 import { needsBuild } from "@/scripts/lib/build-freshness";
@@ -29,7 +29,7 @@ try {
   const { db, close } = await createDb({ kind: "postgres", url });
   await seedDemoStaff(db);
   const admin = (await db.staffUser.findUniqueOrThrow({ where: { email: DEMO_STAFF[0]!.email } })).id;
-  const actor = (await getActiveActor(db, admin))!;
+  const actor = (await getStaffActor(db, admin))!;
   const customer = await createCustomerRecord(db, { firstName: "Hilda", lastName: "History", email: "hilda@example.test", phone: "+1 555-010-0000" });
 
   const startedAt = performance.now();

@@ -17,7 +17,7 @@ import { createCustomerRecord } from "@/server/modules/customers/customers.repo"
 import { newPaymentReference, paymentInsertSql } from "@/server/modules/payments/payments.repo";
 import { createRefund } from "@/server/modules/refunds/create-refund";
 import { ZCreateRefundInput } from "@/server/modules/refunds/refunds.schema";
-import { createStaff, getActiveActor } from "@/server/modules/staff/staff.service";
+import { createStaff, getStaffActor } from "@/server/modules/staff/staff.service";
 
 const { values: args } = parseArgs({
   options: {
@@ -81,7 +81,7 @@ async function drive(jobs: (() => Promise<unknown>)[], clients: number) {
 
 try {
   const staff = await createStaff(db, { email: `bench-${randomUUID()}@example.test`, name: "Bench admin", role: "ADMIN", password: "a-long-bench-password" });
-  const ctx: ServiceContext = { db, actor: (await getActiveActor(db, staff.id))! };
+  const ctx: ServiceContext = { db, actor: (await getStaffActor(db, staff.id))! };
   console.log(`Refund bench on ${BENCH_DB}: ${REFUNDS} refunds per path, ${CLIENTS} concurrent callers`);
 
   for (const type of ["ORIGINAL_METHOD", "STORE_CREDIT"] as const) {

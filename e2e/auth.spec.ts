@@ -1,5 +1,6 @@
 import { type Page } from "@playwright/test";
 import { demoStaff, expect, signInThroughUi, storageStateFor, test } from "./fixtures/roles";
+import { E2E_PASSWORD, E2E_STAFF } from "./support/e2e-staff";
 
 const SIGN_IN_URL = /\/sign-in(\?|$)/;
 
@@ -64,9 +65,8 @@ test.describe("as the viewer", () => {
   });
 });
 
-test("signing out returns to sign-in and ends the session", async ({ pageAs }) => {
-  const page = await pageAs("admin");
-  await page.goto("/customers");
+test("signing out returns to sign-in and ends the session", async ({ page }) => {
+  await signInThroughUi(page, { email: E2E_STAFF.signOut.email, password: E2E_PASSWORD });
   await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -74,4 +74,27 @@ test("signing out returns to sign-in and ends the session", async ({ pageAs }) =
   await expect(page).toHaveURL(SIGN_IN_URL);
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
   await expectSignedOut(page);
+});
+
+test("a session cookie copied before sign-out no longer works after it", async ({ page, browser }) => {
+  await signInThroughUi(page, { email: E2E_STAFF.copiedCookie.email, password: E2E_PASSWORD });
+  await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();
+  const copy = await browser.newContext();
+  try {
+    await copy.addCookies(await page.context().cookies());
+    const copied = await copy.newPage();
+    expect((await copied.request.get("/api/trpc/staff.me")).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(SIGN_IN_URL);
+
+    expect((await copied.request.get("/api/trpc/staff.me")).status()).toBe(401);
+    // Asking next-auth to renew it does not bring it back.
+    expect(await (await copied.request.get("/api/auth/session")).json()).toMatchObject({ staff: null });
+    await copied.goto("/customers");
+    await expect(copied).toHaveURL(SIGN_IN_URL);
+    await expect(copied.getByRole("button", { name: "Sign in" })).toBeVisible();
+  } finally {
+    await copy.close();
+  }
 });

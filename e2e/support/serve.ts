@@ -45,6 +45,7 @@ try {
   // Imported after generation: it loads the generated Prisma client.
   const { prepareDatabase } = await import("../../scripts/lib/prepare-database");
   await prepareDatabase({ seed: true, log });
+  await (await import("./e2e-staff")).seedE2eStaff();
   if (needsBuild()) {
     log("Building the app (no production build, or sources changed since the last one)…");
     const startedAt = Date.now();

@@ -6,13 +6,14 @@ import { isAppError, type AppErrorCode } from "@/server/lib/app-error";
 import type { Actor } from "@/server/lib/service-context";
 import { getActiveActor } from "@/server/modules/staff/staff.service";
 import { PERMISSIONS, type Permission } from "@/server/auth/permissions";
+import type { StaffSession } from "@/server/auth/session-lifetime";
 
 export type TRPCContext = { db: Db; actor: Actor | null };
 
-/** Builds the context from the session's staff id; the staff row is re-read on every request. */
-export async function createTRPCContext(opts: { staffId: string | null; db?: Db }): Promise<TRPCContext> {
+/** Builds the context from the request's session; the staff row is re-read on every request. */
+export async function createTRPCContext(opts: { session: StaffSession | null; db?: Db }): Promise<TRPCContext> {
   const db = opts.db ?? (await getDb());
-  const actor = opts.staffId ? await getActiveActor(db, opts.staffId) : null;
+  const actor = opts.session ? await getActiveActor(db, opts.session) : null;
   return { db, actor };
 }
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import { getSessionStaffId } from "@/server/auth/current-actor";
+import { getStaffSession } from "@/server/auth/current-actor";
 import { createTRPCContext } from "./init";
 import { createCaller } from "./root";
 
 /** The same procedures, called in-process from server components with the request's session. */
 export const getServerCaller = cache(async () =>
-  createCaller(await createTRPCContext({ staffId: await getSessionStaffId() })),
+  createCaller(await createTRPCContext({ session: await getStaffSession() })),
 );

@@ -6,14 +6,14 @@ import { ZIssueCreditInput } from "@/server/modules/credits/credits.schema";
 import { issueCredit } from "@/server/modules/credits/issue-credit";
 import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
 import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
-import { getActiveActor } from "@/server/modules/staff/staff.service";
+import { getStaffActor } from "@/server/modules/staff/staff.service";
 import { createCustomer } from "./customers";
 import { createStaffMember } from "./staff";
 
 /** A service context acting as a new staff member with this role (permissions as the server gives them). */
 export async function serviceContextAs(db: Db, role: StaffRole): Promise<ServiceContext> {
   const staff = await createStaffMember(db, role);
-  const actor = await getActiveActor(db, staff.id);
+  const actor = await getStaffActor(db, staff.id);
   if (!actor) throw new Error("The new staff member is not active");
   return { db, actor };
 }

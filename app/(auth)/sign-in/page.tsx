@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { appOrigin } from "@/server/auth/app-url";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import { sameOriginPath } from "@/server/auth/safe-redirect";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const { callbackUrl } = await searchParams;
-  // Only same-site paths, so the sign-in page cannot be used as an open redirect.
-  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/customers";
+  // Only paths on this app, so the sign-in page cannot be used as an open redirect.
+  const target = (typeof callbackUrl === "string" && sameOriginPath(callbackUrl, appOrigin())) || "/customers";
   if (await getCurrentActor()) redirect(target);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">

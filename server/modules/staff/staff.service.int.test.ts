@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, uniqueEmail, type TestDb } from "@/tests/helpers/test-db";
-import { authenticateStaff, createStaff } from "./staff.service";
+import { createStaff } from "./staff.service";
+import { signInStaff } from "./sign-in";
+
+const attempt = (email: string, password: string) =>
+  signInStaff(t.db, { email, password, ip: `198.51.100.${Math.floor(Math.random() * 250)}`, userAgent: "vitest" });
 
 let t: TestDb;
 beforeAll(async () => {
@@ -12,16 +16,16 @@ describe("staff sign-in", () => {
   it("accepts the right password, case-insensitive email, and refuses a wrong one", async () => {
     const email = uniqueEmail("signin");
     const staff = await createStaff(t.db, { email, name: "Sign In", role: "VIEWER", password: "right-password-123" });
-    expect(await authenticateStaff(t.db, email.toUpperCase(), "right-password-123")).toBe(staff.id);
-    expect(await authenticateStaff(t.db, email, "wrong-password-123")).toBeNull();
-    expect(await authenticateStaff(t.db, uniqueEmail("nobody"), "right-password-123")).toBeNull();
+    expect(await attempt(email.toUpperCase(), "right-password-123")).toEqual({ ok: true, staffId: staff.id, sessionVersion: 0 });
+    expect(await attempt(email, "wrong-password-123")).toEqual({ ok: false, retryAfterSeconds: null });
+    expect(await attempt(uniqueEmail("nobody"), "right-password-123")).toEqual({ ok: false, retryAfterSeconds: null });
   });
 
   it("refuses a deactivated staff member even with the right password", async () => {
     const email = uniqueEmail("inactive");
     const staff = await createStaff(t.db, { email, name: "Inactive", role: "ADMIN", password: "right-password-123" });
     await t.db.staffUser.update({ where: { id: staff.id }, data: { isActive: false } });
-    expect(await authenticateStaff(t.db, email, "right-password-123")).toBeNull();
+    expect(await attempt(email, "right-password-123")).toEqual({ ok: false, retryAfterSeconds: null });
   });
 
   it("refuses a second staff member with the same email", async () => {

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useIsHydrated } from "@/components/use-is-hydrated";
+import { signInErrorMessage } from "@/server/auth/sign-in-messages";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +29,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setIsPending(false);
-    setError("Wrong email or password, or the account is deactivated.");
+    setError(signInErrorMessage(result?.error ?? ""));
   }
 
   return (

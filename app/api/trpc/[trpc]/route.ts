@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { getSessionStaffId } from "@/server/auth/current-actor";
+import { getStaffSession } from "@/server/auth/current-actor";
 import { appRouter } from "@/server/trpc/root";
 import { createTRPCContext } from "@/server/trpc/init";
 
@@ -8,7 +8,7 @@ const handler = (req: Request) =>
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createTRPCContext({ staffId: await getSessionStaffId() }),
+    createContext: async () => createTRPCContext({ session: await getStaffSession() }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },
