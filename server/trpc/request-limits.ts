@@ -1,7 +1,5 @@
 import { AppError } from "@/server/lib/app-error";
-
-export const MAX_BATCH_CALLS = 20;
-export const MAX_BODY_BYTES = 1024 * 1024;
+import { MAX_BATCH_CALLS, MAX_BODY_BYTES } from "./limits";
 
 const tooLarge = () => new AppError("TOO_LARGE", "This request is larger than 1 MB; send less at once.");
 
