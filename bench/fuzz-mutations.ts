@@ -288,10 +288,11 @@ try {
     for (const line of refusedWrites.slice(0, 20)) log(`  ${line}`);
     log(`malformed inputs the server accepted (valid after trimming or defaults; they wrote as valid calls do):`);
     for (const [name, tally] of rows) if (tally.accepted.length) log(`  ${name}: ${tally.accepted.length} (${[...new Set(tally.accepted)].slice(0, 6).join("; ")}${tally.accepted.length > 6 ? "; …" : ""})`);
-    if (cursors.accepted.length) log(`  crafted cursors accepted: ${cursors.accepted.join("; ")}`);
+    // A text sort accepts any text position ("zzz" sorts somewhere), so those pages are valid.
+    if (cursors.accepted.length) log(`  crafted cursors accepted as positions: ${cursors.accepted.join("; ")}`);
     log(`page paths: ${pageAnswers.join(", ")}`);
     log(`took ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    if (serverErrors.length || refusedWrites.length || cursors.accepted.length) process.exitCode = 1;
+    if (serverErrors.length || refusedWrites.length) process.exitCode = 1;
   } finally {
     await close();
   }

@@ -7,20 +7,19 @@ import { paymentTotalsOf } from "@/server/modules/payments/payments.repo";
 import { findCustomerById, positiveBalancesOf, searchCustomerRows } from "./customers.repo";
 import type { CustomerSearchInput, CustomerSort } from "./customers.schema";
 import type { SegmentCursor } from "./search/keyset-segments";
-import { planCustomerSearch } from "./search/search-plan";
+import { planCustomerSearch, sortValueType } from "./search/search-plan";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type SearchMode = "literal" | "similar";
 type SearchCursor = SegmentCursor & { mode: SearchMode };
 
-/** The sort value is read as the sort column's type: a time for dates, one line of text otherwise. */
+/** The sort value is read as its column's type (a time, or text), so no crafted value reaches the SQL cast. */
 function toCursor(raw: string | null | undefined, sort: CustomerSort): SearchCursor | null {
   if (!raw) return null;
-  const isTimeSort = sort === "createdAt" || sort === "lastActivityAt";
   const { s, v, i, t, m } = readCursor(raw, {
     s: CursorField.index,
-    v: isTimeSort ? CursorField.time.transform((at) => at.toISOString()) : CursorField.text,
+    v: sortValueType(sort) === "timestamptz" ? CursorField.time.transform((at) => at.toISOString()) : CursorField.text,
     i: CursorField.uuid,
     t: z.enum(["next", "prev"]),
     m: z.enum(["literal", "similar"]),
