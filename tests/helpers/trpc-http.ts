@@ -11,7 +11,7 @@ export type HttpErrorShape = {
   data: { code: string; httpStatus: number; path?: string; fieldErrors: Record<string, string[]>; appCode: string | null } & Record<string, unknown>;
 } & Record<string, unknown>;
 
-type Request = {
+type HttpCall = {
   /** Procedure path, e.g. "credits.issue"; comma-separated with `batch` for a batch. */
   path: string;
   type: "query" | "mutation";
@@ -26,7 +26,7 @@ type Request = {
  * Calls procedures through the same HTTP handler as `app/api/trpc/[trpc]/route.ts`, as the staff
  * member `staffId` (null: signed out), and returns the status and the parsed JSON body.
  */
-export async function callOverHttp(db: Db, staffId: string | null, request: Request): Promise<HttpAnswer> {
+export async function callOverHttp(db: Db, staffId: string | null, request: HttpCall): Promise<HttpAnswer> {
   const url = new URL(`http://localhost/api/trpc/${request.path}`);
   if (request.batch) url.searchParams.set("batch", "1");
   const serialized = request.input === undefined ? undefined : JSON.stringify(superjson.serialize(request.input));
