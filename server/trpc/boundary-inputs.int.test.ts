@@ -59,10 +59,11 @@ describe("free text that PostgreSQL cannot store", () => {
     const before = await rowsWritten();
     for (const [path, field, label, input] of MONEY_MUTATIONS) {
       const answer = await callOverHttp(t.db, adminId, { path, type: "mutation", input: input(text) });
-      expect({ path, status: answer.status, fieldErrors: errorOf(answer)?.data.fieldErrors }).toEqual({
+      // The text field's own messages; other fields a schema gains later may add theirs.
+      expect({ path, status: answer.status, [field]: errorOf(answer)?.data.fieldErrors[field] }).toEqual({
         path,
         status: 400,
-        fieldErrors: { [field]: [`Use only printable characters in the ${label}`] },
+        [field]: [`Use only printable characters in the ${label}`],
       });
     }
     expect(await rowsWritten()).toEqual(before);
