@@ -17,7 +17,11 @@ export async function proxy(request: NextRequest) {
     isHttps: isHttpsOrigin(origin),
     isDev: process.env.NODE_ENV === "development",
   });
-  const response = await answer(request, origin, headers["Content-Security-Policy"]!);
+  // A path that does not percent-decode (/customers/%ff) names no page; Next.js would fail to
+  // decode its params with a bare 500, so it gets the 404 page instead.
+  const response = isDecodable(request.nextUrl.pathname)
+    ? await answer(request, origin, headers["Content-Security-Policy"]!)
+    : NextResponse.rewrite(new URL("/_not-found", request.url), { request: { headers: withCsp(request, headers["Content-Security-Policy"]!) } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
@@ -38,10 +42,7 @@ async function answer(request: NextRequest, origin: string, csp: string): Promis
     return NextResponse.redirect(url);
   }
 
-  // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = NextResponse.next({ request: { headers: withCsp(request, csp) } });
   // next-auth's own routes set or clear this cookie themselves.
   if (isSignedIn && token && !pathname.startsWith("/api/auth/")) await renew(response, token, cookie);
   return response;
@@ -55,6 +56,22 @@ async function renew(response: NextResponse, token: JWT, cookie: ReturnType<type
   const { sub, sv, sat } = token;
   const value = await encode({ token: { sub, sv, sat }, secret, maxAge: SESSION_IDLE_SECONDS });
   response.cookies.set(cookie.name, value, { ...cookie.options, maxAge: SESSION_IDLE_SECONDS });
+}
+
+/** Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders. */
+function withCsp(request: NextRequest, csp: string): Headers {
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  return requestHeaders;
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

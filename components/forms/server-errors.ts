@@ -1,9 +1,9 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
-type ServerError = { message: string; data?: { fieldErrors?: Record<string, string> | null } | null };
+type ServerError = { message: string; data?: { fieldErrors?: Record<string, string[]> } | null };
 
 /**
- * Puts the server's field messages beside the matching inputs; returns the message to show in a
+ * Puts the server's field messages beside the matching inputs; returns the sentence to show in a
  * toast when the error names no field on this form.
  */
 export function applyServerErrors<T extends FieldValues>(
@@ -12,10 +12,10 @@ export function applyServerErrors<T extends FieldValues>(
   fields: readonly Path<T>[],
 ): string | null {
   let isShownOnField = false;
-  for (const [field, message] of Object.entries(error.data?.fieldErrors ?? {})) {
+  for (const [field, messages] of Object.entries(error.data?.fieldErrors ?? {})) {
     const match = fields.find((name) => name === field);
-    if (match) {
-      setError(match, { type: "server", message });
+    if (match && messages[0]) {
+      setError(match, { type: "server", message: messages.join(" ") });
       isShownOnField = true;
     }
   }

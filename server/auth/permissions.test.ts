@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, ROLE_PERMISSIONS, type Permission } from "./permissions";
+import { can, ROLE_PERMISSIONS } from "./permissions";
 
+// What each role may call is proven over HTTP by server/trpc/permission-matrix.int.test.ts.
 describe("role → permission table", () => {
-  it("gives admins every permission", () => {
-    for (const permission of Object.keys(PERMISSIONS) as Permission[]) expect(can("ADMIN", permission)).toBe(true);
-  });
-
   it("lets support agents add credit and refund, but not delete credit, set balances or manage staff", () => {
     expect(can("SUPPORT_AGENT", "credits:issue")).toBe(true);
     expect(can("SUPPORT_AGENT", "refunds:create")).toBe(true);

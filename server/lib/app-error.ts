@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "INSUFFICIENT_FUNDS"
   | "IDEMPOTENCY_MISMATCH"
   | "GATEWAY_ERROR"
+  | "TOO_LARGE"
   | "INTERNAL";
 
 /** The one error the domain throws; the tRPC formatter maps `code` to a transport code. */

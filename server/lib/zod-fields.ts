@@ -27,14 +27,41 @@ export const ZShownAmountText = z
 
 export const ZCursor = z.string().max(500).nullish().describe("Opaque keyset cursor from the previous page");
 
-/** Trimmed text; empty becomes null. */
+// What free text may hold: any printable character, plus newline, carriage return and tab in
+// multi-line fields. Other C0 controls (NUL, ESC…), DEL and C1 controls are paste accidents or
+// terminal escapes, and a lone surrogate is not text at all (PostgreSQL cannot store either).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+export const hasLoneSurrogate = (text: string) => LONE_SURROGATE.test(text);
+
+/** True for text that may be stored: no controls but newline, CR and tab, no lone surrogates. */
+export const isStorableText = (text: string) => !CONTROL_EXCEPT_LINE_BREAKS.test(text) && !LONE_SURROGATE.test(text);
+
+/** True for one line of text (a name): no control characters at all, no lone surrogates. */
+export const isStorableLine = (text: string) => !CONTROL.test(text) && !LONE_SURROGATE.test(text);
+
+export const printableMessage = (label: string) => `Use only printable characters in the ${label}`;
+
+/** Trimmed text; empty becomes null. Multi-line: newlines and tabs are kept. */
 export const ZOptionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
     .max(max, `Keep the ${label} under ${max} characters`)
+    .refine(isStorableText, printableMessage(label))
     .nullish()
     .transform((text) => (text ? text : null));
+
+/** A required single-line name, trimmed. */
+export const ZLineText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter a ${label}`)
+    .max(max, `Keep the ${label} under ${max} characters`)
+    .refine(isStorableLine, printableMessage(label));
 
 type MoneyRule = { amount: string; currency: string; field: string; allowZero?: boolean };
 

@@ -1,36 +1,36 @@
 import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { expect } from "vitest";
-import { isAppError } from "@/server/lib/app-error";
+import { errorShapeOf, fieldMessageOf } from "@/server/trpc/error-shape";
 
-/** Awaits a call that must fail with a TRPCError; returns its code and message for assertions. */
-export async function refusal(call: Promise<unknown>): Promise<{ code: TRPCError["code"]; message: string }> {
+// These read a refusal through the same shape function the HTTP formatter answers with, so an
+// in-process assertion states exactly what a client would receive.
+
+async function refusalShape(call: Promise<unknown>) {
   const error = await call.then(
     () => null,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(TRPCError);
-  return { code: (error as TRPCError).code, message: (error as TRPCError).message };
+  return errorShapeOf(error);
 }
 
-/** "OK" when the call succeeds, else the TRPCError code: for tables of who may do what. */
+/** Awaits a call that must fail; returns the code and the sentence a client is shown. */
+export async function refusal(call: Promise<unknown>): Promise<{ code: TRPC_ERROR_CODE_KEY; message: string }> {
+  const { code, message } = await refusalShape(call);
+  return { code, message };
+}
+
+/** "OK" when the call succeeds, else the code a client receives: for tables of who may do what. */
 export function outcomeOf(call: Promise<unknown>): Promise<string> {
   return call.then(
     () => "OK",
-    (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
+    (e: unknown) => (e instanceof TRPCError ? errorShapeOf(e).code : String(e)),
   );
 }
 
-/**
- * Like `refusal`, with the message as "field: message" whether the refusal came from zod (already
- * so) or from a domain AppError (which carries its field separately).
- */
-export async function fieldRefusal(call: Promise<unknown>): Promise<{ code: TRPCError["code"]; fieldMessage: string }> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const { code, message, cause } = error as TRPCError;
-  const field = isAppError(cause) ? cause.field : undefined;
-  return { code, fieldMessage: field ? `${field}: ${message}` : message };
+/** Like `refusal`, with the message as "field: message" when the refusal names the field it concerns. */
+export async function fieldRefusal(call: Promise<unknown>): Promise<{ code: TRPC_ERROR_CODE_KEY; fieldMessage: string }> {
+  const shape = await refusalShape(call);
+  return { code: shape.code, fieldMessage: fieldMessageOf(shape) };
 }

@@ -2,13 +2,12 @@
 // credit's detail with what the caller may do to it.
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { decodeCursor, decodeTimeIdCursor, encodeCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
+import { decodeSeqCursor, decodeTimeIdCursor, encodeSeqCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
 import { CSV_PAGE, MAX_CSV_ROWS, csvCell, csvText } from "@/server/lib/csv";
 import { toDecimalString } from "@/server/lib/money";
 import { findCreditView, listCreditViews, listEventViews, remainingOf, type CreditViewRow, type EventFilters, type EventViewRow } from "./credits.repo";
 import { CREDIT_EVENT_LABELS, type CreditHistoryCsvInput, type CreditHistoryInput, type CreditListInput, type CreditStatus } from "./credits.schema";
 
-const BAD_CURSOR = () => new AppError("BAD_INPUT", "This page link is no longer valid; start from the first page", "cursor");
 
 export function creditStatusOf(credit: CreditViewRow, now: Date): CreditStatus {
   if (credit.voidedAt) return "VOIDED";
@@ -88,18 +87,13 @@ function historyFilters(input: CreditHistoryCsvInput): EventFilters {
 
 /** Every event of a customer, newest first, filtered by currency, type and date range; keyset-paged. */
 export async function getCreditHistory({ db }: ServiceContext, input: CreditHistoryInput) {
-  let beforeSeq: bigint | undefined;
-  if (input.cursor) {
-    const { seq } = decodeCursor(input.cursor);
-    if (typeof seq !== "string" || !/^\d{1,19}$/.test(seq)) throw BAD_CURSOR();
-    beforeSeq = BigInt(seq);
-  }
+  const beforeSeq = decodeSeqCursor(input.cursor) ?? undefined;
   const rows = await listEventViews(db, { ...historyFilters(input), beforeSeq }, input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
     items: page.map(eventView),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ seq: last.seq.toString() }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeSeqCursor(last.seq) : null,
   };
 }
 

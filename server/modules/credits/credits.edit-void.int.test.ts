@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refusal } from "@/tests/helpers/trpc-errors";
+import { refusal, fieldRefusal } from "@/tests/helpers/trpc-errors";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerFor } from "@/tests/factories/staff";
 import { createCustomer } from "@/tests/factories/customers";
@@ -93,8 +93,8 @@ describe("editing a credit", () => {
       code: "BAD_REQUEST",
       message: "Choose a reason for changing the amount",
     });
-    expect(await refusal(caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "25" }))).toMatchObject({
-      message: "currency: Send the credit's currency with a new amount",
+    expect(await fieldRefusal(caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "25" }))).toMatchObject({
+      fieldMessage: "currency: Send the credit's currency with a new amount",
     });
     expect(
       await refusal(caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "25", expectedAmount: "20.00", currency: "EUR", reasonId: DEFAULT_REASON_IDS.other })),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { fieldRefusal, refusal } from "@/tests/helpers/trpc-errors";
 import { callerFor } from "@/tests/factories/staff";
 import { createCustomer } from "@/tests/factories/customers";
 import { issueTestCredit, newKey, serviceContextAs } from "@/tests/factories/credits";
@@ -65,9 +65,9 @@ describe("credit history", () => {
     expect(past.items).toEqual([]);
     const window = await caller.credits.history({ customerId: customer.id, from: all.items.at(-1)!.createdAt, to: all.items[0]!.createdAt });
     expect(window.items).toHaveLength(7);
-    await expect(
+    expect(await fieldRefusal(
       caller.credits.history({ customerId: customer.id, from: new Date(), to: new Date(Date.now() - 1000) }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "to: The end date is before the start date" });
+    )).toMatchObject({ code: "BAD_REQUEST", fieldMessage: "to: The end date is before the start date" });
   });
 
   it("pages with a keyset cursor, every event exactly once", async () => {
@@ -81,7 +81,7 @@ describe("credit history", () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all.items.map((e) => e.id));
-    await expect(caller.credits.history({ customerId: customer.id, cursor: "bogus" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await refusal(caller.credits.history({ customerId: customer.id, cursor: "bogus" }))).toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("exports the filtered history as CSV, escaping quotes and neutralising formulas", async () => {
@@ -126,8 +126,6 @@ describe("a customer's credits and one credit's detail", () => {
     expect((await support.credits.get({ creditId: b.creditId })).can).toEqual({ edit: true, void: false });
     const viewer = await callerFor(t.db, (await serviceContextAs(t.db, "VIEWER")).actor.id);
     expect((await viewer.credits.get({ creditId: b.creditId })).can).toEqual({ edit: false, void: false });
-    const missing = await caller.credits.get({ creditId: newKey() }).catch((e: unknown) => e);
-    expect(missing).toBeInstanceOf(TRPCError);
-    expect((missing as TRPCError).code).toBe("NOT_FOUND");
+    expect((await refusal(caller.credits.get({ creditId: newKey() }))).code).toBe("NOT_FOUND");
   });
 });

@@ -150,7 +150,7 @@ describe("amount rules", () => {
       code: "BAD_REQUEST",
       message: "CHF is not a currency this store accepts",
     });
-    expect(await refusal(caller.credits.issue(issueInput(customer.id, { currency: "XYZ" })))).toMatchObject({ message: 'currency: "XYZ" is not a currency code' });
+    expect(await fieldRefusal(caller.credits.issue(issueInput(customer.id, { currency: "XYZ" })))).toMatchObject({ fieldMessage: 'currency: "XYZ" is not a currency code' });
     expect(await refusal(caller.credits.issue(issueInput(customer.id, { categoryId: "01900000-0000-7000-8000-00000000ffff" })))).toMatchObject({
       code: "BAD_REQUEST",
       message: "Choose an active category",
@@ -161,11 +161,11 @@ describe("amount rules", () => {
 
   it("refuses an expiry date in the past and an over-long memo", async () => {
     const customer = await createCustomer(t.db);
-    expect(await refusal(caller.credits.issue(issueInput(customer.id, { expiresAt: new Date(Date.now() - 1000) })))).toMatchObject({
-      message: "expiresAt: Choose a date in the future",
+    expect(await fieldRefusal(caller.credits.issue(issueInput(customer.id, { expiresAt: new Date(Date.now() - 1000) })))).toMatchObject({
+      fieldMessage: "expiresAt: Choose a date in the future",
     });
-    expect(await refusal(caller.credits.issue(issueInput(customer.id, { memo: "x".repeat(501) })))).toMatchObject({
-      message: "memo: Keep the memo under 500 characters",
+    expect(await fieldRefusal(caller.credits.issue(issueInput(customer.id, { memo: "x".repeat(501) })))).toMatchObject({
+      fieldMessage: "memo: Keep the memo under 500 characters",
     });
   });
 
@@ -212,9 +212,9 @@ describe("idempotency", () => {
 
   it("refuses a request without a valid key", async () => {
     const customer = await createCustomer(t.db);
-    expect(await refusal(caller.credits.issue(issueInput(customer.id, { idempotencyKey: "abc" })))).toMatchObject({
+    expect(await fieldRefusal(caller.credits.issue(issueInput(customer.id, { idempotencyKey: "abc" })))).toMatchObject({
       code: "BAD_REQUEST",
-      message: "idempotencyKey: Missing request id; reload the form",
+      fieldMessage: "idempotencyKey: Missing request id; reload the form",
     });
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refusal } from "@/tests/helpers/trpc-errors";
+import { refusal, fieldRefusal } from "@/tests/helpers/trpc-errors";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerFor } from "@/tests/factories/staff";
 import { createCustomer } from "@/tests/factories/customers";
@@ -80,8 +80,8 @@ describe("setting a balance", () => {
   it("refuses the balance it already has, a bad amount, an unknown reason, and an unknown customer", async () => {
     const { customer } = await customerWithCredits(admin, ["10.00"]);
     expect(await refusal(setTo(customer.id, "10"))).toEqual({ code: "BAD_REQUEST", message: "The balance is already $10.00" });
-    expect(await refusal(setTo(customer.id, "-1"))).toMatchObject({ message: "balance: Enter an amount of zero or more" });
-    expect(await refusal(setTo(customer.id, "1.001"))).toMatchObject({ message: "balance: Use at most 2 decimals for USD" });
+    expect(await fieldRefusal(setTo(customer.id, "-1"))).toMatchObject({ fieldMessage: "balance: Enter an amount of zero or more" });
+    expect(await fieldRefusal(setTo(customer.id, "1.001"))).toMatchObject({ fieldMessage: "balance: Use at most 2 decimals for USD" });
     expect(
       await refusal(
         caller.credits.setBalance({ idempotencyKey: newKey(), customerId: customer.id, currency: "USD", balance: "1", expectedBalance: "10.00", reasonId: newKey() }),
@@ -152,9 +152,9 @@ describe("sending credits", () => {
       code: "BAD_REQUEST",
       message: "Choose a payment method of Bank transfer",
     });
-    expect(await refusal(send(customer.id, { earningAmount: "-1" }))).toMatchObject({ message: "earningAmount: Enter an amount of zero or more" });
-    expect(await refusal(send(customer.id, { earningAmount: "1.5", currency: "JPY", amount: "100" }))).toMatchObject({
-      message: "earningAmount: JPY has no decimals; enter a whole amount",
+    expect(await fieldRefusal(send(customer.id, { earningAmount: "-1" }))).toMatchObject({ fieldMessage: "earningAmount: Enter an amount of zero or more" });
+    expect(await fieldRefusal(send(customer.id, { earningAmount: "1.5", currency: "JPY", amount: "100" }))).toMatchObject({
+      fieldMessage: "earningAmount: JPY has no decimals; enter a whole amount",
     });
     expect(await t.db.storeCredit.count({ where: { customerId: customer.id } })).toBe(0);
     expect(await t.db.payment.count({ where: { customerId: customer.id } })).toBe(0);

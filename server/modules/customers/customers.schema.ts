@@ -1,16 +1,14 @@
 import { z } from "zod";
+import { isStorableLine } from "@/server/lib/zod-fields";
 
 export const CUSTOMER_SORTS = ["relevance", "name", "email", "createdAt", "lastActivityAt"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
-
-// Printable text only: control characters in a search box are a paste accident or an attack.
-const hasNoControlCharacters = (value: string) => !/\p{Cc}/u.test(value);
 
 export const ZCustomerSearchInput = z.object({
   query: z
     .string()
     .max(200, "Search text is too long (200 characters at most)")
-    .refine(hasNoControlCharacters, "Search text contains control characters")
+    .refine(isStorableLine, "Search text contains control characters")
     .default("")
     .describe("Name in either order, email or a fragment of it, phone in any format, or customer id"),
   sort: z.enum(CUSTOMER_SORTS).default("relevance"),

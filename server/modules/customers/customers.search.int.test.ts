@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
+import { fieldRefusal, refusal } from "@/tests/helpers/trpc-errors";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerAs } from "@/tests/factories/staff";
 import { createCustomer, uniqueWord } from "@/tests/factories/customers";
@@ -128,10 +128,9 @@ describe("customer search pagination", () => {
 
 describe("customer search input", () => {
   async function badRequest(input: Parameters<typeof caller.customers.search>[0]) {
-    const error = await caller.customers.search(input).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TRPCError);
-    expect((error as TRPCError).code).toBe("BAD_REQUEST");
-    return (error as TRPCError).message;
+    const { code, fieldMessage } = await fieldRefusal(caller.customers.search(input));
+    expect(code).toBe("BAD_REQUEST");
+    return fieldMessage;
   }
 
   it("refuses 10,000 characters with a message naming the field", async () => {
@@ -154,13 +153,13 @@ describe("customer search permission", () => {
       db: t.db,
       actor: { id: "00000000-0000-7000-8000-000000000001", email: "x@y.z", name: "X", role: "VIEWER", permissions: [] },
     });
-    await expect(noRights.customers.search({ query: "a" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await refusal(noRights.customers.search({ query: "a" }))).toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
 describe("customer profile lookup", () => {
   it("gives NOT_FOUND for an unknown id and for a malformed one", async () => {
-    await expect(caller.customers.get({ customerId: "0190a000-0000-7000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(caller.customers.get({ customerId: "../../etc/passwd" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(caller.customers.get({ customerId: "0190a000-0000-7000-8000-000000000000" }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(caller.customers.get({ customerId: "../../etc/passwd" }))).toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -1,27 +1,29 @@
+import { z } from "zod";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { decodeCursor, encodeCursor } from "@/server/lib/cursor";
+import { CursorField, encodeCursor, invalidCursor, readCursor } from "@/server/lib/cursor";
 import { balancesOf } from "@/server/modules/credits/credits.repo";
 import { paymentTotalsOf } from "@/server/modules/payments/payments.repo";
 import { findCustomerById, positiveBalancesOf, searchCustomerRows } from "./customers.repo";
-import type { CustomerSearchInput } from "./customers.schema";
+import type { CustomerSearchInput, CustomerSort } from "./customers.schema";
 import type { SegmentCursor } from "./search/keyset-segments";
-import { planCustomerSearch } from "./search/search-plan";
+import { planCustomerSearch, sortValueType } from "./search/search-plan";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type SearchMode = "literal" | "similar";
 type SearchCursor = SegmentCursor & { mode: SearchMode };
 
-const invalidCursor = () => new AppError("BAD_INPUT", "This page link is no longer valid; start from the first page", "cursor");
-
-function toCursor(raw: string | null | undefined): SearchCursor | null {
+/** The sort value is read as its column's type (a time, or text), so no crafted value reaches the SQL cast. */
+function toCursor(raw: string | null | undefined, sort: CustomerSort): SearchCursor | null {
   if (!raw) return null;
-  const { s, v, i, t, m } = decodeCursor(raw);
-  const isValid =
-    typeof s === "number" && typeof v === "string" && typeof i === "string" && UUID.test(i) &&
-    (t === "next" || t === "prev") && (m === "literal" || m === "similar");
-  if (!isValid) throw invalidCursor();
+  const { s, v, i, t, m } = readCursor(raw, {
+    s: CursorField.index,
+    v: sortValueType(sort) === "timestamptz" ? CursorField.time.transform((at) => at.toISOString()) : CursorField.text,
+    i: CursorField.uuid,
+    t: z.enum(["next", "prev"]),
+    m: z.enum(["literal", "similar"]),
+  });
   return { segment: s, value: v, id: i, towards: t, mode: m };
 }
 
@@ -39,7 +41,7 @@ async function searchPage(db: ServiceContext["db"], input: CustomerSearchInput, 
  * When nothing matches literally, the first page falls back to typo-similar names and says so.
  */
 export async function searchCustomers({ db, actor }: ServiceContext, input: CustomerSearchInput) {
-  const cursor = toCursor(input.cursor);
+  const cursor = toCursor(input.cursor, input.sort);
   let mode: SearchMode = cursor?.mode ?? "literal";
   let page = await searchPage(db, input, mode, cursor);
   if (!cursor && page.rows.length === 0 && input.sort === "relevance" && input.query.trim() !== "") {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openScratchPglite, openTestDb, type TestDb } from "@/tests/helpers/test-db";
-import { refusal } from "@/tests/helpers/trpc-errors";
+import { fieldRefusal, refusal } from "@/tests/helpers/trpc-errors";
 import { callerAs, callerFor } from "@/tests/factories/staff";
 import { createCustomer, uniqueWord } from "@/tests/factories/customers";
 import { issueTestCredit, newKey, serviceContextAs } from "@/tests/factories/credits";
@@ -64,7 +64,7 @@ describe("managing settings", () => {
       code: "CONFLICT",
       message: "A reason with this name already exists",
     });
-    expect(await refusal(admin.settings.reasons.create({ name: "   " }))).toMatchObject({ message: "name: Enter a name" });
+    expect(await fieldRefusal(admin.settings.reasons.create({ name: "   " }))).toMatchObject({ fieldMessage: "name: Enter a name" });
     expect(await refusal(admin.settings.categories.rename({ id: newKey(), name: "x" }))).toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -83,7 +83,7 @@ describe("managing settings", () => {
   it("adds and disables a currency; a disabled currency takes no new credit", async () => {
     expect(await admin.settings.currencies.add({ code: "sek" })).toMatchObject({ code: "SEK", exponent: 2, isEnabled: true });
     expect(await refusal(admin.settings.currencies.add({ code: "SEK" }))).toMatchObject({ code: "CONFLICT" });
-    expect(await refusal(admin.settings.currencies.add({ code: "XYZ" }))).toMatchObject({ message: "code: Enter an ISO 4217 currency code, like CAD" });
+    expect(await fieldRefusal(admin.settings.currencies.add({ code: "XYZ" }))).toMatchObject({ fieldMessage: "code: Enter an ISO 4217 currency code, like CAD" });
 
     const ctx = await serviceContextAs(t.db, "ADMIN");
     const customer = await createCustomer(t.db);

@@ -35,6 +35,13 @@ export const findNamed = async (db: DbTx, list: NamedList, id: string) =>
   (await db.$queryRaw<NamedRow[]>`
     SELECT id, name, is_active AS "isActive", position FROM ${NAMED_TABLES[list].table} WHERE id = ${id}::uuid`)[0] ?? null;
 
+/**
+ * Serialises name changes of one list until the transaction ends, so two admins adding the same
+ * name at once cannot both pass the duplicate check (which ignores case, unlike the unique index).
+ */
+export const lockNames = (db: DbTx, list: NamedList | "method") =>
+  db.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${`settings.names.${list}`}))`;
+
 /** Another row of the list with this name, ignoring case (so "goodwill" cannot sit beside "Goodwill"). */
 export const findNamedByName = async (db: DbTx, list: NamedList, name: string, exceptId: string | null) =>
   (await db.$queryRaw<{ id: string }[]>`

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { isKnownCurrency } from "@/server/lib/money";
+import { ZLineText } from "@/server/lib/zod-fields";
 
 /** Lists an admin manages: credit categories, adjustment reasons, payment infrastructures. */
 export const NAMED_LISTS = ["category", "reason", "infrastructure"] as const;
 export type NamedList = (typeof NAMED_LISTS)[number];
 
-const ZName = z.string().trim().min(1, "Enter a name").max(80, "Keep the name under 80 characters");
+const ZName = ZLineText(80, "name");
 
 export const ZCreateNamedInput = z.object({ name: ZName });
 export const ZRenameInput = z.object({ id: z.uuid("Unknown record"), name: ZName });

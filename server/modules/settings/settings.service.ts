@@ -11,6 +11,7 @@ import {
   insertCurrency,
   insertMethod,
   insertNamed,
+  lockNames,
   listCurrencies,
   listMethods,
   listNamed,
@@ -83,6 +84,7 @@ function duplicateName(label: string): AppError {
 export async function createNamed({ db, actor }: ServiceContext, list: NamedList, input: { name: string }) {
   const { label } = NAMED_TABLES[list];
   return db.$transaction(async (tx) => {
+    await lockNames(tx, list);
     if (await findNamedByName(tx, list, input.name, null)) throw duplicateName(label);
     const id = uuid7();
     await insertNamed(tx, list, { id, name: input.name });
@@ -98,6 +100,7 @@ export async function changeNamed(
 ) {
   const { label } = NAMED_TABLES[list];
   return db.$transaction(async (tx) => {
+    if (input.name !== undefined) await lockNames(tx, list);
     const before = await findNamed(tx, list, input.id);
     if (!before) throw new AppError("NOT_FOUND", `No ${label} with this id`);
     if (input.name !== undefined && (await findNamedByName(tx, list, input.name, input.id))) throw duplicateName(label);
@@ -118,6 +121,7 @@ export async function createMethod({ db, actor }: ServiceContext, input: { infra
     if (!(await findNamed(tx, "infrastructure", input.infrastructureId))) {
       throw new AppError("NOT_FOUND", "No payment infrastructure with this id", "infrastructureId");
     }
+    await lockNames(tx, "method");
     if (await findMethodByName(tx, input.infrastructureId, input.name, null)) throw duplicateName("payment method");
     const id = uuid7();
     await insertMethod(tx, { id, infrastructureId: input.infrastructureId, name: input.name });
@@ -128,6 +132,7 @@ export async function createMethod({ db, actor }: ServiceContext, input: { infra
 
 export async function changeMethod({ db, actor }: ServiceContext, input: { id: string; name?: string; isActive?: boolean }) {
   return db.$transaction(async (tx) => {
+    if (input.name !== undefined) await lockNames(tx, "method");
     const before = await findMethod(tx, input.id);
     if (!before) throw new AppError("NOT_FOUND", "No payment method with this id");
     if (input.name !== undefined && (await findMethodByName(tx, before.infrastructureId, input.name, input.id))) {

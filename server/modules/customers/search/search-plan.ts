@@ -15,6 +15,9 @@ const ORDER_COLUMNS: Record<Exclude<CustomerSort, "relevance">, Omit<KeysetOrder
   lastActivityAt: { column: Prisma.sql`c.last_activity_at`, valueType: "timestamptz" },
 };
 
+/** How a sort's cursor value is typed in SQL, so a cursor can be checked before it reaches it. */
+export const sortValueType = (sort: CustomerSort) => ORDER_COLUMNS[sort === "relevance" ? "name" : sort].valueType;
+
 /** Escapes LIKE wildcards so a typed "%" or "_" matches itself. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 

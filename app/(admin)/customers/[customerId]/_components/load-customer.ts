@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
+import { errorShapeOf } from "@/server/trpc/error-shape";
 import { getServerCaller } from "@/server/trpc/rsc";
 
 /** The profile's customer, shared by the layout and its tabs; unknown or malformed ids are a 404. */
@@ -10,7 +10,7 @@ export const loadCustomer = cache(async (customerId: string) => {
   try {
     return await caller.customers.get({ customerId });
   } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    if (errorShapeOf(error).code === "NOT_FOUND") notFound();
     throw error;
   }
 });

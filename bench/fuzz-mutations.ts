@@ -1,0 +1,307 @@
+// `npm run fuzz`: throws malformed inputs at EVERY tRPC mutation over real HTTP, against the
+// production server on a throw-away PostgreSQL database, and prints the answers by status, every
+// 5xx (must be 0) and the rows written by refused calls (must be 0).
+//
+//   1. creates `creditdesk_fuzz_<pid>` on the server of DATABASE_URL (default
+//      postgresql://postgres@127.0.0.1:5432/postgres), migrates it and seeds a few customers;
+//   2. builds the app in a private copy of the working tree, starts `next start` on a free port and
+//      signs in as the demo admin (every permission, so refusals come from validation, not roles);
+//   3. for each mutation of the appRouter, at least PER_MUTATION (520) malformed bodies, one at a
+//      time, counting the rows of every table the mutations write before and after each refused call;
+//   4. crafted cursors on every paged list, and malformed paths on the dynamic pages.
+// Exits 1 when any answer is a 5xx or a refused call wrote a row.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { createDb, type Db } from "@/server/db/client";
+import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@/server/db/migrate";
+import { appRouter } from "@/server/trpc/root";
+import { DEFAULT_CATEGORY_IDS, DEFAULT_INFRASTRUCTURE_IDS, DEFAULT_METHOD_IDS, DEFAULT_REASON_IDS } from "@/server/modules/settings/settings-defaults";
+import { DEMO_PASSWORD, DEMO_STAFF } from "@/prisma/seed/demo-staff";
+import { seedDemoData } from "@/prisma/seed/seed-demo-data";
+import { CRAFTED_CURSORS, malformedBodies } from "./fuzz/malformed-inputs";
+
+const { values: args } = parseArgs({
+  options: {
+    "per-mutation": { type: "string", default: "520" },
+    "keep-build": { type: "boolean", default: false },
+  },
+});
+const PER_MUTATION = Number(args["per-mutation"]);
+const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbName = `creditdesk_fuzz_${process.pid}`;
+const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+const buildDir = path.join(os.tmpdir(), `creditdesk-fuzz-app-${process.pid}`);
+const nextBin = path.join(buildDir, path.relative(projectRoot, createRequire(import.meta.url).resolve("next/dist/bin/next")));
+const log = (line: string) => console.log(line);
+
+// --- Server ------------------------------------------------------------------------------------
+
+function nextEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { NODE_OPTIONS: _loader, ...env } = process.env;
+  return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const NOT_COPIED = new Set(["node_modules", ".next", ".data", ".git", "test-results", "playwright-report"]);
+
+async function buildPrivateCopy(): Promise<void> {
+  await fs.rm(buildDir, { recursive: true, force: true });
+  await fs.mkdir(buildDir, { recursive: true });
+  for (const entry of await fs.readdir(projectRoot)) {
+    if (!NOT_COPIED.has(entry)) await fs.cp(path.join(projectRoot, entry), path.join(buildDir, entry), { recursive: true });
+  }
+  execFileSync("cp", ["-al", path.join(projectRoot, "node_modules"), path.join(buildDir, "node_modules")]);
+  execFileSync(process.execPath, [nextBin, "build"], { cwd: buildDir, stdio: ["ignore", "ignore", "inherit"], env: nextEnv() });
+}
+
+async function startServer(url: string, port: number): Promise<{ server: ChildProcess; output: () => string }> {
+  const env = nextEnv({
+    NODE_ENV: "production",
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    CREDITS_EXPIRE_INTERVAL_MINUTES: "0",
+    REFUNDS_RECONCILE_INTERVAL_SECONDS: "0",
+    NOTIFICATIONS_DELIVER_INTERVAL_SECONDS: "0",
+  });
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: buildDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/auth/csrf`).then((r) => r.ok, () => false);
+    if (ok) return { server, output: () => output };
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The server did not come up:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function signIn(base: string): Promise<string> {
+  const admin = DEMO_STAFF.find((s) => s.role === "ADMIN")!;
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email: admin.email, password: DEMO_PASSWORD, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token="));
+  if (!session) throw new Error(`Sign-in failed with HTTP ${res.status}`);
+  return session;
+}
+
+// --- What the mutations write ------------------------------------------------------------------
+
+const WRITTEN_TABLES = [
+  "store_credit", "credit_balance", "credit_event", "idempotency_key", "audit_log", "notification", "payment", "refund",
+  "sandbox_gateway_refund", "credit_category", "adjustment_reason", "payment_infrastructure", "payment_method", "store_currency",
+];
+const COUNT_SQL = `SELECT ${WRITTEN_TABLES.map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(", ")}`;
+
+async function rowCounts(db: Db): Promise<Record<string, number>> {
+  const [row] = await db.$queryRawUnsafe<Record<string, number>[]>(COUNT_SQL);
+  return row!;
+}
+
+const difference = (before: Record<string, number>, after: Record<string, number>) =>
+  Object.fromEntries(Object.keys(after).filter((t) => after[t] !== before[t]).map((t) => [t, after[t]! - before[t]!]));
+
+// --- Valid inputs, one per mutation ------------------------------------------------------------
+
+type Fixtures = { customerId: string; creditId: string; paymentId: string; currency: string };
+
+async function fixturesFrom(db: Db): Promise<Fixtures> {
+  const [credit] = await db.$queryRaw<{ id: string; customerId: string }[]>`
+    SELECT id, customer_id AS "customerId" FROM store_credit WHERE voided_at IS NULL AND currency = 'USD' ORDER BY created_at LIMIT 1`;
+  const [payment] = await db.$queryRaw<{ id: string; currency: string }[]>`
+    SELECT id, currency FROM payment WHERE amount_minor - refunded_minor - pending_refund_minor > 100 ORDER BY captured_at LIMIT 1`;
+  if (!credit || !payment) throw new Error("The seed made no credit or no refundable payment");
+  return { customerId: credit.customerId, creditId: credit.id, paymentId: payment.id, currency: payment.currency };
+}
+
+let nameCounter = 0;
+const freshName = () => `Fuzz ${process.pid} ${++nameCounter}`;
+
+function validInputs(f: Fixtures): Record<string, () => Record<string, unknown>> {
+  const key = () => randomUUID();
+  return {
+    "credits.issue": () => ({ idempotencyKey: key(), customerId: f.customerId, amount: "5.00", currency: "USD", categoryId: DEFAULT_CATEGORY_IDS.goodwill, memo: "fuzz", expiresAt: null, notifyCustomer: false }),
+    "credits.send": () => ({
+      idempotencyKey: key(), customerId: f.customerId, amount: "5.00", currency: "USD", infrastructureId: DEFAULT_INFRASTRUCTURE_IDS.manual,
+      methodId: DEFAULT_METHOD_IDS.adminEntry, earningAmount: "0", isRevenue: true, categoryId: DEFAULT_CATEGORY_IDS.goodwill, memo: "fuzz", expiresAt: null, notifyCustomer: false,
+    }),
+    "credits.update": () => ({ idempotencyKey: key(), creditId: f.creditId, memo: "fuzz", categoryId: DEFAULT_CATEGORY_IDS.goodwill, expiresAt: null, reasonId: DEFAULT_REASON_IDS.serviceGesture, note: "fuzz" }),
+    "credits.void": () => ({ idempotencyKey: key(), creditId: f.creditId, reasonId: DEFAULT_REASON_IDS.serviceGesture, note: "fuzz" }),
+    "credits.setBalance": () => ({ idempotencyKey: key(), customerId: f.customerId, currency: "USD", balance: "1.00", reasonId: DEFAULT_REASON_IDS.serviceGesture, note: "fuzz" }),
+    "refunds.create": () => ({ idempotencyKey: key(), paymentId: f.paymentId, type: "STORE_CREDIT", amount: "0.01", currency: f.currency, reason: "OTHER", explanation: "fuzz", note: "fuzz", notifyCustomer: false }),
+    "settings.categories.create": () => ({ name: freshName() }),
+    "settings.categories.rename": () => ({ id: DEFAULT_CATEGORY_IDS.promotion, name: freshName() }),
+    "settings.categories.setActive": () => ({ id: DEFAULT_CATEGORY_IDS.promotion, isActive: true }),
+    "settings.reasons.create": () => ({ name: freshName() }),
+    "settings.reasons.rename": () => ({ id: DEFAULT_REASON_IDS.reconciliation, name: freshName() }),
+    "settings.reasons.setActive": () => ({ id: DEFAULT_REASON_IDS.reconciliation, isActive: true }),
+    "settings.infrastructures.create": () => ({ name: freshName() }),
+    "settings.infrastructures.rename": () => ({ id: DEFAULT_INFRASTRUCTURE_IDS.cash, name: freshName() }),
+    "settings.infrastructures.setActive": () => ({ id: DEFAULT_INFRASTRUCTURE_IDS.cash, isActive: true }),
+    "settings.methods.create": () => ({ infrastructureId: DEFAULT_INFRASTRUCTURE_IDS.cash, name: freshName() }),
+    "settings.methods.rename": () => ({ id: DEFAULT_METHOD_IDS.inStore, name: freshName() }),
+    "settings.methods.setActive": () => ({ id: DEFAULT_METHOD_IDS.inStore, isActive: true }),
+    "settings.currencies.add": () => ({ code: "SEK" }),
+    "settings.currencies.setEnabled": () => ({ code: "USD", isEnabled: true }),
+  };
+}
+
+const LISTS: [path: string, input: (f: Fixtures) => Record<string, unknown>][] = [
+  ["credits.list", (f) => ({ customerId: f.customerId })],
+  ["credits.history", (f) => ({ customerId: f.customerId })],
+  ["payments.list", (f) => ({ customerId: f.customerId })],
+  ["refunds.list", () => ({})],
+  ["notifications.list", (f) => ({ customerId: f.customerId })],
+  ["customers.search", () => ({ sort: "relevance" })],
+  ["customers.search", () => ({ sort: "createdAt" })],
+  ["customers.search", () => ({ sort: "email", query: "a" })],
+];
+
+// --- Run ---------------------------------------------------------------------------------------
+
+type Tally = { calls: number; byStatus: Map<number, number>; accepted: string[]; serverErrors: string[]; refusedWrites: string[] };
+const newTally = (): Tally => ({ calls: 0, byStatus: new Map(), accepted: [], serverErrors: [], refusedWrites: [] });
+const count = (tally: Tally, status: number) => {
+  tally.calls += 1;
+  tally.byStatus.set(status, (tally.byStatus.get(status) ?? 0) + 1);
+};
+
+let server: ChildProcess | undefined;
+let serverOutput = () => "";
+const started = performance.now();
+try {
+  log(`Preparing ${dbName} on ${new URL(serverUrl).host} (migrate, seed 60 customers)…`);
+  await dropPostgresDatabase(serverUrl, dbName);
+  const url = await createPostgresDatabase(serverUrl, dbName);
+  await applyMigrations({ kind: "postgres", url });
+  const { db, close } = await createDb({ kind: "postgres", url });
+  try {
+    await seedDemoData(db, { customers: 60 });
+    const fixtures = await fixturesFrom(db);
+
+    log(`Building the app in ${buildDir}…`);
+    await buildPrivateCopy();
+    const port = await freePort();
+    ({ server, output: serverOutput } = await startServer(url, port));
+    const base = `http://127.0.0.1:${port}`;
+    const cookie = await signIn(base);
+
+    const mutations = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
+      .filter(([, procedure]) => procedure._def.type === "mutation")
+      .map(([name]) => name)
+      .sort();
+    const inputs = validInputs(fixtures);
+    const missing = mutations.filter((name) => !inputs[name]);
+    if (missing.length) throw new Error(`No valid input for ${missing.join(", ")}: add one to validInputs`);
+
+    const total = newTally();
+    const rows: [string, Tally][] = [];
+    log(`Fuzzing ${mutations.length} mutations, at least ${PER_MUTATION} malformed bodies each…`);
+    for (const [index, name] of mutations.entries()) {
+      const tally = newTally();
+      for (const { label, body } of malformedBodies(inputs[name]!, PER_MUTATION, 9 + index)) {
+        const before = await rowCounts(db);
+        const res = await fetch(`${base}/api/trpc/${name}`, { method: "POST", headers: { "content-type": "application/json", cookie }, body });
+        const text = await res.text();
+        count(tally, res.status);
+        count(total, res.status);
+        if (res.status >= 500) tally.serverErrors.push(`${res.status} ${label}: ${text.slice(0, 200)}`);
+        if (res.status < 300) {
+          tally.accepted.push(label);
+          continue;
+        }
+        const written = difference(before, await rowCounts(db));
+        if (Object.keys(written).length) tally.refusedWrites.push(`${res.status} ${label}: ${JSON.stringify(written)}`);
+      }
+      rows.push([name, tally]);
+      log(`  ${name}: ${tally.calls} calls, ${tally.serverErrors.length} 5xx`);
+    }
+
+    const cursors = newTally();
+    for (const [pathName, inputOf] of LISTS) {
+      for (const [label, cursor] of CRAFTED_CURSORS) {
+        const input = encodeURIComponent(JSON.stringify({ json: { ...inputOf(fixtures), cursor } }));
+        const res = await fetch(`${base}/api/trpc/${pathName}?input=${input}`, { headers: { cookie } });
+        const text = await res.text();
+        count(cursors, res.status);
+        count(total, res.status);
+        if (res.status >= 500) cursors.serverErrors.push(`${res.status} ${pathName} ${label}: ${text.slice(0, 200)}`);
+        if (res.status < 300) cursors.accepted.push(`${pathName} ${label}`);
+      }
+    }
+
+    const pages = newTally();
+    const pagePaths = [
+      "/customers/%ff", "/customers/%E0%A4%A", "/customers/%ff/payments", "/customers/%ff/credits/%ff", `/customers/${fixtures.customerId}/credits/%ff`,
+      `/customers/${fixtures.customerId}/credits/not-a-uuid`, "/customers/not-a-uuid", "/customers/%00", "/refunds?status=%ff", "/customers?q=%ff",
+    ];
+    const pageAnswers: string[] = [];
+    for (const pagePath of pagePaths) {
+      const res = await fetch(`${base}${pagePath}`, { headers: { cookie }, redirect: "manual" });
+      await res.arrayBuffer();
+      count(pages, res.status);
+      count(total, res.status);
+      pageAnswers.push(`${res.status} ${pagePath}`);
+      if (res.status >= 500) pages.serverErrors.push(`${res.status} ${pagePath}`);
+    }
+
+    const statuses = (tally: Tally) => [...tally.byStatus].sort(([a], [b]) => a - b).map(([s, n]) => `${s}:${n}`).join(" ");
+    log("");
+    log(`${"mutation".padEnd(36)} ${"calls".padStart(5)}  ${"5xx".padStart(3)}  ${"refused+wrote".padStart(13)}  answers by status`);
+    for (const [name, tally] of rows) {
+      log(`${name.padEnd(36)} ${String(tally.calls).padStart(5)}  ${String(tally.serverErrors.length).padStart(3)}  ${String(tally.refusedWrites.length).padStart(13)}  ${statuses(tally)}`);
+    }
+    log(`${"crafted cursors on lists".padEnd(36)} ${String(cursors.calls).padStart(5)}  ${String(cursors.serverErrors.length).padStart(3)}  ${"-".padStart(13)}  ${statuses(cursors)}`);
+    log(`${"malformed page paths".padEnd(36)} ${String(pages.calls).padStart(5)}  ${String(pages.serverErrors.length).padStart(3)}  ${"-".padStart(13)}  ${statuses(pages)}`);
+    log("");
+    const serverErrors = [...rows.flatMap(([, t]) => t.serverErrors), ...cursors.serverErrors, ...pages.serverErrors];
+    const refusedWrites = rows.flatMap(([name, t]) => t.refusedWrites.map((w) => `${name} ${w}`));
+    log(`total calls ${total.calls}, answers by status: ${statuses(total)}`);
+    log(`5xx answers: ${serverErrors.length}`);
+    for (const line of serverErrors.slice(0, 20)) log(`  ${line}`);
+    log(`rows written by refused calls: ${refusedWrites.length}`);
+    for (const line of refusedWrites.slice(0, 20)) log(`  ${line}`);
+    log(`malformed inputs the server accepted (valid after trimming or defaults; they wrote as valid calls do):`);
+    for (const [name, tally] of rows) if (tally.accepted.length) log(`  ${name}: ${tally.accepted.length} (${[...new Set(tally.accepted)].slice(0, 6).join("; ")}${tally.accepted.length > 6 ? "; …" : ""})`);
+    // A text sort accepts any text position ("zzz" sorts somewhere), so those pages are valid.
+    if (cursors.accepted.length) log(`  crafted cursors accepted as positions: ${cursors.accepted.join("; ")}`);
+    log(`page paths: ${pageAnswers.join(", ")}`);
+    log(`took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if (serverErrors.length || refusedWrites.length) process.exitCode = 1;
+  } finally {
+    await close();
+  }
+} catch (error) {
+  console.error(error);
+  if (serverOutput()) console.error(`server output:\n${serverOutput().slice(-4000)}`);
+  process.exitCode = 1;
+} finally {
+  server?.kill("SIGTERM");
+  await dropPostgresDatabase(serverUrl, dbName).catch(() => undefined);
+  if (!args["keep-build"]) await fs.rm(buildDir, { recursive: true, force: true });
+}

@@ -1,0 +1,30 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { StaffSession } from "@/server/auth/session-lifetime";
+import type { Db } from "@/server/db/client";
+import { unexpectedErrorReference } from "./error-shape";
+import { createTRPCContext } from "./init";
+import { assertBatchSize, withBodyLimit } from "./request-limits";
+import { appRouter } from "./root";
+
+type Options = {
+  /** Who is calling: the request's session, or null when signed out. */
+  session: () => Promise<StaffSession | null>;
+  db?: Db;
+};
+
+/** tRPC over HTTP, with its request limits; the route and the HTTP tests both answer through it. */
+export function handleTRPCRequest(req: Request, opts: Options): Promise<Response> {
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: withBodyLimit(req),
+    router: appRouter,
+    createContext: async ({ info }) => {
+      assertBatchSize(info.calls.length);
+      return createTRPCContext({ session: await opts.session(), db: opts.db });
+    },
+    onError({ error, path }) {
+      const ref = unexpectedErrorReference(error);
+      if (ref) console.error(`tRPC ${path ?? "?"} failed (ref ${ref}):`, error.cause ?? error);
+    },
+  });
+}
