@@ -32,7 +32,7 @@ export function CreditsField({ customerId }: { customerId: string }) {
   const options = useCreditOptions();
   const summary = useQuery(trpc.customers.summary.queryOptions({ customerId }));
   const invalidate = useInvalidateCredits();
-  const [idempotencyKey, renewKey] = useIdempotencyKey();
+  const [idempotencyKey, renewKey, renewKeyAfterRefusal] = useIdempotencyKey();
   const { register, handleSubmit, control, setValue, setError, formState } = useForm<Values>({
     defaultValues: { currency: "", balance: "", reasonId: "", note: "" },
   });
@@ -58,6 +58,7 @@ export function CreditsField({ customerId }: { customerId: string }) {
         await invalidate(customerId);
       },
       onError: (error) => {
+        renewKeyAfterRefusal(error);
         const message = applyServerErrors(error, setError, FIELDS);
         if (message) toast.error(message);
       },

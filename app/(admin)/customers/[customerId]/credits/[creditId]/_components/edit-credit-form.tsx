@@ -25,7 +25,7 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
   const trpc = useTRPC();
   const options = useCreditOptions();
   const invalidate = useInvalidateCredits();
-  const [idempotencyKey] = useIdempotencyKey();
+  const [idempotencyKey, , renewKeyAfterRefusal] = useIdempotencyKey();
   const originalAmount = toDecimalString(credit.amountMinor, credit.currency);
   const { register, handleSubmit, control, setError, formState } = useForm<Values>({
     defaultValues: {
@@ -47,6 +47,7 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
         onDone();
       },
       onError: (error) => {
+        renewKeyAfterRefusal(error);
         const message = applyServerErrors(error, setError, FIELDS);
         if (message) toast.error(message);
       },
