@@ -1,5 +1,5 @@
 // `npm run refunds:reconcile`: settles refunds the gateway did not answer for, once, by asking it
-// again with each refund's idempotency key (never paying twice). A running server does this every
+// again with each refund's gateway key (never paying twice). A running server does this every
 // minute by itself; with the embedded database (PGlite) stop the server first, because only one
 // process may open its folder.
 import { runWithDb } from "./lib/run-with-db";

@@ -121,7 +121,6 @@ export type DemoRefund = {
   amountMinor: bigint;
   currency: string;
   reason: RefundReason;
-  idempotencyKey: string;
   gatewayRef: string;
   createdById: string;
   createdAt: Date;
@@ -178,7 +177,6 @@ export function demoPurchaseRows(
         amountMinor: purchase.refund.amountMinor,
         currency: purchase.currency,
         reason: purchase.refund.reason,
-        idempotencyKey: uuid7(createdAt.getTime()),
         gatewayRef: `sbx_re_${randomBytes(9).toString("base64url")}`,
         createdById: faker.helpers.arrayElement(opts.staffIds),
         createdAt,
@@ -201,19 +199,19 @@ export async function insertDemoRefunds(tx: DbTx, refunds: DemoRefund[]): Promis
   const amounts = col(refunds, (r) => r.amountMinor.toString());
   await tx.$executeRaw`
     INSERT INTO refund (id, reference, payment_id, customer_id, amount_minor, currency, type, status, reason, notify_customer,
-                        idempotency_key, gateway_name, gateway_ref, attempts, created_by_id, created_at, settled_at)
+                        gateway_key, gateway_name, gateway_ref, attempts, created_by_id, created_at, settled_at)
     SELECT id, reference, payment_id, customer_id, amount_minor, currency, 'ORIGINAL_METHOD', 'SUCCEEDED', reason::"RefundReason", false,
-           idempotency_key, ${GATEWAY}, gateway_ref, 1, created_by_id, created_at, settled_at
+           id, ${GATEWAY}, gateway_ref, 1, created_by_id, created_at, settled_at
     FROM unnest(${col(refunds, (r) => r.id)}::uuid[], ${col(refunds, (r) => r.reference)}::text[], ${col(refunds, (r) => r.paymentId)}::uuid[],
                 ${col(refunds, (r) => r.customerId)}::uuid[], ${amounts}::bigint[], ${col(refunds, (r) => r.currency)}::text[],
-                ${col(refunds, (r) => r.reason)}::text[], ${col(refunds, (r) => r.idempotencyKey)}::uuid[],
+                ${col(refunds, (r) => r.reason)}::text[],
                 ${col(refunds, (r) => r.gatewayRef)}::text[], ${col(refunds, (r) => r.createdById)}::uuid[],
                 ${col(refunds, (r) => r.createdAt)}::timestamptz[], ${col(refunds, (r) => r.settledAt)}::timestamptz[])
-      AS t(id, reference, payment_id, customer_id, amount_minor, currency, reason, idempotency_key, gateway_ref, created_by_id,
+      AS t(id, reference, payment_id, customer_id, amount_minor, currency, reason, gateway_ref, created_by_id,
            created_at, settled_at)`;
   await tx.$executeRaw`
     INSERT INTO sandbox_gateway_refund (idempotency_key, payment_ref, amount_minor, gateway_ref, created_at)
-    SELECT * FROM unnest(${col(refunds, (r) => r.idempotencyKey)}::uuid[], ${col(refunds, (r) => r.paymentReference)}::text[],
+    SELECT * FROM unnest(${col(refunds, (r) => r.id)}::uuid[], ${col(refunds, (r) => r.paymentReference)}::text[],
                          ${amounts}::bigint[], ${col(refunds, (r) => r.gatewayRef)}::text[], ${col(refunds, (r) => r.settledAt)}::timestamptz[])`;
   const audits = refunds.flatMap((r) => [
     { refund: r, action: "refund.create", at: r.createdAt, actorId: r.createdById as string | null },

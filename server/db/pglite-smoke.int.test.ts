@@ -36,4 +36,18 @@ describe("smoke run on embedded PGlite", () => {
     expect(await findLedgerMismatches(t.db, { customerIds: [customer.id] })).toEqual([]);
     expect(await findCreditMismatches(t.db, { customerIds: [customer.id] })).toEqual([]);
   });
+
+  it("keeps a refused spend refused under its key (the savepoint works here too)", async () => {
+    const ctx = await serviceContextAs(t.db, "ADMIN");
+    const customer = await createCustomer(t.db);
+    const spend = { idempotencyKey: randomUUID(), customerId: customer.id, currency: "USD", amountMinor: 500n };
+    const refused = { code: "INSUFFICIENT_FUNDS", message: "Only $0.00 of store credit is available" };
+    const balanceRow = () => t.db.creditBalance.findUnique({ where: { customerId_currency: { customerId: customer.id, currency: "USD" } } });
+    await expect(spendCredit({ db: t.db, actor: null }, spend)).rejects.toMatchObject(refused);
+    // The balance row the spend created to lock was undone with it (rolled back to the savepoint).
+    expect(await balanceRow()).toBeNull();
+    await issueTestCredit(ctx, customer.id, { amount: "30.00" });
+    await expect(spendCredit({ db: t.db, actor: null }, spend)).rejects.toMatchObject(refused);
+    expect(await balanceRow()).toMatchObject({ balanceMinor: 3000n });
+  });
 });

@@ -1,21 +1,51 @@
 import { createHash } from "node:crypto";
 import superjson from "superjson";
 import { Prisma } from "@/prisma/generated/client";
-import type { DbTx } from "@/server/db/client";
-import { AppError } from "./app-error";
+import type { Db, DbTx } from "@/server/db/client";
+import { AppError, isAppError, type AppErrorCode } from "./app-error";
+import { moneyTransaction } from "./money-transaction";
 
 /**
  * Idempotency for money-moving operations. Keys come from the client (a UUID made when a form
  * opens), so a retried or double-submitted request cannot move money twice.
  *
- * Inside the operation's transaction the key is inserted first. A concurrent duplicate blocks on
- * the primary key until the first transaction ends; then it finds the stored row and replays its
- * result (same request) or is refused (different request). The result is written by the same
- * transaction, so a stored key always has its result.
+ * A key belongs to one actor and one operation: the same key from another staff member is another
+ * request, never a replay of theirs. Inside the operation's transaction the key is inserted first.
+ * A concurrent duplicate blocks on the primary key until the first transaction ends; then it finds
+ * the stored row and replays its answer (same request) or is refused (different request).
+ *
+ * Once claimed, the key's answer is whatever the operation answered, refusal included: the
+ * operation runs inside a savepoint, and a domain refusal (an AppError) rolls back to it, is stored
+ * as the key's answer, committed and then thrown. A retry gets the same refusal even if conditions
+ * have changed since. Input validation before the claim (zod, checks before the transaction) is
+ * not an answer and may be retried with the same key. Unexpected errors, and INTERNAL ones (a
+ * broken invariant, not a rule), roll everything back, so the key stays free.
  */
-export type IdempotentRequest = { key: string; operation: string; request: unknown };
+export type IdempotentRequest = {
+  /** Whose key it is; null for requests no staff member makes (storefront, jobs). */
+  actor: { id: string } | null;
+  key: string;
+  operation: string;
+  request: unknown;
+};
 
-export type Claim<T> = { isReplay: true; result: T } | { isReplay: false };
+/** The actor scope of requests without a staff member: one stable scope, not a staff row. */
+export const SYSTEM_ACTOR_SCOPE = "00000000-0000-0000-0000-000000000000";
+
+/** A refusal as stored under its key and thrown again on every replay. */
+export type StoredRefusal = { code: AppErrorCode; message: string; field?: string };
+
+type Answer<T> = { result: T } | { refusal: StoredRefusal };
+
+export type Claimed<T, Row> = {
+  /** The `alongside` read's row. */
+  row: Row;
+  /**
+   * The UPDATE that stores the result, to run in the operation's last batch of writes (saving a
+   * round trip). Without it the result is stored in a statement of its own.
+   */
+  resultSql: (result: T) => Prisma.Sql;
+};
 
 /** sha256 over the operation and a canonical JSON of the request (sorted keys, exact bigints). */
 export function requestHash(operation: string, request: unknown): string {
@@ -32,42 +62,75 @@ function canonicalJson(value: unknown): string {
   });
 }
 
-export async function claimIdempotencyKey<T>(tx: DbTx, req: IdempotentRequest): Promise<Claim<T>> {
-  return (await claimIdempotencyKeyWith<T, Record<string, never>>(tx, req, Prisma.sql`SELECT`)).claim;
+/**
+ * Runs `run` exactly once per (actor, operation, key) in one money transaction and answers every
+ * replay with the first answer: its result, or its refusal thrown again. `alongside` is a SELECT
+ * returning exactly one row that the operation needs anyway, read in the claim's round trip.
+ */
+export async function idempotentTransaction<T, Row = Record<string, never>>(
+  db: Db,
+  req: IdempotentRequest & { alongside?: Prisma.Sql },
+  run: (tx: DbTx, claimed: Claimed<T, Row>) => Promise<T>,
+): Promise<T> {
+  const answer = await moneyTransaction(db, async (tx): Promise<Answer<T>> => {
+    const { stored, row } = await claim<T, Row>(tx, req);
+    if (stored) return stored;
+
+    await tx.$executeRaw`SAVEPOINT idempotent_operation`;
+    let isResultWritten = false;
+    const resultSql = (result: T) => {
+      isResultWritten = true;
+      return answerSql(req, { result });
+    };
+    try {
+      const result = await run(tx, { row, resultSql });
+      if (!isResultWritten) await tx.$executeRaw(answerSql(req, { result }));
+      return { result };
+    } catch (error) {
+      if (!isAppError(error) || error.code === "INTERNAL") throw error;
+      const refusal: StoredRefusal = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+      await tx.$executeRaw`ROLLBACK TO SAVEPOINT idempotent_operation`;
+      await tx.$executeRaw(answerSql(req, { refusal }));
+      return { refusal };
+    }
+  });
+  // Thrown after the commit, so the stored refusal outlives this request.
+  if ("refusal" in answer) throw new AppError(answer.refusal.code, answer.refusal.message, answer.refusal.field);
+  return answer.result;
 }
 
-/**
- * The claim and a read the operation needs anyway, in one round trip (the hot path's first
- * statement): `alongside` is a SELECT returning exactly one row, returned as `row`.
- */
-export async function claimIdempotencyKeyWith<T, Row>(
-  tx: DbTx,
-  req: IdempotentRequest,
-  alongside: Prisma.Sql,
-): Promise<{ claim: Claim<T>; row: Row }> {
-  const hash = requestHash(req.operation, req.request);
-  const [row] = await tx.$queryRaw<(Row & { _claimed: boolean })[]>`
-    WITH claim AS (
-      INSERT INTO idempotency_key (key, operation, request_hash) VALUES (${req.key}::uuid, ${req.operation}, ${hash})
-      ON CONFLICT (key) DO NOTHING RETURNING key
-    )
-    SELECT EXISTS (SELECT 1 FROM claim) AS "_claimed", alongside.* FROM (${alongside}) alongside`;
-  const { _claimed: isClaimed, ...rest } = row!;
-  if (isClaimed) return { claim: { isReplay: false }, row: rest as Row };
+const scopeOf = (req: IdempotentRequest) => req.actor?.id ?? SYSTEM_ACTOR_SCOPE;
 
-  const [stored] = await tx.$queryRaw<{ request_hash: string; result: unknown }[]>`
-    SELECT request_hash, result FROM idempotency_key WHERE key = ${req.key}::uuid`;
+/** Claims the key (stored: null) or finds its first answer (stored), with the `alongside` row. */
+async function claim<T, Row>(tx: DbTx, req: IdempotentRequest & { alongside?: Prisma.Sql }): Promise<{ stored: Answer<T> | null; row: Row }> {
+  const hash = requestHash(req.operation, req.request);
+  const [found] = await tx.$queryRaw<(Row & { _claimed: boolean })[]>`
+    WITH claim AS (
+      INSERT INTO idempotency_key (actor_id, operation, key, request_hash)
+      VALUES (${scopeOf(req)}::uuid, ${req.operation}, ${req.key}::uuid, ${hash})
+      ON CONFLICT (actor_id, operation, key) DO NOTHING RETURNING key
+    )
+    SELECT EXISTS (SELECT 1 FROM claim) AS "_claimed", alongside.* FROM (${req.alongside ?? Prisma.sql`SELECT`}) alongside`;
+  const { _claimed: isClaimed, ...rest } = found!;
+  const row = rest as Row;
+  if (isClaimed) return { stored: null, row };
+
+  const [stored] = await tx.$queryRaw<{ request_hash: string; result: unknown; refusal: StoredRefusal | null }[]>`
+    SELECT request_hash, result, refusal FROM idempotency_key
+    WHERE actor_id = ${scopeOf(req)}::uuid AND operation = ${req.operation} AND key = ${req.key}::uuid`;
   // Gone again only if the first transaction rolled back between our insert and this read.
   if (!stored) throw new AppError("CONFLICT", "This request was interrupted; try again");
   if (stored.request_hash !== hash) {
     throw new AppError("IDEMPOTENCY_MISMATCH", "This idempotency key was already used for a different request", "idempotencyKey");
   }
+  if (stored.refusal) return { stored: { refusal: stored.refusal }, row };
   if (stored.result === null) throw new AppError("CONFLICT", "This request is still being processed; try again in a moment");
-  return { claim: { isReplay: true, result: superjson.deserialize<T>(stored.result as Parameters<typeof superjson.deserialize>[0]) }, row: rest as Row };
+  return { stored: { result: superjson.deserialize<T>(stored.result as Parameters<typeof superjson.deserialize>[0]) }, row };
 }
 
-/** The UPDATE that stores the first result; run it in the same transaction as the operation. */
-export function idempotentResultSql(key: string, result: unknown): Prisma.Sql {
-  return Prisma.sql`UPDATE idempotency_key SET result = ${JSON.stringify(superjson.serialize(result))}::jsonb
-    WHERE key = ${key}::uuid`;
+function answerSql(req: IdempotentRequest, answer: Answer<unknown>): Prisma.Sql {
+  const where = Prisma.sql`WHERE actor_id = ${scopeOf(req)}::uuid AND operation = ${req.operation} AND key = ${req.key}::uuid`;
+  return "refusal" in answer
+    ? Prisma.sql`UPDATE idempotency_key SET refusal = ${JSON.stringify(answer.refusal)}::jsonb ${where}`
+    : Prisma.sql`UPDATE idempotency_key SET result = ${JSON.stringify(superjson.serialize(answer.result))}::jsonb ${where}`;
 }

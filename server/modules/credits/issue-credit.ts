@@ -1,11 +1,11 @@
 import type { ServiceContext } from "@/server/lib/service-context";
-import { claimIdempotencyKeyWith, idempotentResultSql } from "@/server/lib/idempotency";
+import { idempotentTransaction } from "@/server/lib/idempotency";
 import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { issueContextSql, type IssueContext } from "./credits.repo";
 import type { IssueCreditInput } from "./credits.schema";
 import { assertGrantTarget, creditReceivedNotificationSql, grantCredit } from "./grant-credit";
-import { executeTogether, moneyTransaction } from "./ledger";
+import { executeTogether } from "./ledger";
 
 export type IssueCreditResult = {
   creditId: string;
@@ -23,15 +23,9 @@ export type IssueCreditResult = {
  * it makes as few round trips as it can.
  */
 export function issueCredit({ db, actor }: ServiceContext, input: IssueCreditInput): Promise<IssueCreditResult> {
-  return moneyTransaction(db, async (tx) => {
-    // Round trips: claim + checks, balance lock, one statement for all the writes, then COMMIT.
-    const { claim, row } = await claimIdempotencyKeyWith<IssueCreditResult, IssueContext>(
-      tx,
-      { key: input.idempotencyKey, operation: "credit.issue", request: input },
-      issueContextSql(input),
-    );
-    if (claim.isReplay) return claim.result;
-
+  // Round trips: claim + checks, savepoint, balance lock, one statement for all the writes, then COMMIT.
+  const request = { actor, key: input.idempotencyKey, operation: "credit.issue", request: input, alongside: issueContextSql(input) };
+  return idempotentTransaction<IssueCreditResult, IssueContext>(db, request, async (tx, { row, resultSql }) => {
     const target = assertGrantTarget(row, input);
     const key = { customerId: input.customerId, currency: input.currency };
     const granted = await grantCredit(tx, {
@@ -73,7 +67,7 @@ export function issueCredit({ db, actor }: ServiceContext, input: IssueCreditInp
       ...(notificationId
         ? [creditReceivedNotificationSql({ id: notificationId, recipient: target, amountMinor: input.amountMinor, currency: input.currency, expiresAt: input.expiresAt })]
         : []),
-      idempotentResultSql(input.idempotencyKey, result),
+      resultSql(result),
     ]);
     return result;
   });

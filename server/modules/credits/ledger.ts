@@ -6,19 +6,14 @@
 //      transaction, so the balance always equals the sum of the ledger.
 import { Prisma } from "@/prisma/generated/client";
 import type { CreditEventType } from "@/prisma/generated/enums";
-import type { Db, DbTx } from "@/server/db/client";
+import type { DbTx } from "@/server/db/client";
 import { AppError } from "@/server/lib/app-error";
 import { formatMoney, maxMinorUnits } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
 
 export type LedgerKey = { customerId: string; currency: string };
 
-// Waiting for a pooled connection or a contended balance lock is normal under load.
-const MONEY_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
-
-export function moneyTransaction<T>(db: Db, run: (tx: DbTx) => Promise<T>): Promise<T> {
-  return db.$transaction(run, MONEY_TRANSACTION_OPTIONS);
-}
+export { moneyTransaction } from "@/server/lib/money-transaction";
 
 /**
  * Locks the balance row of (customer, currency), creating it at zero the first time, and returns

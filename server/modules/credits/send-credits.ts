@@ -1,6 +1,6 @@
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { claimIdempotencyKey, idempotentResultSql } from "@/server/lib/idempotency";
+import { idempotentTransaction } from "@/server/lib/idempotency";
 import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { newPaymentReference, paymentInsertSql } from "@/server/modules/payments/payments.repo";
@@ -8,7 +8,7 @@ import { findPaymentChoice } from "@/server/modules/settings/settings.repo";
 import { findCategory } from "./credits.repo";
 import type { SendCreditsInput } from "./credits.schema";
 import { checkGrantTarget, creditReceivedNotificationSql, grantCredit } from "./grant-credit";
-import { executeTogether, moneyTransaction } from "./ledger";
+import { executeTogether } from "./ledger";
 
 export type SendCreditsResult = {
   creditId: string;
@@ -35,10 +35,7 @@ const DEFAULT_SEND_CATEGORY_KEY = "manual_correction";
  * non-revenue when "Count as real revenue" is off), linked from the credit.
  */
 export function sendCredits({ db, actor }: ServiceContext, input: SendCreditsInput): Promise<SendCreditsResult> {
-  return moneyTransaction(db, async (tx) => {
-    const claim = await claimIdempotencyKey<SendCreditsResult>(tx, { key: input.idempotencyKey, operation: "credit.send", request: input });
-    if (claim.isReplay) return claim.result;
-
+  return idempotentTransaction<SendCreditsResult>(db, { actor, key: input.idempotencyKey, operation: "credit.send", request: input }, async (tx, { resultSql }) => {
     const choice = await findPaymentChoice(tx, { infrastructureId: input.infrastructureId, methodId: input.methodId });
     if (!choice.infrastructure?.isActive) throw new AppError("BAD_INPUT", "Choose an active payment infrastructure", "infrastructureId");
     if (!choice.method?.isActive || choice.method.infrastructureId !== input.infrastructureId) {
@@ -116,7 +113,7 @@ export function sendCredits({ db, actor }: ServiceContext, input: SendCreditsInp
       ...(notificationId
         ? [creditReceivedNotificationSql({ id: notificationId, recipient: target, amountMinor: input.amountMinor, currency: input.currency, expiresAt: input.expiresAt })]
         : []),
-      idempotentResultSql(input.idempotencyKey, result),
+      resultSql(result),
     ]);
     return result;
   });

@@ -1,6 +1,6 @@
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { claimIdempotencyKey, idempotentResultSql } from "@/server/lib/idempotency";
+import { idempotentTransaction } from "@/server/lib/idempotency";
 import { formatMoney } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
@@ -15,7 +15,7 @@ import {
 } from "./credits.repo";
 import type { SetBalanceInput } from "./credits.schema";
 import { expireDueCredits } from "./expire-credits";
-import { executeTogether, ledgerAppendSql, lockBalance, moneyTransaction, withRunningBalance, type NewEvent } from "./ledger";
+import { executeTogether, ledgerAppendSql, lockBalance, withRunningBalance, type NewEvent } from "./ledger";
 import { assertUnchangedSinceShown } from "./unchanged-since-shown";
 
 export type SetBalanceResult = {
@@ -39,10 +39,7 @@ const INCREASE_CATEGORY_KEY = "manual_correction";
  * add up to what it has left).
  */
 export function setBalance({ db, actor }: ServiceContext, input: SetBalanceInput): Promise<SetBalanceResult> {
-  return moneyTransaction(db, async (tx) => {
-    const claim = await claimIdempotencyKey<SetBalanceResult>(tx, { key: input.idempotencyKey, operation: "credit.set_balance", request: input });
-    if (claim.isReplay) return claim.result;
-
+  return idempotentTransaction<SetBalanceResult>(db, { actor, key: input.idempotencyKey, operation: "credit.set_balance", request: input }, async (tx, { resultSql }) => {
     const reason = await findReason(tx, input.reasonId);
     if (!reason?.isActive) throw new AppError("BAD_INPUT", "Choose an active reason", "reasonId");
     const key = { customerId: input.customerId, currency: input.currency };
@@ -97,7 +94,7 @@ export function setBalance({ db, actor }: ServiceContext, input: SetBalanceInput
         entityId: input.customerId,
         details: { currency: input.currency, previousBalanceMinor: previous, balanceMinor: target, reason: reason.name, note: input.note, operationId },
       }),
-      idempotentResultSql(input.idempotencyKey, result),
+      resultSql(result),
     ]);
     return result;
   });

@@ -2,7 +2,7 @@
 // back. Domain functions only for now: the storefront is not part of this app yet.
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/lib/app-error";
-import { claimIdempotencyKey, idempotentResultSql } from "@/server/lib/idempotency";
+import { idempotentTransaction } from "@/server/lib/idempotency";
 import { formatMoney, maxMinorUnits } from "@/server/lib/money";
 import type { Actor } from "@/server/lib/service-context";
 import { uuid7 } from "@/server/lib/uuid7";
@@ -16,7 +16,7 @@ import {
   type CreditAmounts,
 } from "./credits.repo";
 import { EXPIRED_REASON, expireDueCredits } from "./expire-credits";
-import { executeTogether, ledgerAppendSql, lockBalance, moneyTransaction, withRunningBalance, type NewEvent } from "./ledger";
+import { executeTogether, ledgerAppendSql, lockBalance, withRunningBalance, type NewEvent } from "./ledger";
 
 /** Spends may come from the storefront, with no staff member behind them. */
 export type SpendContext = { db: Db; actor: Actor | null };
@@ -47,10 +47,7 @@ function assertAmount(amountMinor: bigint, currency: string): void {
  */
 export async function spendCredit({ db, actor }: SpendContext, input: SpendCreditInput): Promise<SpendResult> {
   assertAmount(input.amountMinor, input.currency);
-  return moneyTransaction(db, async (tx) => {
-    const claim = await claimIdempotencyKey<SpendResult>(tx, { key: input.idempotencyKey, operation: "credit.spend", request: input });
-    if (claim.isReplay) return claim.result;
-
+  return idempotentTransaction<SpendResult>(db, { actor, key: input.idempotencyKey, operation: "credit.spend", request: input }, async (tx, { resultSql }) => {
     const key = { customerId: input.customerId, currency: input.currency };
     const now = new Date();
     const { balanceMinor } = await expireDueCredits(tx, key, await lockBalance(tx, key), now);
@@ -94,7 +91,7 @@ export async function spendCredit({ db, actor }: SpendContext, input: SpendCredi
         entityId: input.customerId,
         details: { currency: input.currency, amountMinor: input.amountMinor, reference: input.reference ?? null, operationId, allocations },
       }),
-      idempotentResultSql(input.idempotencyKey, result),
+      resultSql(result),
     ]);
     return result;
   });
@@ -117,10 +114,7 @@ export type ReverseSpendResult = SpendResult & { spendOperationId: string };
  * (VOIDED / EXPIRED event), so a reversal never revives a closed credit.
  */
 export function reverseSpend({ db, actor }: SpendContext, input: ReverseSpendInput): Promise<ReverseSpendResult> {
-  return moneyTransaction(db, async (tx) => {
-    const claim = await claimIdempotencyKey<ReverseSpendResult>(tx, { key: input.idempotencyKey, operation: "credit.reverse_spend", request: input });
-    if (claim.isReplay) return claim.result;
-
+  return idempotentTransaction<ReverseSpendResult>(db, { actor, key: input.idempotencyKey, operation: "credit.reverse_spend", request: input }, async (tx, { resultSql }) => {
     const spent = await spendLinesOf(tx, input.spendOperationId);
     const first = spent[0];
     if (!first) throw new AppError("NOT_FOUND", "No store credit spend with this id", "spendOperationId");
@@ -187,7 +181,7 @@ export function reverseSpend({ db, actor }: SpendContext, input: ReverseSpendInp
         entityId: key.customerId,
         details: { currency: key.currency, amountMinor, spendOperationId: input.spendOperationId, operationId, allocations, reason: input.reason ?? null },
       }),
-      idempotentResultSql(input.idempotencyKey, result),
+      resultSql(result),
     ]);
     return result;
   });

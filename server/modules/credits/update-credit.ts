@@ -1,6 +1,6 @@
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { claimIdempotencyKey, idempotentResultSql } from "@/server/lib/idempotency";
+import { idempotentTransaction } from "@/server/lib/idempotency";
 import { formatMoney } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
@@ -11,7 +11,6 @@ import {
   executeTogether,
   ledgerAppendSql,
   lockBalance,
-  moneyTransaction,
   withRunningBalance,
   type LedgerEvent,
 } from "./ledger";
@@ -32,10 +31,7 @@ export type UpdateCreditResult = {
  * credits cannot be edited.
  */
 export function updateCredit({ db, actor }: ServiceContext, input: UpdateCreditInput): Promise<UpdateCreditResult> {
-  return moneyTransaction(db, async (tx) => {
-    const claim = await claimIdempotencyKey<UpdateCreditResult>(tx, { key: input.idempotencyKey, operation: "credit.update", request: input });
-    if (claim.isReplay) return claim.result;
-
+  return idempotentTransaction<UpdateCreditResult>(db, { actor, key: input.idempotencyKey, operation: "credit.update", request: input }, async (tx, { resultSql }) => {
     const found = await findCredit(tx, input.creditId);
     if (!found) throw new AppError("NOT_FOUND", "No credit with this id", "creditId");
     const key = { customerId: found.customerId, currency: found.currency };
@@ -118,7 +114,7 @@ export function updateCredit({ db, actor }: ServiceContext, input: UpdateCreditI
           ]
         : []),
       ...(events.length ? ledgerAppendSql(key, { events, balanceMinor: balanceAfter }) : []),
-      idempotentResultSql(input.idempotencyKey, result),
+      resultSql(result),
     ]);
     return result;
   });

@@ -1,11 +1,11 @@
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { claimIdempotencyKey, idempotentResultSql } from "@/server/lib/idempotency";
+import { idempotentTransaction } from "@/server/lib/idempotency";
 import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { findCredit, findReason, remainingOf, voidCreditSql } from "./credits.repo";
 import type { VoidCreditInput } from "./credits.schema";
-import { executeTogether, ledgerAppendSql, lockBalance, moneyTransaction, withRunningBalance } from "./ledger";
+import { executeTogether, ledgerAppendSql, lockBalance, withRunningBalance } from "./ledger";
 
 export type VoidCreditResult = { creditId: string; customerId: string; currency: string; removedMinor: bigint; balanceMinor: bigint };
 
@@ -14,10 +14,7 @@ export type VoidCreditResult = { creditId: string; customerId: string; currency:
  * history stay, shown as deleted. A credit with nothing left (fully used) cannot be deleted.
  */
 export function voidCredit({ db, actor }: ServiceContext, input: VoidCreditInput): Promise<VoidCreditResult> {
-  return moneyTransaction(db, async (tx) => {
-    const claim = await claimIdempotencyKey<VoidCreditResult>(tx, { key: input.idempotencyKey, operation: "credit.void", request: input });
-    if (claim.isReplay) return claim.result;
-
+  return idempotentTransaction<VoidCreditResult>(db, { actor, key: input.idempotencyKey, operation: "credit.void", request: input }, async (tx, { resultSql }) => {
     // Customer and currency never change, so this unlocked read is enough to know which balance to lock.
     const found = await findCredit(tx, input.creditId);
     if (!found) throw new AppError("NOT_FOUND", "No credit with this id", "creditId");
@@ -52,7 +49,7 @@ export function voidCredit({ db, actor }: ServiceContext, input: VoidCreditInput
         entityId: credit.id,
         details: { ...key, removedMinor: remainingMinor, usedMinor: credit.usedMinor, reason: reason.name, note: input.note },
       }),
-      idempotentResultSql(input.idempotencyKey, result),
+      resultSql(result),
     ]);
     return result;
   });

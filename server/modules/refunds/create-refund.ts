@@ -2,12 +2,12 @@ import { Prisma } from "@/prisma/generated/client";
 import type { DbTx } from "@/server/db/client";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { claimIdempotencyKey, idempotentResultSql } from "@/server/lib/idempotency";
+import { idempotentTransaction } from "@/server/lib/idempotency";
 import { formatMoney } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { grantCredit } from "@/server/modules/credits/grant-credit";
-import { executeTogether, moneyTransaction } from "@/server/modules/credits/ledger";
+import { executeTogether } from "@/server/modules/credits/ledger";
 import { notificationInsertSql } from "@/server/modules/notifications/notifications.repo";
 import { refundableOf, refundTypesFor } from "@/server/modules/payments/payments.service";
 import { lockPaymentOrThrow, type LockedPayment } from "./refund-context";
@@ -18,23 +18,21 @@ import { newRefundReference } from "./refunds.repo";
 import { REFUND_REASON_LABELS, type CreateRefundInput } from "./refunds.schema";
 import { settleWithGateway } from "./settle-refund";
 
-type Recorded = { refundId: string };
+/** Stored under the key: a replay never calls the gateway itself (a PENDING refund is reconcile's). */
+type Recorded = { refundId: string; needsGateway: boolean };
 
 /**
- * Refunds a payment, fully or partly, exactly once per idempotency key.
+ * Refunds a payment, fully or partly, exactly once per idempotency key (of this staff member).
  * - To store credit: the refund, the payment's refunded total, a credit (category Refund, ledger
  *   event REFUNDED_TO_CREDIT), the audit row and the customer's message commit together.
  * - To the original method: the refund is recorded PENDING and its amount reserved on the payment
  *   (committed before the gateway is called, so a crash cannot lose it), then the gateway is
- *   called with the same key and the refund settled SUCCEEDED or FAILED. A gateway that does not
- *   answer leaves it PENDING for reconcile.
+ *   called with the refund's gateway key (its id) and the refund settled SUCCEEDED or FAILED. A
+ *   gateway that does not answer leaves it PENDING for reconcile.
  * A decline is an answer, not an error: it returns the FAILED refund with the gateway's reason.
  */
 export async function createRefund({ db, actor }: ServiceContext, input: CreateRefundInput): Promise<CreateRefundResult> {
-  const recorded = await moneyTransaction(db, async (tx) => {
-    const claim = await claimIdempotencyKey<Recorded>(tx, { key: input.idempotencyKey, operation: "refund.create", request: input });
-    if (claim.isReplay) return { refundId: claim.result.refundId, needsGateway: false };
-
+  const recorded = await idempotentTransaction<Recorded>(db, { actor, key: input.idempotencyKey, operation: "refund.create", request: input }, async (tx, { resultSql }) => {
     const payment = await lockPaymentOrThrow(tx, input.paymentId);
     assertRefundable(payment, input);
     const refundId = uuid7();
@@ -74,10 +72,10 @@ export async function createRefund({ db, actor }: ServiceContext, input: CreateR
 
     statements.push(
       Prisma.sql`INSERT INTO refund (id, reference, payment_id, customer_id, amount_minor, currency, type, status, reason,
-          explanation, note, notify_customer, idempotency_key, gateway_name, credit_id, notification_id, created_by_id, settled_at)
+          explanation, note, notify_customer, gateway_key, gateway_name, credit_id, notification_id, created_by_id, settled_at)
         VALUES (${refundId}::uuid, ${reference}, ${payment.id}::uuid, ${payment.customerId}::uuid, ${input.amountMinor},
           ${payment.currency}, ${input.type}::"RefundType", ${isStoreCredit ? "SUCCEEDED" : "PENDING"}::"RefundStatus",
-          ${input.reason}::"RefundReason", ${input.explanation}, ${input.note}, ${input.notifyCustomer}, ${input.idempotencyKey}::uuid,
+          ${input.reason}::"RefundReason", ${input.explanation}, ${input.note}, ${input.notifyCustomer}, ${refundId}::uuid,
           ${null}, ${creditId}::uuid, ${notificationId}::uuid, ${actor.id}::uuid, ${isStoreCredit ? new Date() : null}::timestamptz)`,
       isStoreCredit
         ? Prisma.sql`UPDATE payment SET refunded_minor = refunded_minor + ${input.amountMinor} WHERE id = ${payment.id}::uuid`
@@ -104,7 +102,7 @@ export async function createRefund({ db, actor }: ServiceContext, input: CreateR
           notificationId,
         },
       }),
-      idempotentResultSql(input.idempotencyKey, { refundId } satisfies Recorded),
+      resultSql({ refundId, needsGateway: false }),
     );
     await executeTogether(tx, statements);
     return { refundId, needsGateway: !isStoreCredit };

@@ -6,7 +6,7 @@ export type ReconcileResult = { checked: number; succeeded: number; failed: numb
 
 /**
  * Settles refunds left PENDING (the gateway did not answer, or the server stopped mid-call) by
- * asking the gateway again with each refund's own idempotency key: a refund that was paid is
+ * asking the gateway again with each refund's own gateway key: a refund that was paid is
  * answered from the gateway's books and never paid twice. Refunds younger than `minAgeMs` are
  * left to the request that is probably still waiting for them.
  */

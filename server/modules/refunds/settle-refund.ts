@@ -18,19 +18,19 @@ type PendingRefund = {
   method_kind: Parameters<typeof gatewayFor>[1];
   amount_minor: bigint;
   currency: string;
-  idempotency_key: string;
+  gateway_key: string;
   notify_customer: boolean;
 };
 
 /**
- * Asks the gateway to pay a PENDING refund (again, with its idempotency key) and records the
+ * Asks the gateway to pay a PENDING refund (again, with its gateway key) and records the
  * answer. Safe to run twice at once for the same refund: the gateway pays once per key and only
  * the first to settle the row (WHERE status = 'PENDING') moves the payment's totals.
  */
 export async function settleWithGateway(db: Db, refundId: string, opts: { actorId: string | null }): Promise<RefundStatus> {
   const [refund] = await db.$queryRaw<PendingRefund[]>`
     SELECT r.id, r.reference, r.payment_id, p.reference AS payment_reference, p.method_kind, r.amount_minor, r.currency,
-           r.idempotency_key, r.notify_customer
+           r.gateway_key, r.notify_customer
     FROM refund r JOIN payment p ON p.id = r.payment_id
     WHERE r.id = ${refundId}::uuid AND r.status = 'PENDING'`;
   if (!refund) return settledStatusOf(db, refundId);
@@ -45,7 +45,7 @@ export async function settleWithGateway(db: Db, refundId: string, opts: { actorI
         paymentRef: refund.payment_reference,
         amountMinor: refund.amount_minor,
         currency: refund.currency,
-        idempotencyKey: refund.idempotency_key,
+        idempotencyKey: refund.gateway_key,
       }),
       gatewayTimeoutMs(),
       gateway.name,

@@ -63,7 +63,7 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const canManageSettings = useCan("settings:manage");
-  const [idempotencyKey, renewIdempotencyKey] = useIdempotencyKey();
+  const [idempotencyKey, renewIdempotencyKey, renewKeyAfterRefusal] = useIdempotencyKey();
   const [receiver, setReceiver] = useState<PickedCustomer | null>(initialReceiver);
   const [sent, setSent] = useState<Sent | null>(null);
   const isSingleCurrency = options.currencies.length === 1;
@@ -126,6 +126,7 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
         ]);
       },
       onError: (error) => {
+        renewKeyAfterRefusal(error);
         const message = applyServerErrors(error, form.setError, FORM_FIELDS);
         if (message) toast.error(message);
       },

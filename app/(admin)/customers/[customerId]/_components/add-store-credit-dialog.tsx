@@ -26,7 +26,7 @@ export function AddStoreCreditDialog({ customerId, open, onOpenChange }: Props) 
   const trpc = useTRPC();
   const options = useCreditOptions();
   const invalidate = useInvalidateCredits();
-  const [idempotencyKey, renewKey] = useIdempotencyKey();
+  const [idempotencyKey, renewKey, renewKeyAfterRefusal] = useIdempotencyKey();
   const form = useForm<Values>({
     defaultValues: { amount: "", currency: "", categoryId: "", memo: "", expiresOn: "", notifyCustomer: false },
   });
@@ -49,6 +49,7 @@ export function AddStoreCreditDialog({ customerId, open, onOpenChange }: Props) 
         await invalidate(customerId);
       },
       onError: (error) => {
+        renewKeyAfterRefusal(error);
         const message = applyServerErrors(error, setError, FIELDS);
         if (message) toast.error(message);
       },

@@ -44,7 +44,7 @@ function RefundFlow({ payment, customer, onClose }: { payment: PaymentItem; cust
   const trpc = useTRPC();
   const invalidate = useInvalidateRefund();
   // Made when the dialog opens and kept while it is open, so a double click or a retry refunds once.
-  const [idempotencyKey] = useIdempotencyKey();
+  const [idempotencyKey, , renewKeyAfterRefusal] = useIdempotencyKey();
   const form = useRefundForm(payment, idempotencyKey);
   const [step, setStep] = useState<Step>({ name: "form" });
 
@@ -55,6 +55,7 @@ function RefundFlow({ payment, customer, onClose }: { payment: PaymentItem; cust
         await invalidate(result.refund);
       },
       onError: (error) => {
+        renewKeyAfterRefusal(error);
         const message = applyServerErrors(error, form.setError, REFUND_FORM_FIELDS);
         if (message) toast.error(message);
         else setStep({ name: "form" });

@@ -32,7 +32,7 @@ export function CreditsField({ customerId }: { customerId: string }) {
   const options = useCreditOptions();
   const summary = useQuery(trpc.customers.summary.queryOptions({ customerId }));
   const invalidate = useInvalidateCredits();
-  const [idempotencyKey, renewKey] = useIdempotencyKey();
+  const [idempotencyKey, renewKey, renewKeyAfterRefusal] = useIdempotencyKey();
   const { register, handleSubmit, control, getValues, setValue, setError, formState } = useForm<Values>({
     defaultValues: { currency: "", balance: "", reasonId: "", note: "" },
   });
@@ -64,14 +64,11 @@ export function CreditsField({ customerId }: { customerId: string }) {
         await invalidate(customerId);
       },
       onError: async (error) => {
+        renewKeyAfterRefusal(error);
         const message = applyServerErrors(error, setError, FIELDS);
         if (message) toast.error(message);
-        // Someone changed the balance meanwhile: show the new one (keeping what was typed), and
-        // make the next save a new request from it.
-        if (error.data?.code === "CONFLICT") {
-          renewKey();
-          await invalidate(customerId);
-        }
+        // Someone changed the balance meanwhile: show the new one, keeping what was typed.
+        if (error.data?.code === "CONFLICT") await invalidate(customerId);
       },
     }),
   );

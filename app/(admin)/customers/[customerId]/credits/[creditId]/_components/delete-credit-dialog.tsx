@@ -20,7 +20,7 @@ type Values = { reasonId: string; note: string };
 export function DeleteCreditDialog({ credit, open, onOpenChange }: { credit: CreditView; open: boolean; onOpenChange: (open: boolean) => void }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateCredits();
-  const [idempotencyKey] = useIdempotencyKey();
+  const [idempotencyKey, , renewKeyAfterRefusal] = useIdempotencyKey();
   const { register, handleSubmit, setError, formState } = useForm<Values>({ defaultValues: { reasonId: "", note: "" } });
   const remaining = money({ amountMinor: credit.remainingMinor, currency: credit.currency });
 
@@ -32,6 +32,7 @@ export function DeleteCreditDialog({ credit, open, onOpenChange }: { credit: Cre
         await invalidate(credit.customerId);
       },
       onError: (error) => {
+        renewKeyAfterRefusal(error);
         const message = applyServerErrors(error, setError, ["reasonId", "note"]);
         if (message) toast.error(message);
       },

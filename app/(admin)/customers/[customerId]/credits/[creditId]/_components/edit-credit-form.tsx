@@ -26,7 +26,7 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
   const trpc = useTRPC();
   const options = useCreditOptions();
   const invalidate = useInvalidateCredits();
-  const [idempotencyKey, renewKey] = useIdempotencyKey();
+  const [idempotencyKey, , renewKeyAfterRefusal] = useIdempotencyKey();
   const originalAmount = toDecimalString(credit.amountMinor, credit.currency);
   const { register, handleSubmit, control, getValues, setValue, setError, formState } = useForm<Values>({
     defaultValues: {
@@ -55,14 +55,11 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
         onDone();
       },
       onError: async (error) => {
+        renewKeyAfterRefusal(error);
         const message = applyServerErrors(error, setError, FIELDS);
         if (message) toast.error(message);
-        // Someone changed the credit meanwhile: reload it (keeping what was typed), and make the
-        // next save a new request from the amount now shown.
-        if (error.data?.code === "CONFLICT") {
-          renewKey();
-          await invalidate(credit.customerId);
-        }
+        // Someone changed the credit meanwhile: reload it, keeping what was typed.
+        if (error.data?.code === "CONFLICT") await invalidate(credit.customerId);
       },
     }),
   );
