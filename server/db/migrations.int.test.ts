@@ -32,7 +32,8 @@ describe("migrations", () => {
     }
   });
 
-  it("bring an empty PGlite database exactly to schema.prisma, and apply nothing twice", async () => {
+  // PGlite starts a WebAssembly PostgreSQL and applies every migration twice: minutes on a busy 2-core box.
+  it("bring an empty PGlite database exactly to schema.prisma, and apply nothing twice", { timeout: 180_000 }, async () => {
     const empty = createEmptyPglite();
     try {
       await expectMigrationsToBuildSchema(empty.target);

@@ -95,7 +95,8 @@ describe("managing settings", () => {
 });
 
 describe("the last enabled currency", () => {
-  it("cannot be disabled", async () => {
+  // A scratch PGlite database starts a WebAssembly PostgreSQL: slow on a busy 2-core box.
+  it("cannot be disabled", { timeout: 120_000 }, async () => {
     // A database of its own: this test switches off every currency but one.
     const scratch = await openScratchPglite();
     try {
