@@ -49,7 +49,7 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
           Store credit {of(credit.amountMinor)} · {credit.category.name}
         </h2>
         {can.void ? (
-          <ActionsMenu>
+          <ActionsMenu aria-label="Credit actions">
             <DropdownMenu.Item className={`${menuItemClass} text-red-700`} onSelect={() => setIsDeleteOpen(true)}>
               Delete
             </DropdownMenu.Item>
