@@ -48,7 +48,7 @@ test.describe("guide 002 as the admin", () => {
 
     // "Click Edit in the Details section … click Update"
     const credit = page.getByRole("region", { name: "Store credit", exact: true });
-    await credit.getByRole("button", { name: "Edit" }).click();
+    await credit.getByRole("button", { name: "Edit", exact: true }).click();
     await credit.getByLabel("Memo").fill("Goodwill: parcel arrived a week late");
     await credit.getByRole("button", { name: "Update" }).click();
     await expect(credit.getByText("Goodwill: parcel arrived a week late")).toBeVisible();
@@ -99,7 +99,7 @@ test.describe("as a support agent", () => {
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
     await page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: "Support agent credit" }).click();
     const credit = page.getByRole("region", { name: "Store credit", exact: true });
-    await expect(credit.getByRole("button", { name: "Edit" })).toBeVisible();
+    await expect(credit.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Credit actions" })).toHaveCount(0);
   });
 
