@@ -6,6 +6,9 @@ export async function register() {
   // The Edge runtime has no database; the schedules belong to the Node.js server only.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (globalForSchedules.creditdeskSchedules !== undefined) return;
+  // A mistyped variable stops the server here with its name, before anything runs on it.
+  const { exitOnBadConfig } = await import("@/server/config");
+  exitOnBadConfig();
   // Open the database now: with PGlite this takes its folder's lock for as long as the server runs,
   // so a script started alongside fails at once with a clear message instead of later requests.
   const { getDb } = await import("@/server/db/client");

@@ -2,8 +2,12 @@ import type { PrismaClient } from "@/prisma/generated/client";
 
 /** A reproducible mix of what support agents type: names, emails, phones, ids, typos, prefixes. */
 export async function buildQueries(db: PrismaClient, count: number): Promise<Record<string, unknown>[]> {
-  const sample = await db.$queryRaw<{ id: string; first_name: string; last_name: string; email: string; phone: string | null }[]>`
+  type Sampled = { id: string; first_name: string; last_name: string; email: string; phone: string | null };
+  // A 1% page sample of a small table can be empty; then the first customers by id stand in.
+  let sample = await db.$queryRaw<Sampled[]>`
     SELECT id, first_name, last_name, email, phone FROM customer TABLESAMPLE SYSTEM (1) REPEATABLE (42) LIMIT 400`;
+  if (sample.length === 0) sample = await db.$queryRaw<Sampled[]>`SELECT id, first_name, last_name, email, phone FROM customer ORDER BY id LIMIT 400`;
+  if (sample.length === 0) throw new Error("No customers to search: run `npm run db:seed` first");
   const swap = (s: string) => (s.length > 4 ? `${s.slice(0, 2)}${s[3]}${s[2]}${s.slice(4)}` : s);
   const makers: ((c: (typeof sample)[number]) => Record<string, unknown>)[] = [
     (c) => ({ query: c.last_name }),

@@ -37,6 +37,27 @@ test("finds a customer by last name, email fragment and a phone typed with space
   await expect(table(page).getByRole("row", { name: fullName })).toBeVisible();
 });
 
+test("opens the row clicked at once after typing, before the search's pause is over, every time", async ({ page }) => {
+  test.setTimeout(90_000);
+  const profile = new RegExp(`/customers/${target.id}$`);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.goto("/customers");
+    // The row shows for the name typed so far; the last letter is typed right before the click.
+    await search(page, target.lastName.slice(0, -1));
+    const row = table(page).getByRole("row", { name: fullName });
+    await expect(row, `attempt ${attempt}`).toBeVisible();
+    await page.getByLabel("Search customers").fill(target.lastName);
+    await row.click();
+
+    await expect(page.getByRole("heading", { level: 1, name: fullName }), `attempt ${attempt}`).toBeVisible();
+    await expect(page).toHaveURL(profile);
+    // Still there once the profile has loaded: the pending search did not pull us back.
+    await expect(page.getByRole("navigation", { name: "Customer sections" })).toBeVisible();
+    await expect(page.getByText(target.email).first()).toBeVisible();
+    await expect(page).toHaveURL(profile);
+  }
+});
+
 test("says when nothing matches and how to widen the search", async ({ page }) => {
   await page.goto("/customers?q=zzqx-nobody");
   await expect(page.getByText("No customers match “zzqx-nobody”")).toBeVisible();

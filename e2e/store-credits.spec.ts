@@ -48,13 +48,15 @@ test.describe("guide 002 as the admin", () => {
 
     // "Click Edit in the Details section … click Update"
     const credit = page.getByRole("region", { name: "Store credit", exact: true });
-    await credit.getByRole("button", { name: "Edit" }).click();
+    await credit.getByRole("button", { name: "Edit", exact: true }).click();
     await credit.getByLabel("Memo").fill("Goodwill: parcel arrived a week late");
     await credit.getByRole("button", { name: "Update" }).click();
     await expect(credit.getByText("Goodwill: parcel arrived a week late")).toBeVisible();
 
     // "Click the three-dot menu in the top-right corner … Delete"
-    await credit.getByRole("button", { name: "More actions" }).click();
+    // The profile's menu stays "More actions"; the credit's own is told apart by its name.
+    await expect(page.getByRole("button", { name: "More actions" })).toHaveCount(1);
+    await page.getByRole("button", { name: "Credit actions" }).click();
     await page.getByRole("menuitem", { name: "Delete" }).click();
     const confirm = page.getByRole("dialog", { name: "Delete store credit" });
     await expect(confirm).toContainText("$25.00");
@@ -97,8 +99,8 @@ test.describe("as a support agent", () => {
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
     await page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: "Support agent credit" }).click();
     const credit = page.getByRole("region", { name: "Store credit", exact: true });
-    await expect(credit.getByRole("button", { name: "Edit" })).toBeVisible();
-    await expect(credit.getByRole("button", { name: "More actions" })).toHaveCount(0);
+    await expect(credit.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Credit actions" })).toHaveCount(0);
   });
 
   test("gets FORBIDDEN from the delete procedure when calling it anyway", async ({ page }) => {

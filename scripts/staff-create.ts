@@ -6,13 +6,15 @@ import { createDb } from "@/server/db/client";
 import { ZCreateStaffInput } from "@/server/modules/staff/staff.schema";
 import { createStaff } from "@/server/modules/staff/staff.service";
 import { isAppError } from "@/server/lib/app-error";
+import { config } from "@/server/config";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, role: { type: "string", default: "ADMIN" }, name: { type: "string" } },
 });
 
 async function readPassword(): Promise<string> {
-  if (process.env.STAFF_PASSWORD) return process.env.STAFF_PASSWORD;
+  const { STAFF_PASSWORD } = config();
+  if (STAFF_PASSWORD) return STAFF_PASSWORD;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   const password = await rl.question("Password (at least 12 characters): ");
   rl.close();

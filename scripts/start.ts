@@ -1,6 +1,7 @@
 // `npm start`: migrate (and seed on first run), build if needed, then serve the production app.
 import { spawn, execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { config } from "@/server/config";
 import { authEnv } from "./lib/auth-env";
 import { needsBuild } from "./lib/build-freshness";
 import { ensureGenerated } from "./lib/ensure-generated";
@@ -12,7 +13,7 @@ const { prepareDatabase } = await import("./lib/prepare-database");
 const { demoLoginLines } = await import("@/prisma/seed/demo-staff");
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const port = Number(process.env.PORT ?? 3000);
+const port = config().PORT;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...authEnv(port) };
 
 await prepareDatabase({ seed: true });

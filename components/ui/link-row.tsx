@@ -1,6 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { useRouter } from "next/navigation";
+import { noteNavigation } from "@/components/navigation-intent";
 
 /**
  * A table row that opens `href`: clickable, and a keyboard stop of its own (Enter or Space), named
@@ -8,16 +9,20 @@ import { useRouter } from "next/navigation";
  */
 export function LinkRow({ href, label, children }: { href: string; label: string; children: ReactNode }) {
   const router = useRouter();
+  const open = () => {
+    noteNavigation();
+    router.push(href);
+  };
   return (
     <tr
       tabIndex={0}
       aria-label={label}
       className="cursor-pointer hover:bg-slate-50 focus-visible:bg-blue-50 focus-visible:outline-none"
-      onClick={() => router.push(href)}
+      onClick={open}
       onKeyDown={(event) => {
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
-          router.push(href);
+          open();
         }
       }}
     >

@@ -29,8 +29,8 @@ export function distinctCustomer(slot: number) {
   return withFullName(customer);
 }
 
-// distinctCustomer slots 0–1 belong to other specs; the payment helpers below never return them.
-const paymentCandidates = distinctCandidates.slice(2);
+// distinctCustomer slots 0–2 belong to other specs; the payment helpers below never return them.
+const paymentCandidates = distinctCandidates.slice(3);
 const newestCardOf = (c: DemoCustomer) => c.purchases.findLast((p) => p.method === "CARD");
 const SANDBOX_CARDS = [DEMO_DECLINED_CARD, DEMO_TIMEOUT_CARD];
 

@@ -1,15 +1,17 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { config } from "@/server/config";
 
 /**
  * next-auth needs a signing secret and its own URL. Outside production set NEXTAUTH_SECRET
  * yourself; for the demo a random one is kept in the data folder so sessions survive restarts.
  */
 export function authEnv(port: number): Record<string, string> {
-  let secret = process.env.NEXTAUTH_SECRET;
+  const { NEXTAUTH_SECRET, NEXTAUTH_URL, DATA_DIR } = config();
+  let secret = NEXTAUTH_SECRET;
   if (!secret) {
-    const dir = path.resolve(process.env.DATA_DIR ?? ".data");
+    const dir = path.resolve(DATA_DIR);
     const file = path.join(dir, "auth-secret");
     if (!existsSync(file)) {
       mkdirSync(dir, { recursive: true });
@@ -17,5 +19,5 @@ export function authEnv(port: number): Record<string, string> {
     }
     secret = readFileSync(file, "utf8").trim();
   }
-  return { NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
+  return { NEXTAUTH_SECRET: secret, NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${port}` };
 }

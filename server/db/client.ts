@@ -2,6 +2,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/prisma/generated/client";
+import { config, parseConfig } from "@/server/config";
 import { lockDataDir } from "./data-dir-lock";
 
 export type Db = PrismaClient;
@@ -14,8 +15,9 @@ export type DatabaseTarget =
 
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR (default ./.data). */
 export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
-  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
-  return { kind: "pglite", dataDir: path.resolve(env.DATA_DIR ?? ".data", "pglite") };
+  const { DATABASE_URL, DATA_DIR } = parseConfig(env);
+  if (DATABASE_URL) return { kind: "postgres", url: DATABASE_URL };
+  return { kind: "pglite", dataDir: path.resolve(DATA_DIR, "pglite") };
 }
 
 export type AdapterHandle = {
@@ -25,8 +27,7 @@ export type AdapterHandle = {
 
 export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle> {
   if (target.kind === "postgres") {
-    const max = Number(process.env.DATABASE_POOL_SIZE ?? 20);
-    const adapter = new PrismaPg({ connectionString: target.url, max });
+    const adapter = new PrismaPg({ connectionString: target.url, max: config().DATABASE_POOL_SIZE });
     return { adapter, close: async () => {} };
   }
   // Imported lazily so a PostgreSQL deployment never loads the WASM build.

@@ -5,12 +5,23 @@ export const MAX_CSV_ROWS = 10_000;
 /** Rows read per query while an export is built. */
 export const CSV_PAGE = 1_000;
 
-/** One cell; `isText` marks free text typed by people, which may not start a spreadsheet formula. */
+/**
+ * A formula start, possibly behind whitespace or separators: a spreadsheet in a semicolon or
+ * comma locale may split `;=1+1` and read the rest as a formula, and some trim leading spaces.
+ */
+const FORMULA_START = /^[\s;,]*[=+\-@]|^[\t\r\n]/;
+
+/**
+ * One cell. `isText` marks free text typed by people: it is always quoted (so no separator inside
+ * it splits the cell in any locale) and gets a leading `'` when it could start a formula.
+ * Other cells (dates, decimal amounts, ids, fixed labels) are quoted only when RFC 4180 needs it.
+ */
 export function csvCell(value: string, opts: { isText?: boolean } = {}): string {
-  // A text cell starting like a formula is neutralised, so a memo cannot run in a spreadsheet.
-  const safe = opts.isText && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  if (opts.isText) return quoted(FORMULA_START.test(value) ? `'${value}` : value);
+  return /[",;\r\n]/.test(value) ? quoted(value) : value;
 }
+
+const quoted = (value: string) => `"${value.replaceAll('"', '""')}"`;
 
 /** The file's text: lines joined and ended by CRLF, as spreadsheets expect. */
 export const csvText = (lines: string[]) => `${lines.join("\r\n")}\r\n`;

@@ -5,7 +5,17 @@ import { AppError } from "@/server/lib/app-error";
 import { decodeSeqCursor, decodeTimeIdCursor, encodeSeqCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
 import { CSV_PAGE, MAX_CSV_ROWS, csvCell, csvText } from "@/server/lib/csv";
 import { toDecimalString } from "@/server/lib/money";
-import { findCreditView, listCreditViews, listEventViews, remainingOf, type CreditViewRow, type EventFilters, type EventViewRow } from "./credits.repo";
+import {
+  findCreditView,
+  listCreditViews,
+  listEventViews,
+  listEventViewsOfOperations,
+  listOperationEventViews,
+  remainingOf,
+  type CreditViewRow,
+  type EventFilters,
+  type EventViewRow,
+} from "./credits.repo";
 import { CREDIT_EVENT_LABELS, type CreditHistoryCsvInput, type CreditHistoryInput, type CreditListInput, type CreditStatus } from "./credits.schema";
 
 
@@ -61,6 +71,47 @@ function eventView(row: EventViewRow) {
 }
 export type CreditEventView = ReturnType<typeof eventView>;
 
+/**
+ * One operation (a set-balance, a spend, an expiry run…) as one history line: the total it moved
+ * and the balance it left, with one event per credit it touched (`events`, in ledger order).
+ */
+function operationView(events: [EventViewRow, ...EventViewRow[]]) {
+  const head = eventView(events[events.length - 1]!);
+  return {
+    operationId: head.operationId,
+    createdAt: head.createdAt,
+    type: head.type,
+    typeLabel: head.typeLabel,
+    currency: head.currency,
+    amountMinor: events.reduce((sum, e) => sum + e.amountMinor, 0n),
+    balanceAfterMinor: head.balanceAfterMinor,
+    actor: head.actor,
+    actorName: head.actorName,
+    reason: head.reason,
+    memo: head.memo,
+    events: events.map(eventView),
+  };
+}
+export type CreditOperationView = ReturnType<typeof operationView>;
+
+/** Consecutive rows of one operation together, in the order the rows came. */
+function groupByOperation<T extends EventViewRow>(rows: T[]): [T, ...T[]][] {
+  const groups: [T, ...T[]][] = [];
+  for (const row of rows) {
+    const group = groups.at(-1);
+    if (group && group[0].operationId === row.operationId) group.push(row);
+    else groups.push([row]);
+  }
+  return groups;
+}
+
+/** A page of whole operations, newest first; the cursor is the last one's head (newest event). */
+async function operationsPage(db: ServiceContext["db"], filters: EventFilters, limit: number) {
+  const groups = groupByOperation(await listOperationEventViews(db, filters, limit + 1));
+  const page = groups.slice(0, limit);
+  return { operations: page.map(operationView), nextBeforeSeq: groups.length > limit ? page.at(-1)![0].headSeq : null };
+}
+
 /** A customer's credits, newest first, keyset-paged on (createdAt, id). */
 export async function listCredits({ db }: ServiceContext, input: CreditListInput) {
   const before = decodeTimeIdCursor(input.cursor);
@@ -85,21 +136,43 @@ function historyFilters(input: CreditHistoryCsvInput): EventFilters {
   return { customerId: input.customerId, currency: input.currency, types: input.types, from: input.from, to: input.to };
 }
 
-/** Every event of a customer, newest first, filtered by currency, type and date range; keyset-paged. */
+/**
+ * A customer's history, one line per operation, newest first, filtered by currency, type and date
+ * range; keyset-paged by whole operations.
+ */
 export async function getCreditHistory({ db }: ServiceContext, input: CreditHistoryInput) {
   const beforeSeq = decodeSeqCursor(input.cursor) ?? undefined;
-  const rows = await listEventViews(db, { ...historyFilters(input), beforeSeq }, input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
+  const { operations, nextBeforeSeq } = await operationsPage(db, { ...historyFilters(input), beforeSeq }, input.limit);
   return {
-    items: page.map(eventView),
-    nextCursor: rows.length > input.limit && last ? encodeSeqCursor(last.seq) : null,
+    items: operations,
+    nextCursor: nextBeforeSeq === null ? null : encodeSeqCursor(nextBeforeSeq),
   };
 }
 
-const CSV_HEADER = ["Date (UTC)", "Type", "Currency", "Amount", "Balance after", "Actor", "Reason", "Memo", "Credit ID", "Operation ID"];
+const CSV_HEADER = ["Date (UTC)", "Type", "Currency", "Amount", "Balance after", "Actor", "Reason", "Memo", "Credits", "Operation ID"];
 
-/** The filtered history as CSV text (at most MAX_CSV_ROWS rows, newest first), read in pages. */
+/**
+ * One row per operation, as the history tab shows it: Amount is the operation's total (what the
+ * balance moved), and Credits lists each credit it touched with its part ("<credit id> -15.00"),
+ * separated by "; ", so the rows add up to the balance and the split is still there to check.
+ */
+function csvLine(operation: CreditOperationView): string {
+  const part = (e: CreditEventView) => `${e.creditId} ${toDecimalString(e.amountMinor, e.currency)}`;
+  return [
+    csvCell(operation.createdAt.toISOString()),
+    csvCell(operation.typeLabel),
+    csvCell(operation.currency),
+    csvCell(toDecimalString(operation.amountMinor, operation.currency)),
+    csvCell(toDecimalString(operation.balanceAfterMinor, operation.currency)),
+    csvCell(operation.actorName, { isText: true }),
+    csvCell(operation.reason ?? "", { isText: true }),
+    csvCell(operation.memo ?? "", { isText: true }),
+    csvCell(operation.events.map(part).join("; ")),
+    csvCell(operation.operationId),
+  ].join(",");
+}
+
+/** The filtered history as CSV text (at most MAX_CSV_ROWS operations, newest first), read in pages. */
 export async function getCreditHistoryCsv({ db }: ServiceContext, input: CreditHistoryCsvInput) {
   const filters = historyFilters(input);
   const lines = [CSV_HEADER.join(",")];
@@ -107,32 +180,15 @@ export async function getCreditHistoryCsv({ db }: ServiceContext, input: CreditH
   let rowCount = 0;
   let isTruncated = false;
   for (;;) {
-    const rows = await listEventViews(db, { ...filters, beforeSeq }, Math.min(CSV_PAGE, MAX_CSV_ROWS - rowCount + 1));
-    for (const row of rows) {
-      if (rowCount === MAX_CSV_ROWS) {
-        isTruncated = true;
-        break;
-      }
-      const event = eventView(row);
-      lines.push(
-        [
-          csvCell(event.createdAt.toISOString()),
-          csvCell(event.typeLabel),
-          csvCell(event.currency),
-          csvCell(toDecimalString(event.amountMinor, event.currency)),
-          csvCell(toDecimalString(event.balanceAfterMinor, event.currency)),
-          csvCell(event.actorName, { isText: true }),
-          csvCell(event.reason ?? "", { isText: true }),
-          csvCell(event.memo ?? "", { isText: true }),
-          csvCell(event.creditId),
-          csvCell(event.operationId),
-        ].join(","),
-      );
-      rowCount += 1;
+    const { operations, nextBeforeSeq } = await operationsPage(db, { ...filters, beforeSeq }, Math.min(CSV_PAGE, MAX_CSV_ROWS - rowCount));
+    lines.push(...operations.map(csvLine));
+    rowCount += operations.length;
+    if (nextBeforeSeq === null) break;
+    if (rowCount === MAX_CSV_ROWS) {
+      isTruncated = true;
+      break;
     }
-    const last = rows.at(-1);
-    if (isTruncated || rows.length < CSV_PAGE || !last) break;
-    beforeSeq = last.seq;
+    beforeSeq = nextBeforeSeq;
   }
   const day = new Date().toISOString().slice(0, 10);
   return {
@@ -146,16 +202,22 @@ export async function getCreditHistoryCsv({ db }: ServiceContext, input: CreditH
 /** How many of a credit's events its detail shows; older ones are in the customer's history. */
 const DETAIL_EVENTS = 100;
 
-/** A credit, its events (newest first) and what the caller may do to it now. */
+/**
+ * A credit, the operations that touched it (newest first, each with every credit it touched, so
+ * the page can show "−$8.00 of −$23.00 across 2 credits") and what the caller may do to it now.
+ */
 export async function getCreditDetail({ db, actor }: ServiceContext, creditId: string) {
   const [row, events] = await Promise.all([findCreditView(db, creditId), listEventViews(db, { creditId }, DETAIL_EVENTS + 1)]);
   if (!row) throw new AppError("NOT_FOUND", "No credit with this id");
+  const shown = events.slice(0, DETAIL_EVENTS);
+  const operationEvents = await listEventViewsOfOperations(db, [...new Set(shown.map((e) => e.operationId))]);
+  const byOperation = new Map(groupByOperation(operationEvents.toSorted((a, b) => a.operationId.localeCompare(b.operationId) || Number(a.seq - b.seq))).map((g) => [g[0].operationId, g]));
   const now = new Date();
   const credit = creditView(row, now);
   const isOpen = credit.voidedAt === null;
   return {
     credit,
-    events: events.slice(0, DETAIL_EVENTS).map(eventView),
+    operations: shown.map((e) => operationView(byOperation.get(e.operationId) ?? [e])),
     hasMoreEvents: events.length > DETAIL_EVENTS,
     can: {
       /** Memo, category, expiry and amount (the amount needs a reason). */

@@ -248,24 +248,68 @@ export type EventFilters = {
   beforeSeq?: bigint;
 };
 
+/** The filters as one condition on the credit_event row named `alias` (beforeSeq included). */
+function eventConditions(alias: "e" | "x", filters: EventFilters): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(`${alias}.${name}`);
+  const conditions: Prisma.Sql[] = [];
+  if (filters.customerId) conditions.push(Prisma.sql`${col("customer_id")} = ${filters.customerId}::uuid`);
+  if (filters.creditId) conditions.push(Prisma.sql`${col("credit_id")} = ${filters.creditId}::uuid`);
+  if (filters.currency) conditions.push(Prisma.sql`${col("currency")} = ${filters.currency}`);
+  if (filters.types?.length) conditions.push(Prisma.sql`${col("type")} = ANY(${filters.types}::"CreditEventType"[])`);
+  if (filters.from) conditions.push(Prisma.sql`${col("created_at")} >= ${filters.from}::timestamptz`);
+  if (filters.to) conditions.push(Prisma.sql`${col("created_at")} <= ${filters.to}::timestamptz`);
+  if (filters.beforeSeq !== undefined) conditions.push(Prisma.sql`${col("seq")} < ${filters.beforeSeq}`);
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+const EVENT_VIEW_COLUMNS = Prisma.sql`
+  e.id, e.seq, e.created_at AS "createdAt", e.type, e.credit_id AS "creditId", e.currency,
+  e.amount_minor AS "amountMinor", e.balance_after_minor AS "balanceAfterMinor", e.actor_id AS "actorId",
+  s.name AS "actorName", e.reason, e.memo, e.operation_id AS "operationId"`;
+
 /** Newest first, keyset on seq (the ledger's own order). */
 export function listEventViews(db: DbTx, filters: EventFilters, limit: number) {
-  const conditions: Prisma.Sql[] = [];
-  if (filters.customerId) conditions.push(Prisma.sql`e.customer_id = ${filters.customerId}::uuid`);
-  if (filters.creditId) conditions.push(Prisma.sql`e.credit_id = ${filters.creditId}::uuid`);
-  if (filters.currency) conditions.push(Prisma.sql`e.currency = ${filters.currency}`);
-  if (filters.types?.length) conditions.push(Prisma.sql`e.type = ANY(${filters.types}::"CreditEventType"[])`);
-  if (filters.from) conditions.push(Prisma.sql`e.created_at >= ${filters.from}::timestamptz`);
-  if (filters.to) conditions.push(Prisma.sql`e.created_at <= ${filters.to}::timestamptz`);
-  if (filters.beforeSeq !== undefined) conditions.push(Prisma.sql`e.seq < ${filters.beforeSeq}`);
   return db.$queryRaw<EventViewRow[]>`
-    SELECT e.id, e.seq, e.created_at AS "createdAt", e.type, e.credit_id AS "creditId", e.currency,
-           e.amount_minor AS "amountMinor", e.balance_after_minor AS "balanceAfterMinor", e.actor_id AS "actorId",
-           s.name AS "actorName", e.reason, e.memo, e.operation_id AS "operationId"
+    SELECT ${EVENT_VIEW_COLUMNS}
     FROM credit_event e LEFT JOIN staff_user s ON s.id = e.actor_id
-    WHERE ${conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`}
+    WHERE ${eventConditions("e", filters)}
     ORDER BY e.seq DESC
     LIMIT ${limit}`;
+}
+
+/**
+ * The events of the newest `limit` operations that have events matching `filters`, newest
+ * operation first and, within one, in ledger order. An operation is keyed by its head: its newest
+ * matching event (`headSeq`), so `beforeSeq` pages whole operations and never splits one. The
+ * heads are walked down the (customer, seq) index and stop at `limit`.
+ */
+export function listOperationEventViews(db: DbTx, filters: EventFilters, limit: number) {
+  const { beforeSeq: _pageStart, ...sameOperation } = filters;
+  return db.$queryRaw<(EventViewRow & { headSeq: bigint })[]>`
+    WITH heads AS (
+      SELECT e.operation_id, e.seq FROM credit_event e
+      WHERE ${eventConditions("e", filters)}
+        AND NOT EXISTS (
+          SELECT 1 FROM credit_event x
+          WHERE x.operation_id = e.operation_id AND x.seq > e.seq AND ${eventConditions("x", sameOperation)})
+      ORDER BY e.seq DESC
+      LIMIT ${limit}
+    )
+    SELECT ${EVENT_VIEW_COLUMNS}, h.seq AS "headSeq"
+    FROM heads h
+      JOIN credit_event e ON e.operation_id = h.operation_id
+      LEFT JOIN staff_user s ON s.id = e.actor_id
+    WHERE ${eventConditions("e", sameOperation)}
+    ORDER BY h.seq DESC, e.seq`;
+}
+
+/** Every event of these operations, in ledger order (a credit page's operations in full). */
+export function listEventViewsOfOperations(db: DbTx, operationIds: string[]) {
+  return db.$queryRaw<EventViewRow[]>`
+    SELECT ${EVENT_VIEW_COLUMNS}
+    FROM credit_event e LEFT JOIN staff_user s ON s.id = e.actor_id
+    WHERE e.operation_id = ANY(${operationIds}::uuid[])
+    ORDER BY e.seq`;
 }
 
 export const balancesOf = (db: DbTx, customerId: string) =>

@@ -1,8 +1,7 @@
+import { config } from "@/server/config";
 import { getDb } from "@/server/db/client";
 import { startBackgroundJob, type BackgroundJobOptions } from "@/server/lib/background-job";
 import { expireCredits } from "./expire-credits";
-
-export const DEFAULT_EXPIRY_INTERVAL_MINUTES = 10;
 
 /**
  * Runs the expiry every CREDITS_EXPIRE_INTERVAL_MINUTES (default 10; 0 turns it off). Several
@@ -10,7 +9,7 @@ export const DEFAULT_EXPIRY_INTERVAL_MINUTES = 10;
  * runs safe to overlap.
  */
 export function startCreditExpirySchedule(opts: BackgroundJobOptions = {}): (() => void) | null {
-  const minutes = Number(process.env.CREDITS_EXPIRE_INTERVAL_MINUTES ?? DEFAULT_EXPIRY_INTERVAL_MINUTES);
+  const minutes = config().CREDITS_EXPIRE_INTERVAL_MINUTES;
   const log = opts.log ?? console.log;
   return startBackgroundJob({
     name: "Credit expiry",

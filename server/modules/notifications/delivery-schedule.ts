@@ -1,15 +1,14 @@
+import { config } from "@/server/config";
 import { getDb } from "@/server/db/client";
 import { startBackgroundJob, type BackgroundJobOptions } from "@/server/lib/background-job";
 import { deliverDueNotifications } from "./deliver-notifications";
-
-export const DEFAULT_DELIVER_INTERVAL_SECONDS = 15;
 
 /**
  * Delivers due customer messages every NOTIFICATIONS_DELIVER_INTERVAL_SECONDS (default 15; 0
  * turns it off). Several servers may all run it: claims skip each other's rows.
  */
 export function startNotificationDelivery(opts: BackgroundJobOptions = {}): (() => void) | null {
-  const seconds = Number(process.env.NOTIFICATIONS_DELIVER_INTERVAL_SECONDS ?? DEFAULT_DELIVER_INTERVAL_SECONDS);
+  const seconds = config().NOTIFICATIONS_DELIVER_INTERVAL_SECONDS;
   const log = opts.log ?? console.log;
   return startBackgroundJob({
     name: "Notifications",

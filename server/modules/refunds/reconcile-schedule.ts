@@ -1,15 +1,14 @@
+import { config } from "@/server/config";
 import { getDb } from "@/server/db/client";
 import { startBackgroundJob, type BackgroundJobOptions } from "@/server/lib/background-job";
 import { reconcilePendingRefunds } from "./reconcile-refunds";
-
-export const DEFAULT_RECONCILE_INTERVAL_SECONDS = 60;
 
 /**
  * Reconciles PENDING refunds every REFUNDS_RECONCILE_INTERVAL_SECONDS (default 60; 0 turns it
  * off). Overlapping runs on several servers are safe: gateway keys and the conditional settle.
  */
 export function startRefundReconcileSchedule(opts: BackgroundJobOptions = {}): (() => void) | null {
-  const seconds = Number(process.env.REFUNDS_RECONCILE_INTERVAL_SECONDS ?? DEFAULT_RECONCILE_INTERVAL_SECONDS);
+  const seconds = config().REFUNDS_RECONCILE_INTERVAL_SECONDS;
   return startBackgroundJob({
     name: "Refund reconcile",
     intervalMs: opts.intervalMs ?? seconds * 1000,

@@ -149,27 +149,27 @@ describe("the CSV export", () => {
       [
         other.createdAt.toISOString(),
         other.reference,
-        "Bo Refundlist",
+        `"Bo Refundlist"`,
         other.paymentReference,
         "Original payment method",
-        "PayPal",
+        `"PayPal"`,
         "30.00",
         "USD",
         "Succeeded",
         "Other",
         `"'=HYPERLINK(""x"")"`,
         `"Said ""sorry"", twice\nthen hung up"`,
-        admin.actor.name,
-        "Sandbox",
-        other.gatewayRef,
-        "",
+        `"${admin.actor.name}"`,
+        `"Sandbox"`,
+        `"${other.gatewayRef}"`,
+        `""`,
         other.settledAt!.toISOString(),
       ].join(","),
     );
-    expect(lines[2]).toContain(`,${declined.paymentReference},Original payment method,Visa •••• 0002,20.00,USD,Failed,Fraudulent,,,`);
-    expect(lines[2]).toContain(`,${declined.failureReason}`);
-    expect(lines.at(-1)).toContain(`,${succeeded.reference},Ada Refundlist,`);
-    expect(lines.at(-1)).toContain(",10.00,USD,Succeeded,Requested by customer,,Called in,");
+    expect(lines[2]).toContain(`,${declined.paymentReference},Original payment method,"Visa •••• 0002",20.00,USD,Failed,Fraudulent,"","",`);
+    expect(lines[2]).toContain(`,"${declined.failureReason}"`);
+    expect(lines.at(-1)).toContain(`,${succeeded.reference},"Ada Refundlist",`);
+    expect(lines.at(-1)).toContain(',10.00,USD,Succeeded,Requested by customer,"","Called in",');
     expect(lines).toHaveLength(5);
   });
 

@@ -1,22 +1,36 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Search, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
-import { useDebouncedValue } from "@/components/use-debounced-value";
+import { navigationCount, useNavigationIntent } from "@/components/navigation-intent";
 
 type Props = { value: string; onChange: (query: string) => void };
 
-/** Typing updates the URL after a short pause; the table follows the URL. */
+const PAUSE_MS = 250;
+
+/**
+ * Typing updates the URL after a short pause; the table follows the URL. A pending update is
+ * dropped when the user navigates first (a row clicked within the pause opens that profile) and
+ * when the box unmounts: it must never pull the user back to the search.
+ */
 export function CustomerSearchBox({ value, onChange }: Props) {
   const [text, setText] = useState(value);
-  const debounced = useDebouncedValue(text, 250);
+  const latest = useRef({ value, onChange });
+  useEffect(() => {
+    latest.current = { value, onChange };
+  });
+  useNavigationIntent();
 
   useEffect(() => {
-    if (debounced !== value) onChange(debounced);
-    // `value` is deliberately left out: only the user's typing should push a new search.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
+    const navigationsBefore = navigationCount();
+    const timer = setTimeout(() => {
+      if (navigationCount() !== navigationsBefore) return;
+      // Only the user's typing pushes a new search, never a URL that changed under the box.
+      if (text !== latest.current.value) latest.current.onChange(text);
+    }, PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
 
   return (
     <div className="max-w-xl space-y-1">

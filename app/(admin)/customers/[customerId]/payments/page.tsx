@@ -11,22 +11,22 @@ export const metadata: Metadata = { title: "Payments" };
 
 /** Guide 001's Payments tab: Payment info (the Credits field), then Past payments with their refunds. */
 export default async function CustomerPaymentsPage({ params }: { params: Promise<{ customerId: string }> }) {
-  const { actor, isAllowed } = await getPageAccess("credits:read");
+  const { actor, isAllowed } = await getPageAccess("payments:read");
   if (!isAllowed) return <NotAllowed />;
   const customer = await loadCustomer((await params).customerId);
   return (
     <div className="space-y-4">
-      <Card aria-labelledby="payment-info">
-        <CardHeader>
-          <CardTitle id="payment-info">Payment info</CardTitle>
-        </CardHeader>
-        <CreditsField customerId={customer.id} />
-      </Card>
-      {actor.permissions.includes("payments:read") ? (
-        <Suspense fallback={<LoadingRows label="Loading payments" />}>
-          <PastPayments customer={{ id: customer.id, email: customer.email, phone: customer.phone }} />
-        </Suspense>
+      {actor.permissions.includes("credits:read") ? (
+        <Card aria-labelledby="payment-info">
+          <CardHeader>
+            <CardTitle id="payment-info">Payment info</CardTitle>
+          </CardHeader>
+          <CreditsField customerId={customer.id} />
+        </Card>
       ) : null}
+      <Suspense fallback={<LoadingRows label="Loading payments" />}>
+        <PastPayments customer={{ id: customer.id, email: customer.email, phone: customer.phone }} />
+      </Suspense>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
-import { CreditEventsTable } from "@/components/credit-events-table";
+import { CreditOperationsTable } from "@/components/credit-operations-table";
 import { useCreditOptions } from "@/components/forms/use-credit-options";
 import { useUrlState } from "@/components/use-url-state";
 import { downloadText } from "@/components/download-text";
@@ -19,7 +19,7 @@ import { LabelOptions } from "@/components/ui/label-options";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Every event of the customer's store credit, newest first; the filters live in the URL. */
+/** Every change to the customer's store credit, one line per operation, newest first; the filters live in the URL. */
 export function CreditHistory({ customerId }: { customerId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -51,7 +51,7 @@ export function CreditHistory({ customerId }: { customerId: string }) {
       const result = await queryClient.fetchQuery(trpc.credits.historyCsv.queryOptions(filters));
       downloadText(result.filename, result.csv);
       toast.success(
-        result.isTruncated ? `Exported the newest ${result.rowCount} events; narrow the filters for older ones` : `Exported ${result.rowCount} events`,
+        result.isTruncated ? `Exported the newest ${result.rowCount} history lines; narrow the filters for older ones` : `Exported ${result.rowCount} history lines`,
       );
     } catch (error) {
       toast.error(error instanceof Error ? error.message : "The export failed");
@@ -112,7 +112,7 @@ export function CreditHistory({ customerId }: { customerId: string }) {
         </EmptyState>
       ) : (
         <>
-          <CreditEventsTable events={history.data.items} label="Credit history" />
+          <CreditOperationsTable operations={history.data.items} label="Credit history" customerId={customerId} />
           <CursorPager cursor={cursor} nextCursor={history.data.nextCursor} onPage={(next) => set({ cursor: next })} labels="time" />
         </>
       )}

@@ -9,7 +9,7 @@ import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { DetailList } from "@/components/ui/detail-list";
 import { menuItemClass } from "@/components/ui/menu";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
-import { CreditEventsTable } from "@/components/credit-events-table";
+import { CreditOperationsTable } from "@/components/credit-operations-table";
 import { CreditStatusBadge } from "@/components/credit-status";
 import { formatDateTime } from "@/components/format";
 import { money } from "@/components/money";
@@ -25,7 +25,7 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
   if (detail.isPending) return <Card><LoadingRows label="Loading store credit" /></Card>;
   if (detail.isError) return <Card><ErrorState title="This store credit could not be loaded">{detail.error.message}</ErrorState></Card>;
 
-  const { credit, events, can, hasMoreEvents } = detail.data;
+  const { credit, operations, can, hasMoreEvents } = detail.data;
   if (credit.customerId !== customerId) return <Card><EmptyState title="This credit belongs to another customer" /></Card>;
   const of = (amountMinor: bigint) => money({ amountMinor, currency: credit.currency });
   const rows: [string, React.ReactNode][] = [
@@ -49,7 +49,7 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
           Store credit {of(credit.amountMinor)} · {credit.category.name}
         </h2>
         {can.void ? (
-          <ActionsMenu>
+          <ActionsMenu aria-label="Credit actions">
             <DropdownMenu.Item className={`${menuItemClass} text-red-700`} onSelect={() => setIsDeleteOpen(true)}>
               Delete
             </DropdownMenu.Item>
@@ -75,10 +75,10 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
         <CardHeader>
           <CardTitle>History of this credit</CardTitle>
         </CardHeader>
-        {events.length === 0 ? (
+        {operations.length === 0 ? (
           <EmptyState title="No events" />
         ) : (
-          <CreditEventsTable events={events} label="Credit events" />
+          <CreditOperationsTable operations={operations} label="Credit events" customerId={customerId} creditId={credit.id} />
         )}
         {hasMoreEvents ? <p className="px-4 py-2 text-xs text-slate-500">Older events are in the customer’s Credit history tab.</p> : null}
       </Card>
