@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { decode, encode } from "next-auth/jwt";
 import { proxy } from "./proxy";
 
-const SECRET = "proxy-test-secret";
+const SECRET = "proxy-test-secret-of-at-least-32-characters";
 const ORIGIN = "http://localhost:3000";
 const COOKIE = "next-auth.session-token";
 const HOUR_MS = 60 * 60 * 1000;

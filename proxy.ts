@@ -5,6 +5,7 @@ import { sameOriginPath } from "@/server/auth/safe-redirect";
 import { sessionCookieFor } from "@/server/auth/session-cookie";
 import { isPastAbsoluteLimit, SESSION_IDLE_SECONDS, SESSION_RENEW_AFTER_SECONDS, staffSessionOf } from "@/server/auth/session-lifetime";
 import { securityHeaders } from "@/server/http/security-headers";
+import { config as appConfig } from "@/server/config";
 
 // Runs on every request but static build files: adds the security headers (with a fresh CSP
 // nonce), keeps an active session alive (its cookie expires after 8 idle hours), and sends
@@ -50,7 +51,7 @@ async function answer(request: NextRequest, origin: string, csp: string): Promis
 
 /** Re-issues the session cookie for another idle period; its claims (sign-in time included) stay. */
 async function renew(response: NextResponse, token: JWT, cookie: ReturnType<typeof sessionCookieFor>) {
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = appConfig().NEXTAUTH_SECRET;
   const issuedAt = typeof token.iat === "number" ? token.iat : 0;
   if (!secret || Date.now() / 1000 - issuedAt < SESSION_RENEW_AFTER_SECONDS) return;
   const { sub, sv, sat } = token;

@@ -1,9 +1,12 @@
+import { config } from "@/server/config";
+
 /**
- * The app's public origin (NEXTAUTH_URL; `npm start` defaults it to http://localhost:$PORT).
- * The one place this reads the environment, for redirects, cookies and HSTS alike.
+ * The app's public origin (NEXTAUTH_URL; `npm start` defaults it to http://localhost:$PORT), for
+ * redirects, cookies and HSTS alike.
  */
-export function appOrigin(env: NodeJS.ProcessEnv = process.env): string {
-  return new URL(env.NEXTAUTH_URL || `http://localhost:${env.PORT || 3000}`).origin;
+export function appOrigin(): string {
+  const { NEXTAUTH_URL, PORT } = config();
+  return new URL(NEXTAUTH_URL ?? `http://localhost:${PORT}`).origin;
 }
 
 export const isHttpsOrigin = (origin: string) => new URL(origin).protocol === "https:";
