@@ -4,7 +4,7 @@ import { customerWithPayments } from "./support/demo-customers";
 
 // A refusal is kept as its idempotency key's answer, so the form must send a corrected value
 // with a new key; with the refused one the server would answer "already used for a different request".
-const customer = customerWithPayments(10);
+const customer = customerWithPayments(9);
 
 test.describe("a refused save, corrected, as the admin", () => {
   test.use({ storageState: storageStateFor("admin") });
