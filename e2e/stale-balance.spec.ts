@@ -78,7 +78,7 @@ test.describe("two agents on one customer", () => {
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
     await page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: "Edited by two agents" }).click();
     const credit = page.getByRole("region", { name: "Store credit", exact: true });
-    await credit.getByRole("button", { name: "Edit" }).click();
+    await credit.getByRole("button", { name: "Edit", exact: true }).click();
     const amount = credit.getByLabel("Amount (USD)");
     await expect(amount).toHaveValue("20.00");
 
@@ -86,11 +86,11 @@ test.describe("two agents on one customer", () => {
     const agentB = await pageAs("support");
     await agentB.goto(page.url());
     const creditB = agentB.getByRole("region", { name: "Store credit", exact: true });
-    await creditB.getByRole("button", { name: "Edit" }).click();
+    await creditB.getByRole("button", { name: "Edit", exact: true }).click();
     await creditB.getByLabel("Amount (USD)").fill("30.00");
     await creditB.getByLabel("Reason").selectOption({ index: 1 });
     await creditB.getByRole("button", { name: "Update" }).click();
-    await expect(creditB.getByRole("button", { name: "Edit" })).toBeVisible();
+    await expect(creditB.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
     await expect(creditB).toContainText("$30.00");
 
     // A, on the form that showed 20.00, lowers it to 15.00.
@@ -104,7 +104,7 @@ test.describe("two agents on one customer", () => {
 
     // Saving again, from the amount now shown, goes through.
     await credit.getByRole("button", { name: "Update" }).click();
-    await expect(credit.getByRole("button", { name: "Edit" })).toBeVisible();
+    await expect(credit.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
     await expect(credit).toContainText("$15.00");
   });
 });
