@@ -22,7 +22,6 @@ import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import http from "node:http";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,6 +36,7 @@ import { getStaffActor } from "@/server/modules/staff/staff.service";
 import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
 import { DEMO_PASSWORD, DEMO_STAFF } from "@/prisma/seed/demo-staff";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
+import { freePort, nextEnv } from "./lib/next-server";
 
 const { values: args } = parseArgs({
   options: {
@@ -60,23 +60,6 @@ const buildDir = path.join(os.tmpdir(), "creditdesk-bench-app");
 const nextBin = path.join(buildDir, path.relative(projectRoot, createRequire(import.meta.url).resolve("next/dist/bin/next")));
 
 const log = (line: string) => console.log(line);
-
-/** The environment for Next.js child processes: without tsx's loader (NODE_OPTIONS), which breaks React's prerender. */
-function nextEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const { NODE_OPTIONS: _loader, ...env } = process.env;
-  return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // --- 1. Database -------------------------------------------------------------------------------
 

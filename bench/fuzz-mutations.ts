@@ -14,7 +14,6 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,9 +22,9 @@ import { createDb, type Db } from "@/server/db/client";
 import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@/server/db/migrate";
 import { appRouter } from "@/server/trpc/root";
 import { DEFAULT_CATEGORY_IDS, DEFAULT_INFRASTRUCTURE_IDS, DEFAULT_METHOD_IDS, DEFAULT_REASON_IDS } from "@/server/modules/settings/settings-defaults";
-import { DEMO_PASSWORD, DEMO_STAFF } from "@/prisma/seed/demo-staff";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { CRAFTED_CURSORS, malformedBodies } from "./fuzz/malformed-inputs";
+import { freePort, nextEnv, signInAsAdmin } from "./lib/next-server";
 
 const { values: args } = parseArgs({
   options: {
@@ -42,22 +41,6 @@ const nextBin = path.join(buildDir, path.relative(projectRoot, createRequire(imp
 const log = (line: string) => console.log(line);
 
 // --- Server ------------------------------------------------------------------------------------
-
-function nextEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const { NODE_OPTIONS: _loader, ...env } = process.env;
-  return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const NOT_COPIED = new Set(["node_modules", ".next", ".data", ".git", "test-results", "playwright-report"]);
 
@@ -92,22 +75,6 @@ async function startServer(url: string, port: number): Promise<{ server: ChildPr
     if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The server did not come up:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-}
-
-async function signIn(base: string): Promise<string> {
-  const admin = DEMO_STAFF.find((s) => s.role === "ADMIN")!;
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email: admin.email, password: DEMO_PASSWORD, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`Sign-in failed with HTTP ${res.status}`);
-  return session;
 }
 
 // --- What the mutations write ------------------------------------------------------------------
@@ -209,7 +176,7 @@ try {
     const port = await freePort();
     ({ server, output: serverOutput } = await startServer(url, port));
     const base = `http://127.0.0.1:${port}`;
-    const cookie = await signIn(base);
+    const cookie = await signInAsAdmin(base);
 
     const mutations = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
       .filter(([, procedure]) => procedure._def.type === "mutation")

@@ -5,7 +5,6 @@
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
-import net, { type AddressInfo } from "node:net";
 import { createDb } from "@/server/db/client";
 import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@/server/db/migrate";
 import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
@@ -13,8 +12,9 @@ import { issueCredit } from "@/server/modules/credits/issue-credit";
 import { spendCredit } from "@/server/modules/credits/spend-credit";
 import { getStaffActor } from "@/server/modules/staff/staff.service";
 import { createCustomerRecord } from "@/server/modules/customers/customers.repo";
-import { DEMO_PASSWORD, DEMO_STAFF, seedDemoStaff } from "@/prisma/seed/demo-staff";
+import { DEMO_STAFF, seedDemoStaff } from "@/prisma/seed/demo-staff";
 import { needsBuild } from "@/scripts/lib/build-freshness";
+import { freePort, signInAsAdmin } from "./lib/next-server";
 
 const HISTORY_ROWS = 10_000;
 const RUNS = 30;
@@ -51,7 +51,7 @@ try {
   server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/sign-in`);
-  const cookie = await signIn(base);
+  const cookie = await signInAsAdmin(base);
 
   const input = (value: unknown) => encodeURIComponent(JSON.stringify({ json: value }));
   const targets: [string, string][] = [
@@ -85,21 +85,6 @@ async function timed(target: string, cookie: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function signIn(base: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email: DEMO_STAFF[0]!.email, password: DEMO_PASSWORD, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`Sign-in failed with HTTP ${res.status}`);
-  return session;
-}
-
 async function waitFor(target: string) {
   for (let i = 0; i < 120; i++) {
     const ok = await fetch(target).then((r) => r.ok, () => false);
@@ -109,10 +94,3 @@ async function waitFor(target: string) {
   throw new Error(`${target} did not come up`);
 }
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
