@@ -3,7 +3,6 @@ import { signOut } from "next-auth/react";
 import { LogOut } from "lucide-react";
 import { useActor } from "@/components/providers/actor-context";
 import { Button } from "@/components/ui/button";
-import { ROLE_LABELS } from "@/server/auth/permissions";
 
 export function TopBar() {
   const actor = useActor();
@@ -11,7 +10,7 @@ export function TopBar() {
     <header className="flex h-12 items-center justify-end gap-3 border-b border-slate-200 bg-white px-4">
       <div className="text-right leading-tight">
         <p className="text-sm font-medium text-slate-900">{actor.name}</p>
-        <p className="text-xs text-slate-500">{ROLE_LABELS[actor.role]}</p>
+        <p className="text-xs text-slate-500">{actor.roleName}</p>
       </div>
       <Button variant="secondary" size="sm" onClick={() => void signOut({ callbackUrl: "/sign-in" })}>
         <LogOut aria-hidden="true" className="h-3.5 w-3.5" />

@@ -1,13 +1,11 @@
 // Staff members only e2e runs have, for tests that end sessions: signing out ends every session
 // of that staff member, so those tests must not sign out a role whose saved session others use.
-import type { StaffRole } from "../../prisma/generated/enums";
-
 export const E2E_PASSWORD = "e2e-only-password";
 
 export const E2E_STAFF = {
   signOut: { email: "e2e-sign-out@creditdesk.test", name: "Sign-out Tester", role: "VIEWER" },
   copiedCookie: { email: "e2e-copied-cookie@creditdesk.test", name: "Copied Cookie", role: "SUPPORT_AGENT" },
-} satisfies Record<string, { email: string; name: string; role: StaffRole }>;
+} satisfies Record<string, { email: string; name: string; role: string }>;
 
 /** Creates them in the run's database; serve.ts calls it before the server opens the database. */
 export async function seedE2eStaff(): Promise<void> {

@@ -1,11 +1,12 @@
 import type { Db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
-import type { StaffRole } from "@/prisma/generated/enums";
+import type { BuiltInRoleKey } from "@/server/auth/permissions";
 
 export const DEMO_PASSWORD = "creditdesk-demo";
 
-export const DEMO_STAFF: { email: string; name: string; role: StaffRole }[] = [
+export const DEMO_STAFF: { email: string; name: string; role: BuiltInRoleKey }[] = [
   { email: "admin@creditdesk.test", name: "Avery Admin", role: "ADMIN" },
+  { email: "manager@creditdesk.test", name: "Morgan Manager", role: "MANAGER" },
   { email: "support@creditdesk.test", name: "Sam Support", role: "SUPPORT_AGENT" },
   { email: "viewer@creditdesk.test", name: "Vic Viewer", role: "VIEWER" },
 ];

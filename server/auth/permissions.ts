@@ -1,6 +1,7 @@
-import type { StaffRole } from "@/prisma/generated/enums";
-
-/** Every permission the server checks, with what it lets a staff member do. */
+/**
+ * Every permission the server checks, with what it lets a staff member do. Roles (built-in and
+ * custom, in the `role` table) are sets of these keys; the Roles page shows these descriptions.
+ */
 export const PERMISSIONS = {
   "customers:read": "Find customers and open their profiles",
   "credits:read": "Read store credits and the credit history",
@@ -12,38 +13,19 @@ export const PERMISSIONS = {
   "refunds:read": "Read refunds",
   "refunds:create": "Refund a payment",
   "notifications:read": "Read messages sent to customers",
+  "approvals:decide": "Approve or reject other staff's requests above their limits",
   "staff:manage": "Add, change and deactivate staff members",
+  "roles:manage": "Create, change and delete custom roles",
   "audit:read": "Read the audit log",
-  "settings:manage": "Change store settings, credit categories and payment methods",
+  "settings:manage": "Change store settings, money limits, credit categories and payment methods",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
 
-const READ_ONLY: Permission[] = [
-  "customers:read",
-  "credits:read",
-  "payments:read",
-  "refunds:read",
-  "notifications:read",
-];
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
-/** The one role → permission table. The UI reads it to hide actions; the server enforces it. */
-export const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
-  ADMIN: new Set(Object.keys(PERMISSIONS) as Permission[]),
-  SUPPORT_AGENT: new Set<Permission>([...READ_ONLY, "credits:issue", "credits:edit", "refunds:create"]),
-  VIEWER: new Set<Permission>(READ_ONLY),
-};
+export const isPermission = (value: string): value is Permission => Object.hasOwn(PERMISSIONS, value);
 
-export const ROLE_LABELS: Record<StaffRole, string> = {
-  ADMIN: "Admin",
-  SUPPORT_AGENT: "Support agent",
-  VIEWER: "Viewer",
-};
-
-export function can(role: StaffRole, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role].has(permission);
-}
-
-export function permissionsOf(role: StaffRole): Permission[] {
-  return [...ROLE_PERMISSIONS[role]];
-}
+/** The role keys of the built-in roles, written by migrations (see built-in-roles.ts). */
+export const BUILT_IN_ROLE_KEYS = ["ADMIN", "MANAGER", "SUPPORT_AGENT", "VIEWER"] as const;
+export type BuiltInRoleKey = (typeof BUILT_IN_ROLE_KEYS)[number];

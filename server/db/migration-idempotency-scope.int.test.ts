@@ -12,7 +12,6 @@ import { SYSTEM_ACTOR_SCOPE } from "@/server/lib/idempotency";
 import { createEmptyPostgres } from "@/tests/helpers/test-db";
 import { createCustomer } from "@/tests/factories/customers";
 import { createTestPayment } from "@/tests/factories/payments";
-import { createStaffMember } from "@/tests/factories/staff";
 
 const MIGRATION = "20261201212936_idempotency_scope";
 const migrationsDir = new URL("../../prisma/migrations", import.meta.url).pathname;
@@ -47,7 +46,10 @@ describe(`migration ${MIGRATION}`, () => {
     const { db, close } = await createDb(empty.target);
     try {
       await applyMigrations(empty.target, { migrationsDir: before });
-      const staff = await createStaffMember(db, "ADMIN");
+      // The staff row as that schema had it (role was an enum then; the factory writes today's schema).
+      const staff = { id: randomUUID() };
+      await db.$executeRaw`INSERT INTO staff_user (id, email, name, password_hash, role, updated_at)
+        VALUES (${staff.id}::uuid, ${`old-${staff.id}@example.test`}, 'Old Admin', 'x', 'ADMIN', now())`;
       const customer = await createCustomer(db);
       const creditId = randomUUID();
       const operationId = randomUUID();

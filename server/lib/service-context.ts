@@ -1,14 +1,20 @@
 import type { Db } from "@/server/db/client";
 import type { Permission } from "@/server/auth/permissions";
-import type { StaffRole } from "@/prisma/generated/enums";
 
-/** The staff member a service acts for; loaded from the database on every request. */
+/** Where a request came from, for the audit log. */
+export type RequestOrigin = { ip: string | null; userAgent: string | null };
+
+/** The staff member a service acts for; loaded from the database (with its role) on every request. */
 export type Actor = {
   id: string;
   email: string;
   name: string;
-  role: StaffRole;
+  /** The role's key ("ADMIN", "SUPPORT_AGENT", a custom role's uuid, ...). */
+  role: string;
+  roleName: string;
   permissions: Permission[];
+  /** Null for scripts, benches and in-process callers. */
+  request: RequestOrigin | null;
 };
 
 /** What every service function takes first: where to read and write, and on whose behalf. */

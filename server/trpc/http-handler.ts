@@ -2,6 +2,8 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { StaffSession } from "@/server/auth/session-lifetime";
 import type { Db } from "@/server/db/client";
 import { unexpectedErrorReference } from "./error-shape";
+import { clientIpOf } from "@/server/auth/client-ip";
+import type { RequestOrigin } from "@/server/lib/service-context";
 import { createTRPCContext } from "./init";
 import { assertBatchSize, withBodyLimit } from "./request-limits";
 import { appRouter } from "./root";
@@ -20,7 +22,7 @@ export function handleTRPCRequest(req: Request, opts: Options): Promise<Response
     router: appRouter,
     createContext: async ({ info }) => {
       assertBatchSize(info.calls.length);
-      return createTRPCContext({ session: await opts.session(), db: opts.db });
+      return createTRPCContext({ session: await opts.session(), db: opts.db, request: requestOriginOf(req) });
     },
     onError({ error, path }) {
       const ref = unexpectedErrorReference(error);
@@ -28,3 +30,8 @@ export function handleTRPCRequest(req: Request, opts: Options): Promise<Response
     },
   });
 }
+
+const requestOriginOf = (req: Request): RequestOrigin => ({
+  ip: clientIpOf(req.headers.get("x-forwarded-for")),
+  userAgent: req.headers.get("user-agent")?.slice(0, 500) ?? null,
+});

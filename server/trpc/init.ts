@@ -3,7 +3,7 @@ import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import { getDb, type Db } from "@/server/db/client";
 import { AppError } from "@/server/lib/app-error";
-import type { Actor } from "@/server/lib/service-context";
+import type { Actor, RequestOrigin } from "@/server/lib/service-context";
 import { getActiveActor } from "@/server/modules/staff/staff.service";
 import { PERMISSIONS, type Permission } from "@/server/auth/permissions";
 import type { StaffSession } from "@/server/auth/session-lifetime";
@@ -12,9 +12,13 @@ import { errorShapeOf, httpStatusOf } from "./error-shape";
 export type TRPCContext = { db: Db; actor: Actor | null };
 
 /** Builds the context from the request's session; the staff row is re-read on every request. */
-export async function createTRPCContext(opts: { session: StaffSession | null; db?: Db }): Promise<TRPCContext> {
+export async function createTRPCContext(opts: {
+  session: StaffSession | null;
+  db?: Db;
+  request?: RequestOrigin | null;
+}): Promise<TRPCContext> {
   const db = opts.db ?? (await getDb());
-  const actor = opts.session ? await getActiveActor(db, opts.session) : null;
+  const actor = opts.session ? await getActiveActor(db, opts.session, { request: opts.request ?? null }) : null;
   return { db, actor };
 }
 

@@ -1,40 +1,44 @@
 // Who may call what, proven over HTTP: every procedure of the appRouter, called as every role and
 // signed out, against this table. The table is written out here on purpose (not derived from
-// ROLE_PERMISSIONS), so a wrong grant in the role table, a procedure without a permission or with
+// the role rows), so a wrong grant in the role table, a procedure without a permission or with
 // the wrong one, and a procedure added without a row all fail this test.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StaffRole } from "@/prisma/generated/enums";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callOverHttp } from "@/tests/helpers/trpc-http";
 import { createStaffMember } from "@/tests/factories/staff";
 import { appRouter } from "./root";
 
 const A = "ADMIN";
+const M = "MANAGER";
 const S = "SUPPORT_AGENT";
 const V = "VIEWER";
+/** A custom role, made the way an admin makes one: "Refunds only". */
+const R = "REFUNDS_ONLY";
+const CUSTOM_ROLE = { name: "Refunds only", permissions: ["customers:read", "credits:read", "payments:read", "refunds:read", "refunds:create"] };
+type RoleName = typeof A | typeof M | typeof S | typeof V | typeof R;
 
 /** procedure → the permission it checks (null: any signed-in staff member) and the roles that hold it. */
-const EXPECTED: Record<string, { permission: string | null; roles: StaffRole[] }> = {
-  "credits.issue": { permission: "credits:issue", roles: [A, S] },
-  "credits.send": { permission: "credits:issue", roles: [A, S] },
-  "credits.update": { permission: "credits:edit", roles: [A, S] },
-  "credits.void": { permission: "credits:void", roles: [A] },
-  "credits.setBalance": { permission: "credits:set_balance", roles: [A] },
-  "credits.get": { permission: "credits:read", roles: [A, S, V] },
-  "credits.list": { permission: "credits:read", roles: [A, S, V] },
-  "credits.history": { permission: "credits:read", roles: [A, S, V] },
-  "credits.historyCsv": { permission: "credits:read", roles: [A, S, V] },
-  "customers.search": { permission: "customers:read", roles: [A, S, V] },
-  "customers.get": { permission: "customers:read", roles: [A, S, V] },
-  "customers.summary": { permission: "customers:read", roles: [A, S, V] },
-  "notifications.list": { permission: "notifications:read", roles: [A, S, V] },
-  "payments.list": { permission: "payments:read", roles: [A, S, V] },
-  "refunds.create": { permission: "refunds:create", roles: [A, S] },
-  "refunds.get": { permission: "refunds:read", roles: [A, S, V] },
-  "refunds.list": { permission: "refunds:read", roles: [A, S, V] },
-  "refunds.csv": { permission: "refunds:read", roles: [A, S, V] },
-  "refunds.filterOptions": { permission: "refunds:read", roles: [A, S, V] },
-  "settings.options": { permission: "credits:read", roles: [A, S, V] },
+const EXPECTED: Record<string, { permission: string | null; roles: RoleName[] }> = {
+  "credits.issue": { permission: "credits:issue", roles: [A, M, S] },
+  "credits.send": { permission: "credits:issue", roles: [A, M, S] },
+  "credits.update": { permission: "credits:edit", roles: [A, M, S] },
+  "credits.void": { permission: "credits:void", roles: [A, M] },
+  "credits.setBalance": { permission: "credits:set_balance", roles: [A, M] },
+  "credits.get": { permission: "credits:read", roles: [A, M, S, V, R] },
+  "credits.list": { permission: "credits:read", roles: [A, M, S, V, R] },
+  "credits.history": { permission: "credits:read", roles: [A, M, S, V, R] },
+  "credits.historyCsv": { permission: "credits:read", roles: [A, M, S, V, R] },
+  "customers.search": { permission: "customers:read", roles: [A, M, S, V, R] },
+  "customers.get": { permission: "customers:read", roles: [A, M, S, V, R] },
+  "customers.summary": { permission: "customers:read", roles: [A, M, S, V, R] },
+  "notifications.list": { permission: "notifications:read", roles: [A, M, S, V] },
+  "payments.list": { permission: "payments:read", roles: [A, M, S, V, R] },
+  "refunds.create": { permission: "refunds:create", roles: [A, M, S, R] },
+  "refunds.get": { permission: "refunds:read", roles: [A, M, S, V, R] },
+  "refunds.list": { permission: "refunds:read", roles: [A, M, S, V, R] },
+  "refunds.csv": { permission: "refunds:read", roles: [A, M, S, V, R] },
+  "refunds.filterOptions": { permission: "refunds:read", roles: [A, M, S, V, R] },
+  "settings.options": { permission: "credits:read", roles: [A, M, S, V, R] },
   "settings.list": { permission: "settings:manage", roles: [A] },
   "settings.categories.create": { permission: "settings:manage", roles: [A] },
   "settings.categories.rename": { permission: "settings:manage", roles: [A] },
@@ -50,20 +54,21 @@ const EXPECTED: Record<string, { permission: string | null; roles: StaffRole[] }
   "settings.methods.setActive": { permission: "settings:manage", roles: [A] },
   "settings.currencies.add": { permission: "settings:manage", roles: [A] },
   "settings.currencies.setEnabled": { permission: "settings:manage", roles: [A] },
-  "staff.me": { permission: null, roles: [A, S, V] },
+  "staff.me": { permission: null, roles: [A, M, S, V, R] },
   "staff.list": { permission: "staff:manage", roles: [A] },
 };
 
 type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: { permission?: string } } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>).sort(([a], [b]) => a.localeCompare(b));
 
-const ROLES: StaffRole[] = [A, S, V];
+const ROLES: RoleName[] = [A, M, S, V, R];
 let t: TestDb;
-const staffIds = {} as Record<StaffRole, string>;
+const staffIds = {} as Record<RoleName, string>;
 
 beforeAll(async () => {
   t = await openTestDb();
-  for (const role of ROLES) staffIds[role] = (await createStaffMember(t.db, role)).id;
+  const custom = await t.db.role.create({ data: { key: crypto.randomUUID(), ...CUSTOM_ROLE } });
+  for (const role of ROLES) staffIds[role] = (await createStaffMember(t.db, role === R ? custom.key : role)).id;
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
-import type { StaffRole } from "@/prisma/generated/enums";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { ZIssueCreditInput } from "@/server/modules/credits/credits.schema";
 import { issueCredit } from "@/server/modules/credits/issue-credit";
@@ -11,7 +10,7 @@ import { createCustomer } from "./customers";
 import { createStaffMember } from "./staff";
 
 /** A service context acting as a new staff member with this role (permissions as the server gives them). */
-export async function serviceContextAs(db: Db, role: StaffRole): Promise<ServiceContext> {
+export async function serviceContextAs(db: Db, role: string): Promise<ServiceContext> {
   const staff = await createStaffMember(db, role);
   const actor = await getStaffActor(db, staff.id);
   if (!actor) throw new Error("The new staff member is not active");

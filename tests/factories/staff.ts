@@ -1,12 +1,11 @@
 import type { Db } from "@/server/db/client";
-import type { StaffRole } from "@/prisma/generated/enums";
 import type { StaffSession } from "@/server/auth/session-lifetime";
 import { createStaff } from "@/server/modules/staff/staff.service";
 import { uniqueEmail } from "@/tests/helpers/test-db";
 import { createTRPCContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 
-export async function createStaffMember(db: Db, role: StaffRole) {
+export async function createStaffMember(db: Db, role: string) {
   return createStaff(db, { email: uniqueEmail(role.toLowerCase()), name: `Test ${role}`, role, password: "a-long-test-password" });
 }
 
@@ -25,7 +24,7 @@ export async function callerWithSession(db: Db, session: StaffSession | null) {
   return createCaller(await createTRPCContext({ db, session }));
 }
 
-export async function callerAs(db: Db, role: StaffRole) {
+export async function callerAs(db: Db, role: string) {
   const staff = await createStaffMember(db, role);
   return { staff, caller: await callerFor(db, staff.id) };
 }

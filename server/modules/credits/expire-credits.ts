@@ -40,10 +40,11 @@ export async function expireDueCredits(tx: DbTx, key: LedgerKey, balanceMinor: b
           ...ledgerAppendSql(key, ledger),
           ...withBalance.map((credit) =>
             auditInsertSql({
-              actorId: null,
+              actor: null,
               action: "credit.expire",
               entityType: "store_credit",
               entityId: credit.id,
+              customerId: key.customerId,
               details: { customerId: key.customerId, currency: key.currency, expiredMinor: remainingOf(credit), expiresAt: credit.expiresAt },
             }),
           ),

@@ -50,10 +50,12 @@ export function issueCredit({ db, actor }: ServiceContext, input: IssueCreditInp
     await executeTogether(tx, [
       ...granted.statements,
       auditInsertSql({
-        actorId: actor.id,
+        actor,
         action: "credit.issue",
         entityType: "store_credit",
         entityId: granted.creditId,
+        customerId: input.customerId,
+        after: { amountMinor: input.amountMinor, currency: input.currency, category: target.categoryName, expiresAt: input.expiresAt },
         details: {
           customerId: input.customerId,
           currency: input.currency,

@@ -92,10 +92,12 @@ export function sendCredits({ db, actor }: ServiceContext, input: SendCreditsInp
       ...(payment ? [paymentInsertSql(payment)] : []),
       ...granted.statements,
       auditInsertSql({
-        actorId: actor.id,
+        actor,
         action: "credit.send",
         entityType: "store_credit",
         entityId: granted.creditId,
+        customerId: input.customerId,
+        after: { amountMinor: input.amountMinor, currency: input.currency, category: target.categoryName, expiresAt: input.expiresAt },
         details: {
           customerId: input.customerId,
           currency: input.currency,

@@ -105,11 +105,15 @@ export function updateCredit({ db, actor }: ServiceContext, input: UpdateCreditI
         ? [
             creditDetailsUpdateSql(credit.id, change),
             auditInsertSql({
-              actorId: actor.id,
+              actor,
               action: "credit.update",
               entityType: "store_credit",
               entityId: credit.id,
-              details: { ...key, changedFields, before, after: { ...change, isExpiryReopened: undefined }, note: input.note },
+              customerId: key.customerId,
+              reason: input.note ?? null,
+              before,
+              after: { ...change, isExpiryReopened: undefined },
+              details: { ...key, changedFields, note: input.note },
             }),
           ]
         : []),

@@ -151,7 +151,7 @@ describe("customer search permission", () => {
   it("refuses a caller whose role lacks customers:read", async () => {
     const noRights = createCaller({
       db: t.db,
-      actor: { id: "00000000-0000-7000-8000-000000000001", email: "x@y.z", name: "X", role: "VIEWER", permissions: [] },
+      actor: { id: "00000000-0000-7000-8000-000000000001", email: "x@y.z", name: "X", role: "VIEWER", roleName: "Viewer", permissions: [], request: null },
     });
     expect(await refusal(noRights.customers.search({ query: "a" }))).toMatchObject({ code: "FORBIDDEN" });
   });

@@ -81,10 +81,13 @@ export async function createRefund({ db, actor }: ServiceContext, input: CreateR
         ? Prisma.sql`UPDATE payment SET refunded_minor = refunded_minor + ${input.amountMinor} WHERE id = ${payment.id}::uuid`
         : Prisma.sql`UPDATE payment SET pending_refund_minor = pending_refund_minor + ${input.amountMinor} WHERE id = ${payment.id}::uuid`,
       auditInsertSql({
-        actorId: actor.id,
+        actor,
         action: "refund.create",
         entityType: "refund",
         entityId: refundId,
+        customerId: payment.customerId,
+        reason: input.explanation ? `${input.reason}: ${input.explanation}` : input.reason,
+        after: { amountMinor: input.amountMinor, currency: payment.currency, type: input.type, status: "PENDING" },
         details: {
           reference,
           paymentId: payment.id,
@@ -110,7 +113,7 @@ export async function createRefund({ db, actor }: ServiceContext, input: CreateR
 
   // A replay answers with the refund as it is now; a refund left PENDING is reconcile's to settle.
   if (recorded.needsGateway) {
-    await settleWithGateway(db, recorded.refundId, { actorId: actor.id });
+    await settleWithGateway(db, recorded.refundId, { actor });
   }
   return refundResultOf(db, recorded.refundId);
 }

@@ -19,7 +19,7 @@ export async function reconcilePendingRefunds(db: Db, opts: { minAgeMs?: number;
     LIMIT ${opts.limit ?? 500}`;
   const outcomes: RefundStatus[] = [];
   // One at a time: a provider rate-limits, and a few pending refunds are the normal case.
-  for (const { id } of pending) outcomes.push(await settleWithGateway(db, id, { actorId: null }));
+  for (const { id } of pending) outcomes.push(await settleWithGateway(db, id, { actor: null }));
   return {
     checked: pending.length,
     succeeded: outcomes.filter((o) => o === "SUCCEEDED").length,

@@ -2,7 +2,7 @@ import { Prisma } from "@/prisma/generated/client";
 import type { RefundStatus } from "@/prisma/generated/enums";
 import type { Db } from "@/server/db/client";
 import { uuid7 } from "@/server/lib/uuid7";
-import { auditInsertSql } from "@/server/modules/audit/audit.repo";
+import { auditInsertSql, type AuditActor } from "@/server/modules/audit/audit.repo";
 import { executeTogether, moneyTransaction } from "@/server/modules/credits/ledger";
 import { notificationInsertSql } from "@/server/modules/notifications/notifications.repo";
 import { gatewayFor, gatewayTimeoutMs } from "./gateways/gateway-registry";
@@ -15,6 +15,7 @@ type PendingRefund = {
   reference: string;
   payment_id: string;
   payment_reference: string;
+  customer_id: string;
   method_kind: Parameters<typeof gatewayFor>[1];
   amount_minor: bigint;
   currency: string;
@@ -27,9 +28,9 @@ type PendingRefund = {
  * answer. Safe to run twice at once for the same refund: the gateway pays once per key and only
  * the first to settle the row (WHERE status = 'PENDING') moves the payment's totals.
  */
-export async function settleWithGateway(db: Db, refundId: string, opts: { actorId: string | null }): Promise<RefundStatus> {
+export async function settleWithGateway(db: Db, refundId: string, opts: { actor: AuditActor | null }): Promise<RefundStatus> {
   const [refund] = await db.$queryRaw<PendingRefund[]>`
-    SELECT r.id, r.reference, r.payment_id, p.reference AS payment_reference, p.method_kind, r.amount_minor, r.currency,
+    SELECT r.id, r.reference, r.payment_id, r.customer_id, p.reference AS payment_reference, p.method_kind, r.amount_minor, r.currency,
            r.gateway_key, r.notify_customer
     FROM refund r JOIN payment p ON p.id = r.payment_id
     WHERE r.id = ${refundId}::uuid AND r.status = 'PENDING'`;
@@ -59,10 +60,10 @@ export async function settleWithGateway(db: Db, refundId: string, opts: { actorI
       WHERE id = ${refundId}::uuid AND status = 'PENDING'`;
     return "PENDING";
   }
-  return recordOutcome(db, refund, gatewayName!, outcome, opts.actorId);
+  return recordOutcome(db, refund, gatewayName!, outcome, opts.actor);
 }
 
-async function recordOutcome(db: Db, refund: PendingRefund, gatewayName: string, outcome: GatewayRefundOutcome, actorId: string | null): Promise<RefundStatus> {
+async function recordOutcome(db: Db, refund: PendingRefund, gatewayName: string, outcome: GatewayRefundOutcome, actor: AuditActor | null): Promise<RefundStatus> {
   const isSuccess = outcome.status === "SUCCEEDED";
   return moneyTransaction(db, async (tx) => {
     const payment = await lockPaymentOrThrow(tx, refund.payment_id);
@@ -81,10 +82,13 @@ async function recordOutcome(db: Db, refund: PendingRefund, gatewayName: string,
           refunded_minor = refunded_minor + ${isSuccess ? refund.amount_minor : 0n}
         WHERE id = ${refund.payment_id}::uuid`,
       auditInsertSql({
-        actorId,
+        actor,
         action: isSuccess ? "refund.succeed" : "refund.fail",
         entityType: "refund",
         entityId: refund.id,
+        customerId: refund.customer_id,
+        before: { status: "PENDING" },
+        after: { status: isSuccess ? "SUCCEEDED" : "FAILED" },
         details: {
           reference: refund.reference,
           paymentId: refund.payment_id,

@@ -88,7 +88,7 @@ export async function createNamed({ db, actor }: ServiceContext, list: NamedList
     if (await findNamedByName(tx, list, input.name, null)) throw duplicateName(label);
     const id = uuid7();
     await insertNamed(tx, list, { id, name: input.name });
-    await writeAudit(tx, { actorId: actor.id, action: `settings.${list}.create`, entityType: ENTITY_TYPES[list], entityId: id, details: { name: input.name } });
+    await writeAudit(tx, { actor, action: `settings.${list}.create`, entityType: ENTITY_TYPES[list], entityId: id, after: { name: input.name } });
     return { id, name: input.name };
   });
 }
@@ -106,11 +106,12 @@ export async function changeNamed(
     if (input.name !== undefined && (await findNamedByName(tx, list, input.name, input.id))) throw duplicateName(label);
     await updateNamed(tx, list, input.id, input);
     await writeAudit(tx, {
-      actorId: actor.id,
+      actor,
       action: `settings.${list}.${input.name !== undefined ? "rename" : input.isActive ? "activate" : "deactivate"}`,
       entityType: ENTITY_TYPES[list],
       entityId: input.id,
-      details: { before: { name: before.name, isActive: before.isActive }, after: { name: input.name, isActive: input.isActive } },
+      before: { name: before.name, isActive: before.isActive },
+      after: { name: input.name ?? before.name, isActive: input.isActive ?? before.isActive },
     });
     return { id: input.id, name: input.name ?? before.name, isActive: input.isActive ?? before.isActive };
   });
@@ -125,7 +126,7 @@ export async function createMethod({ db, actor }: ServiceContext, input: { infra
     if (await findMethodByName(tx, input.infrastructureId, input.name, null)) throw duplicateName("payment method");
     const id = uuid7();
     await insertMethod(tx, { id, infrastructureId: input.infrastructureId, name: input.name });
-    await writeAudit(tx, { actorId: actor.id, action: "settings.method.create", entityType: "payment_method", entityId: id, details: input });
+    await writeAudit(tx, { actor, action: "settings.method.create", entityType: "payment_method", entityId: id, after: input });
     return { id, infrastructureId: input.infrastructureId, name: input.name };
   });
 }
@@ -140,11 +141,12 @@ export async function changeMethod({ db, actor }: ServiceContext, input: { id: s
     }
     await updateMethod(tx, input.id, input);
     await writeAudit(tx, {
-      actorId: actor.id,
+      actor,
       action: `settings.method.${input.name !== undefined ? "rename" : input.isActive ? "activate" : "deactivate"}`,
       entityType: "payment_method",
       entityId: input.id,
-      details: { before: { name: before.name, isActive: before.isActive }, after: { name: input.name, isActive: input.isActive } },
+      before: { name: before.name, isActive: before.isActive },
+      after: { name: input.name ?? before.name, isActive: input.isActive ?? before.isActive },
     });
     return { id: input.id, name: input.name ?? before.name, isActive: input.isActive ?? before.isActive };
   });
@@ -153,7 +155,7 @@ export async function changeMethod({ db, actor }: ServiceContext, input: { id: s
 export async function addCurrency({ db, actor }: ServiceContext, input: { code: string }) {
   return db.$transaction(async (tx) => {
     if ((await insertCurrency(tx, input.code)) === 0) throw new AppError("CONFLICT", `${input.code} is already in the list`, "code");
-    await writeAudit(tx, { actorId: actor.id, action: "settings.currency.add", entityType: "store_currency", entityId: input.code, details: {} });
+    await writeAudit(tx, { actor, action: "settings.currency.add", entityType: "store_currency", entityId: input.code, after: { isEnabled: true } });
     return { ...currencyView(input.code), isEnabled: true };
   });
 }
@@ -168,11 +170,12 @@ export async function setCurrencyEnabled({ db, actor }: ServiceContext, input: {
     }
     await updateCurrencyEnabled(tx, input.code, input.isEnabled);
     await writeAudit(tx, {
-      actorId: actor.id,
+      actor,
       action: input.isEnabled ? "settings.currency.enable" : "settings.currency.disable",
       entityType: "store_currency",
       entityId: input.code,
-      details: {},
+      before: { isEnabled: !input.isEnabled },
+      after: { isEnabled: input.isEnabled },
     });
     return { ...currencyView(input.code), isEnabled: input.isEnabled };
   });

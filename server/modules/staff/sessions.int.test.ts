@@ -68,7 +68,7 @@ describe("sessions", () => {
     const staff = await createStaffMember(t.db, "VIEWER");
     const now = Date.now();
     const signedInAt = now / 1000 - SESSION_ABSOLUTE_SECONDS;
-    expect(await getActiveActor(t.db, await sessionFor(t.db, staff.id, signedInAt + 60), now)).toMatchObject({ id: staff.id });
-    expect(await getActiveActor(t.db, await sessionFor(t.db, staff.id, signedInAt), now)).toBeNull();
+    expect(await getActiveActor(t.db, await sessionFor(t.db, staff.id, signedInAt + 60), { nowMs: now })).toMatchObject({ id: staff.id });
+    expect(await getActiveActor(t.db, await sessionFor(t.db, staff.id, signedInAt), { nowMs: now })).toBeNull();
   });
 });

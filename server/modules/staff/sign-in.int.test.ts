@@ -106,10 +106,10 @@ describe("sign-in audit", () => {
       ...Array<string>(EMAIL_ATTEMPTS).fill("auth.sign_in_failed"),
       "auth.sign_in_locked",
     ]);
-    expect(rows.every((r) => r.actorId === staff.id)).toBe(true);
-    expect(rows[0]!.details).toEqual({ email, ip, userAgent });
-    expect(rows[1]!.details).toEqual({ email, ip, userAgent, reason: "wrong_password" });
-    expect(rows.at(-1)!.details).toMatchObject({ email, ip, userAgent, retryAfterSeconds: expect.any(Number) as number });
+    expect(rows.every((r) => r.actorId === staff.id && r.actorRole === "VIEWER" && r.ip === ip && r.userAgent === userAgent)).toBe(true);
+    expect(rows[0]!.details).toEqual({ email });
+    expect(rows[1]!.details).toEqual({ email, reason: "wrong_password" });
+    expect(rows.at(-1)!.details).toMatchObject({ email, retryAfterSeconds: expect.any(Number) as number });
   });
 
   it("records a failure for an email no staff member has", async () => {
@@ -117,8 +117,8 @@ describe("sign-in audit", () => {
     const ip = uniqueIp();
     await signInStaff(t.db, { email, password: "guess", ip, userAgent: "curl/8" });
     const rows = await auditRowsFor(email);
-    expect(rows.map((r) => ({ action: r.action, actorId: r.actorId, details: r.details }))).toEqual([
-      { action: "auth.sign_in_failed", actorId: null, details: { email, ip, userAgent: "curl/8", reason: "unknown_email" } },
+    expect(rows.map((r) => ({ action: r.action, actorId: r.actorId, ip: r.ip, userAgent: r.userAgent, details: r.details }))).toEqual([
+      { action: "auth.sign_in_failed", actorId: null, ip, userAgent: "curl/8", details: { email, reason: "unknown_email" } },
     ]);
   });
 });

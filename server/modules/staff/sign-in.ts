@@ -23,14 +23,16 @@ export async function signInStaff(db: Db, attempt: SignInAttempt): Promise<SignI
   const throttle = signInThrottle(db);
   const retryAfterSeconds = await throttle.take(email, attempt.ip);
   const staff = await findStaffByEmail(db, email);
+  const request = { ip: attempt.ip, userAgent: attempt.userAgent };
   const audit = (action: string, details: Record<string, unknown>) =>
     writeAudit(db, {
-      actorId: staff?.id ?? null,
+      actor: staff ? { id: staff.id, role: staff.role, request } : null,
       action,
       entityType: "staff",
       // Unknown emails are recorded too: they are what someone guessing looks like.
       entityId: staff?.id ?? email,
-      details: { email, ip: attempt.ip, userAgent: attempt.userAgent, ...details },
+      request,
+      details: { email, ...details },
     });
 
   if (retryAfterSeconds !== null) {

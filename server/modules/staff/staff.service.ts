@@ -1,10 +1,9 @@
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/lib/app-error";
 import { hashPassword } from "@/server/auth/password";
-import { permissionsOf } from "@/server/auth/permissions";
+import { isPermission } from "@/server/auth/permissions";
 import { isPastAbsoluteLimit, type StaffSession } from "@/server/auth/session-lifetime";
-import type { Actor } from "@/server/lib/service-context";
-import type { StaffRole } from "@/prisma/generated/enums";
+import type { Actor, RequestOrigin } from "@/server/lib/service-context";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
 import { bumpSessionVersion, findStaffByEmail, findStaffById, listStaff } from "./staff.repo";
 import type { CreateStaffInput } from "./staff.schema";
@@ -14,25 +13,34 @@ import type { CreateStaffInput } from "./staff.schema";
  * signed out or changed since (a password, role or active change bumps the version), or the
  * session is past its absolute limit.
  */
-export async function getActiveActor(db: Db, session: StaffSession, nowMs = Date.now()): Promise<Actor | null> {
-  if (isPastAbsoluteLimit(session, nowMs)) return null;
+export async function getActiveActor(
+  db: Db,
+  session: StaffSession,
+  opts: { nowMs?: number; request?: RequestOrigin | null } = {},
+): Promise<Actor | null> {
+  if (isPastAbsoluteLimit(session, opts.nowMs ?? Date.now())) return null;
   const staff = await findStaffById(db, session.staffId);
   if (!staff?.isActive || staff.sessionVersion !== session.sessionVersion) return null;
-  return actorOf(staff);
+  return actorOf(staff, opts.request ?? null);
 }
 
 /** The actor for in-process work that has no session (scripts, benches, test factories). */
 export async function getStaffActor(db: Db, staffId: string): Promise<Actor | null> {
   const staff = await findStaffById(db, staffId);
-  return staff?.isActive ? actorOf(staff) : null;
+  return staff?.isActive ? actorOf(staff, null) : null;
 }
 
-const actorOf = (staff: { id: string; email: string; name: string; role: StaffRole }): Actor => ({
+type StaffWithRole = NonNullable<Awaited<ReturnType<typeof findStaffById>>>;
+
+/** Permissions come from the role's row as it is now: a change applies on the next request. */
+const actorOf = (staff: StaffWithRole, request: RequestOrigin | null): Actor => ({
   id: staff.id,
   email: staff.email,
   name: staff.name,
   role: staff.role,
-  permissions: permissionsOf(staff.role),
+  roleName: staff.assignedRole.name,
+  permissions: staff.assignedRole.permissions.filter(isPermission),
+  request,
 });
 
 /**
@@ -43,7 +51,8 @@ export async function endStaffSessions(db: Db, session: Pick<StaffSession, "staf
   return db.$transaction(async (tx) => {
     const ended = await bumpSessionVersion(tx, session.staffId, session.sessionVersion);
     if (ended) {
-      await writeAudit(tx, { actorId: session.staffId, action: "auth.sign_out", entityType: "staff", entityId: session.staffId, details: {} });
+      const staff = await findStaffById(tx, session.staffId);
+      await writeAudit(tx, { actor: { id: session.staffId, role: staff?.role ?? null, request: null }, action: "auth.sign_out", entityType: "staff", entityId: session.staffId });
     }
     return ended;
   });
@@ -53,6 +62,9 @@ export async function createStaff(db: Db, input: CreateStaffInput) {
   const email = input.email.trim().toLowerCase();
   if (await findStaffByEmail(db, email)) {
     throw new AppError("CONFLICT", "A staff member with this email already exists", "email");
+  }
+  if (!(await db.role.findUnique({ where: { key: input.role }, select: { key: true } }))) {
+    throw new AppError("NOT_FOUND", "Choose one of the roles in the list", "role");
   }
   const created = await db.staffUser.create({
     data: { email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },

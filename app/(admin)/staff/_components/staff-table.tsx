@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/format";
-import { ROLE_LABELS } from "@/server/auth/permissions";
+
 
 export function StaffTable() {
   const trpc = useTRPC();
@@ -32,7 +32,7 @@ export function StaffTable() {
             <tr key={s.id}>
               <Td className="font-medium">{s.name}</Td>
               <Td>{s.email}</Td>
-              <Td>{ROLE_LABELS[s.role]}</Td>
+              <Td>{s.roleName}</Td>
               <Td>{s.isActive ? "Active" : "Deactivated"}</Td>
               <Td>{formatDate(s.createdAt)}</Td>
             </tr>
