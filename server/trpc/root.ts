@@ -1,3 +1,4 @@
+import { auditRouter } from "@/server/modules/audit/audit.router";
 import { creditsRouter } from "@/server/modules/credits/credits.router";
 import { customersRouter } from "@/server/modules/customers/customers.router";
 import { notificationsRouter } from "@/server/modules/notifications/notifications.router";
@@ -8,6 +9,7 @@ import { staffRouter } from "@/server/modules/staff/staff.router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
+  audit: auditRouter,
   credits: creditsRouter,
   customers: customersRouter,
   notifications: notificationsRouter,

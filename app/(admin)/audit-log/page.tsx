@@ -1,20 +1,21 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, NotAllowed } from "@/components/ui/states";
+import { LoadingRows, NotAllowed } from "@/components/ui/states";
 import { getPageAccess } from "@/server/auth/page-guard";
+import { AuditList } from "./_components/audit-list";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditlogPage() {
+export default async function AuditLogPage() {
   const { isAllowed } = await getPageAccess("audit:read");
   if (!isAllowed) return <NotAllowed />;
   return (
     <>
-      <PageHeader title="Audit log" />
-      <Card>
-        <EmptyState title="No audit entries yet">Every change to money, staff and settings will be recorded here.</EmptyState>
-      </Card>
+      <PageHeader title="Audit log" description="Every change to money, settings and sessions, newest first, with who made it and from where." />
+      <Suspense fallback={<LoadingRows label="Loading audit entries" />}>
+        <AuditList />
+      </Suspense>
     </>
   );
 }

@@ -48,3 +48,61 @@ export function auditInsertSql(entry: AuditEntry): Prisma.Sql {
 }
 
 export const writeAudit = (tx: DbTx, entry: AuditEntry) => tx.$executeRaw(auditInsertSql(entry));
+
+export type AuditFilters = { area?: string; actorId?: string; customerId?: string; from?: Date; to?: Date };
+
+function auditFilterSql(filters: AuditFilters, before: { at: Date; id: string } | null): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filters.area) conditions.push(Prisma.sql`a.action LIKE ${`${filters.area}.%`}`);
+  if (filters.actorId) conditions.push(Prisma.sql`a.actor_id = ${filters.actorId}::uuid`);
+  if (filters.customerId) conditions.push(Prisma.sql`a.customer_id = ${filters.customerId}::uuid`);
+  if (filters.from) conditions.push(Prisma.sql`a.created_at >= ${filters.from}::timestamptz`);
+  if (filters.to) conditions.push(Prisma.sql`a.created_at <= ${filters.to}::timestamptz`);
+  if (before) conditions.push(Prisma.sql`(a.created_at, a.id) < (${before.at}::timestamptz, ${before.id}::uuid)`);
+  return Prisma.join(conditions, " AND ");
+}
+
+type AuditRow = {
+  id: string;
+  createdAt: Date;
+  action: string;
+  entityType: string;
+  entityId: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  actorRole: string | null;
+  customerId: string | null;
+  customerName: string | null;
+  reason: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  details: Record<string, unknown>;
+};
+
+const selectAuditRows = (db: DbTx, where: Prisma.Sql, tail: Prisma.Sql) =>
+  db.$queryRaw<AuditRow[]>`
+    SELECT a.id, a.created_at AS "createdAt", a.action, a.entity_type AS "entityType", a.entity_id AS "entityId",
+           a.actor_id AS "actorId", s.name AS "actorName", s.email AS "actorEmail", a.actor_role AS "actorRole",
+           a.customer_id AS "customerId", NULLIF(TRIM(c.first_name || ' ' || c.last_name), '') AS "customerName",
+           a.reason, a.ip, a.user_agent AS "userAgent", a.before, a.after, a.details
+    FROM audit_log a
+    LEFT JOIN staff_user s ON s.id = a.actor_id
+    LEFT JOIN customer c ON c.id = a.customer_id
+    WHERE ${where} ${tail}`;
+
+/** Newest first, (created_at, id) keyset; each filter has its own index (see the migrations). */
+export const listAuditRows = (db: DbTx, opts: { filters: AuditFilters; before: { at: Date; id: string } | null; limit: number }) =>
+  selectAuditRows(db, auditFilterSql(opts.filters, opts.before), Prisma.sql`ORDER BY a.created_at DESC, a.id DESC LIMIT ${opts.limit}`);
+
+export const findAuditRow = async (db: DbTx, id: string) =>
+  (await selectAuditRows(db, Prisma.sql`a.id = ${id}::uuid`, Prisma.empty))[0] ?? null;
+
+/** Staff members who appear in the log as actors, by name. */
+export const listAuditActors = (db: DbTx) =>
+  db.$queryRaw<{ id: string; name: string }[]>`
+    SELECT s.id, s.name FROM staff_user s
+    WHERE EXISTS (SELECT 1 FROM audit_log a WHERE a.actor_id = s.id)
+    ORDER BY s.name, s.id`;
