@@ -1,24 +1,28 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useCan } from "@/components/providers/actor-context";
 import { cn } from "@/components/ui/cn";
+import type { Permission } from "@/server/auth/permissions";
 
-const TABS = [
+const TABS: { segment: string; label: string; also?: string; permission?: Permission }[] = [
   { segment: "", label: "Overview" },
   // A single credit's page (/credits/<id>) belongs to the Store credits tab.
   { segment: "/store-credits", label: "Store credits", also: "/credits/" },
   { segment: "/credit-history", label: "Credit history" },
   { segment: "/payments", label: "Payments" },
   { segment: "/notifications", label: "Notifications" },
+  { segment: "/activity", label: "Activity", permission: "audit:read" },
 ];
 
 /** Each tab is its own URL, so a tab can be linked to and survives reload. */
 export function ProfileTabs({ customerId }: { customerId: string }) {
   const pathname = usePathname();
+  const canReadAudit = useCan("audit:read");
   const base = `/customers/${customerId}`;
   return (
     <nav aria-label="Customer sections" className="flex gap-1 border-b border-slate-200">
-      {TABS.map((tab) => {
+      {TABS.filter((tab) => tab.permission !== "audit:read" || canReadAudit).map((tab) => {
         const href = `${base}${tab.segment}`;
         const isActive =
           tab.segment === "" ? pathname === base : pathname.startsWith(href) || (!!tab.also && pathname.startsWith(`${base}${tab.also}`));
