@@ -3,6 +3,7 @@ import { creditsRouter } from "@/server/modules/credits/credits.router";
 import { customersRouter } from "@/server/modules/customers/customers.router";
 import { notificationsRouter } from "@/server/modules/notifications/notifications.router";
 import { paymentsRouter } from "@/server/modules/payments/payments.router";
+import { rolesRouter } from "@/server/modules/roles/roles.router";
 import { refundsRouter } from "@/server/modules/refunds/refunds.router";
 import { settingsRouter } from "@/server/modules/settings/settings.router";
 import { staffRouter } from "@/server/modules/staff/staff.router";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   payments: paymentsRouter,
   refunds: refundsRouter,
+  roles: rolesRouter,
   settings: settingsRouter,
   staff: staffRouter,
 });
