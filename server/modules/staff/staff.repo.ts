@@ -40,3 +40,6 @@ export const findStaffForChange = (db: DbTx, id: string) =>
 
 export const updateStaffAccess = (db: DbTx, id: string, data: { role?: string; isActive?: boolean }) =>
   db.staffUser.update({ where: { id }, data, select: { id: true, email: true, name: true, role: true, isActive: true } });
+
+export const listRoleOptions = (db: DbTx) =>
+  db.role.findMany({ select: { key: true, name: true, isBuiltIn: true }, orderBy: [{ isBuiltIn: "desc" }, { name: "asc" }] });
