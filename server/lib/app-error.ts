@@ -8,6 +8,7 @@ export type AppErrorCode =
   | "IDEMPOTENCY_MISMATCH"
   | "GATEWAY_ERROR"
   | "TOO_LARGE"
+  | "RATE_LIMITED"
   | "INTERNAL";
 
 /** The one error the domain throws; the tRPC formatter maps `code` to a transport code. */

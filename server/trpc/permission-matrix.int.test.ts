@@ -64,6 +64,10 @@ const EXPECTED: Record<string, { permission: string | null; roles: RoleName[] }>
   "settings.currencies.setEnabled": { permission: "settings:manage", roles: [A] },
   "staff.me": { permission: null, roles: [A, M, S, V, R] },
   "staff.list": { permission: "staff:manage", roles: [A] },
+  "staff.roleOptions": { permission: "staff:manage", roles: [A] },
+  "staff.changeRole": { permission: "staff:manage", roles: [A] },
+  "staff.deactivate": { permission: "staff:manage", roles: [A] },
+  "staff.reactivate": { permission: "staff:manage", roles: [A] },
 };
 
 type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: { permission?: string } } };

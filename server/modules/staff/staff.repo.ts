@@ -29,3 +29,17 @@ export const listStaff = async (db: DbTx) =>
       orderBy: [{ isActive: "desc" }, { name: "asc" }],
     })
   ).map(({ assignedRole, ...staff }) => ({ ...staff, roleName: assignedRole.name }));
+
+/** Serialises every change that could leave no active admin, for the rest of the transaction. */
+export const lockActiveAdmins = (db: DbTx) => db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('staff_user:active_admins'))`;
+
+export const countActiveAdmins = (db: DbTx) => db.staffUser.count({ where: { role: "ADMIN", isActive: true } });
+
+export const findStaffForChange = (db: DbTx, id: string) =>
+  db.staffUser.findUnique({ where: { id }, select: { id: true, name: true, role: true, isActive: true } });
+
+export const updateStaffAccess = (db: DbTx, id: string, data: { role?: string; isActive?: boolean }) =>
+  db.staffUser.update({ where: { id }, data, select: { id: true, email: true, name: true, role: true, isActive: true } });
+
+export const listRoleOptions = (db: DbTx) =>
+  db.role.findMany({ select: { key: true, name: true, isBuiltIn: true }, orderBy: [{ isBuiltIn: "desc" }, { name: "asc" }] });

@@ -9,3 +9,12 @@ export const ZCreateStaffInput = z.object({
   password: z.string().min(12, "Use at least 12 characters").max(200),
 });
 export type CreateStaffInput = z.infer<typeof ZCreateStaffInput>;
+
+export const ZChangeStaffRoleInput = z.object({
+  staffId: z.uuid("Choose a staff member"),
+  role: z.string("Choose a role").trim().min(1, "Choose a role").max(64, "Choose a role"),
+});
+export type ChangeStaffRoleInput = z.infer<typeof ZChangeStaffRoleInput>;
+
+export const ZStaffIdInput = z.object({ staffId: z.uuid("Choose a staff member") });
+export type StaffIdInput = z.infer<typeof ZStaffIdInput>;

@@ -5,7 +5,7 @@ import { isPermission } from "@/server/auth/permissions";
 import { isPastAbsoluteLimit, type StaffSession } from "@/server/auth/session-lifetime";
 import type { Actor, RequestOrigin } from "@/server/lib/service-context";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
-import { bumpSessionVersion, findStaffByEmail, findStaffById, listStaff } from "./staff.repo";
+import { bumpSessionVersion, findStaffByEmail, findStaffById, listRoleOptions, listStaff } from "./staff.repo";
 import type { CreateStaffInput } from "./staff.schema";
 
 /**
@@ -73,3 +73,4 @@ export async function createStaff(db: Db, input: CreateStaffInput) {
 }
 
 export const getStaffList = (db: Db) => listStaff(db);
+export const getRoleOptions = (db: Db) => listRoleOptions(db);
