@@ -57,6 +57,8 @@ describe("the last active admin", () => {
   let destroy: (() => Promise<void>) | null = null;
 
   // Its own database, so "last" means exactly the admins this test makes.
+  // "Last admin" needs a database with no other admins, so these run on a fresh PostgreSQL
+  // database of their own; on a PGlite run there is none to make, and they are skipped on purpose.
   beforeAll(async () => {
     const empty = await createEmptyPostgres();
     if (!empty) return;
