@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { ZIssueCreditInput } from "@/server/modules/credits/credits.schema";
-import { issueCredit } from "@/server/modules/credits/issue-credit";
+import { issueCredit, type IssueCreditResult } from "@/server/modules/credits/issue-credit";
+import { isApprovalPending, type ApprovalPending } from "@/server/modules/approvals/approvals.schema";
 import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
 import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
 import { getStaffActor } from "@/server/modules/staff/staff.service";
@@ -28,9 +29,9 @@ export type IssueOverrides = Partial<{
   idempotencyKey: string;
 }>;
 
-/** Issues credit through the real service (defaults: $10.00 Goodwill, no expiry). */
-export function issueTestCredit(ctx: ServiceContext, customerId: string, overrides: IssueOverrides = {}) {
-  return issueCredit(
+/** Issues credit through the real service (defaults: $10.00 Goodwill, no expiry); fails if it was sent for approval. */
+export async function issueTestCredit(ctx: ServiceContext, customerId: string, overrides: IssueOverrides = {}): Promise<IssueCreditResult> {
+  const result = await issueCredit(
     ctx,
     ZIssueCreditInput.parse({
       idempotencyKey: randomUUID(),
@@ -41,6 +42,8 @@ export function issueTestCredit(ctx: ServiceContext, customerId: string, overrid
       ...overrides,
     }),
   );
+  if (isApprovalPending(result)) throw new Error(`The test credit was sent for approval: ${result.approvalRequest.limitReason}`);
+  return result;
 }
 
 /** A new customer holding one credit per amount (in order, oldest first). */
@@ -71,3 +74,9 @@ export async function ledgerProblems(db: Db, customerIds: string[]) {
 }
 
 export const newKey = () => randomUUID();
+
+/** A money action's result that must have run directly, not been sent for approval. */
+export function executed<T extends object>(result: T | ApprovalPending): T {
+  if (isApprovalPending(result)) throw new Error(`Sent for approval instead: ${result.approvalRequest.limitReason}`);
+  return result;
+}

@@ -4,7 +4,7 @@ import { fieldRefusal, refusal } from "@/tests/helpers/trpc-errors";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerAs } from "@/tests/factories/staff";
 import { createCustomer } from "@/tests/factories/customers";
-import { balanceOf, ledgerProblems, newKey } from "@/tests/factories/credits";
+import { balanceOf, executed, ledgerProblems, newKey } from "@/tests/factories/credits";
 import { creditWritesOf } from "@/tests/factories/writes";
 import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
 
@@ -34,7 +34,7 @@ const creditsOf = (customerId: string) => t.db.storeCredit.findMany({ where: { c
 describe("adding store credit", () => {
   it("creates the credit, its ISSUED event, the balance and an audit row in one go", async () => {
     const customer = await createCustomer(t.db);
-    const result = await caller.credits.issue(issueInput(customer.id, { amount: "25.00", memo: "  Late delivery  " }));
+    const result = executed(await caller.credits.issue(issueInput(customer.id, { amount: "25.00", memo: "  Late delivery  " })));
 
     expect(result).toMatchObject({ customerId: customer.id, currency: "USD", amountMinor: 2500n, balanceMinor: 2500n, notificationId: null });
     const credit = await t.db.storeCredit.findUniqueOrThrow({ where: { id: result.creditId } });
@@ -62,8 +62,8 @@ describe("adding store credit", () => {
   it("queues an SMS for a customer with a phone and an email otherwise, when asked to notify", async () => {
     const withPhone = await createCustomer(t.db, { phone: "+1 415-555-0134" });
     const withoutPhone = await createCustomer(t.db, { phone: null });
-    const sms = await caller.credits.issue(issueInput(withPhone.id, { notifyCustomer: true }));
-    const email = await caller.credits.issue(issueInput(withoutPhone.id, { notifyCustomer: true, amount: "700", currency: "JPY" }));
+    const sms = executed(await caller.credits.issue(issueInput(withPhone.id, { notifyCustomer: true })));
+    const email = executed(await caller.credits.issue(issueInput(withoutPhone.id, { notifyCustomer: true, amount: "700", currency: "JPY" })));
     await caller.credits.issue(issueInput(withoutPhone.id, { notifyCustomer: false }));
 
     const smsRow = await t.db.notification.findUniqueOrThrow({ where: { id: sms.notificationId! } });
@@ -77,7 +77,7 @@ describe("adding store credit", () => {
   it("mentions the expiry date in the notification", async () => {
     const customer = await createCustomer(t.db);
     const expiresAt = new Date(Date.UTC(2099, 11, 31, 23, 59));
-    const result = await caller.credits.issue(issueInput(customer.id, { notifyCustomer: true, expiresAt }));
+    const result = executed(await caller.credits.issue(issueInput(customer.id, { notifyCustomer: true, expiresAt })));
     const row = await t.db.notification.findUniqueOrThrow({ where: { id: result.notificationId! } });
     expect(row.body).toBe("You have received $25.00 in store credit. It expires on Dec 31, 2099.");
   });
@@ -205,7 +205,7 @@ describe("idempotency", () => {
     const customer = await createCustomer(t.db);
     const input = issueInput(customer.id);
     const results = await Promise.all(Array.from({ length: 8 }, () => caller.credits.issue(input)));
-    expect(new Set(results.map((r) => r.creditId)).size).toBe(1);
+    expect(new Set(results.map((r) => executed(r).creditId)).size).toBe(1);
     expect(await creditsOf(customer.id)).toHaveLength(1);
     expect(await balanceOf(t.db, customer.id)).toBe(2500n);
   });

@@ -6,6 +6,9 @@ import { issueContextSql, type IssueContext } from "./credits.repo";
 import type { IssueCreditInput } from "./credits.schema";
 import { assertGrantTarget, creditReceivedNotificationSql, grantCredit } from "./grant-credit";
 import { executeTogether } from "./ledger";
+import { checkLimit } from "@/server/modules/limits/check-limit";
+import { requestApproval } from "@/server/modules/approvals/request-approval";
+import type { ApprovalPending } from "@/server/modules/approvals/approvals.schema";
 
 export type IssueCreditResult = {
   creditId: string;
@@ -22,11 +25,26 @@ export type IssueCreditResult = {
  * outbox notification, all in one transaction. This is the hot path (see bench/credits.ts), so
  * it makes as few round trips as it can.
  */
-export function issueCredit({ db, actor }: ServiceContext, input: IssueCreditInput): Promise<IssueCreditResult> {
+export function issueCredit({ db, actor }: ServiceContext, input: IssueCreditInput): Promise<IssueCreditResult | ApprovalPending> {
   // Round trips: claim + checks, savepoint, balance lock, one statement for all the writes, then COMMIT.
   const request = { actor, key: input.idempotencyKey, operation: "credit.issue", request: input, alongside: issueContextSql(input) };
-  return idempotentTransaction<IssueCreditResult, IssueContext>(db, request, async (tx, { row, resultSql }) => {
+  return idempotentTransaction<IssueCreditResult | ApprovalPending, IssueContext>(db, request, async (tx, { row, resultSql }) => {
     const target = assertGrantTarget(row, input);
+    // The built-in admin (the bench's actor) costs no round trip here.
+    const decision = await checkLimit(tx, actor, { kind: "credit", currency: input.currency, amountMinor: input.amountMinor });
+    if (!decision.allowed) {
+      const pending = await requestApproval(tx, actor, {
+        operation: "credit.issue",
+        input,
+        customerId: input.customerId,
+        amountMinor: input.amountMinor,
+        currency: input.currency,
+        limitReason: decision.limitReason,
+        requesterNote: input.memo ?? null,
+      });
+      await tx.$executeRaw(resultSql(pending));
+      return pending;
+    }
     const key = { customerId: input.customerId, currency: input.currency };
     const granted = await grantCredit(tx, {
       key,

@@ -15,6 +15,7 @@ import { useCreditOptions } from "@/components/forms/use-credit-options";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { useInvalidateCredits } from "@/components/forms/use-invalidate-credits";
 import { endOfDayFromInput, money } from "@/components/money";
+import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
 
 type Values = { amount: string; currency: string; categoryId: string; memo: string; expiresOn: string; notifyCustomer: boolean };
 const FIELDS = ["amount", "currency", "categoryId", "memo"] as const;
@@ -42,7 +43,7 @@ export function AddStoreCreditDialog({ customerId, open, onOpenChange }: Props) 
   const issue = useMutation(
     trpc.credits.issue.mutationOptions({
       onSuccess: async (result) => {
-        toast.success(`Store credit of ${money(result)} added`);
+        toast.success(isApprovalPending(result) ? "Sent for approval" : `Store credit of ${money(result)} added`);
         renewKey();
         reset({ ...form.getValues(), amount: "", memo: "", expiresOn: "", notifyCustomer: false });
         onOpenChange(false);
