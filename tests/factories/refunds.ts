@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { createRefund } from "@/server/modules/refunds/create-refund";
+import { executed } from "./credits";
 import { ZCreateRefundInput } from "@/server/modules/refunds/refunds.schema";
 
 export type RefundOverrides = Partial<{
@@ -15,9 +16,12 @@ export type RefundOverrides = Partial<{
   idempotencyKey: string;
 }>;
 
-/** Refunds through the real service (defaults: $10.00 to the original method, requested by the customer). */
-export function refundTestPayment(ctx: ServiceContext, paymentId: string, overrides: RefundOverrides = {}) {
-  return createRefund(
+/**
+ * Refunds through the real service (defaults: $10.00 to the original method, requested by the
+ * customer); throws if the amount was sent for approval instead.
+ */
+export async function refundTestPayment(ctx: ServiceContext, paymentId: string, overrides: RefundOverrides = {}) {
+  const result = await createRefund(
     ctx,
     ZCreateRefundInput.parse({
       idempotencyKey: randomUUID(),
@@ -29,6 +33,7 @@ export function refundTestPayment(ctx: ServiceContext, paymentId: string, overri
       ...overrides,
     }),
   );
+  return executed(result);
 }
 
 export async function paymentTotalsOf(db: Db, paymentId: string) {

@@ -3,7 +3,7 @@ import { refusal, fieldRefusal } from "@/tests/helpers/trpc-errors";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerFor } from "@/tests/factories/staff";
 import { createCustomer } from "@/tests/factories/customers";
-import { backdateExpiry, balanceOf, issueTestCredit, ledgerProblems, newKey, serviceContextAs } from "@/tests/factories/credits";
+import { backdateExpiry, balanceOf, executed, issueTestCredit, ledgerProblems, newKey, serviceContextAs } from "@/tests/factories/credits";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { DEFAULT_CATEGORY_IDS, DEFAULT_REASON_IDS } from "@/server/modules/settings/settings-defaults";
 import { spendCredit } from "./spend-credit";
@@ -53,7 +53,7 @@ describe("editing a credit", () => {
     const credit = await issueTestCredit(admin, customer.id, { memo: "note", expiresAt: new Date(Date.now() + 86_400_000) });
     await caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, memo: null, expiresAt: null });
     expect(await t.db.storeCredit.findUniqueOrThrow({ where: { id: credit.creditId } })).toMatchObject({ memo: null, expiresAt: null });
-    const noop = await caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, memo: null, amount: "10.00", expectedAmount: "10.00", currency: "USD" });
+    const noop = executed(await caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, memo: null, amount: "10.00", expectedAmount: "10.00", currency: "USD" }));
     expect(noop.changedFields).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { refusal, fieldRefusal } from "@/tests/helpers/trpc-errors";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerFor } from "@/tests/factories/staff";
 import { createCustomer } from "@/tests/factories/customers";
-import { balanceOf, customerWithCredits, issueTestCredit, ledgerProblems, newKey, serviceContextAs } from "@/tests/factories/credits";
+import { balanceOf, customerWithCredits, executed, issueTestCredit, ledgerProblems, newKey, serviceContextAs } from "@/tests/factories/credits";
 import { toDecimalString } from "@/server/lib/money";
 import type { ServiceContext } from "@/server/lib/service-context";
 import {
@@ -27,7 +27,7 @@ afterAll(() => t.close());
 
 /** Sets the balance from a page showing the current one. */
 const setTo = async (customerId: string, balance: string, currency = "USD") =>
-  caller.credits.setBalance({
+  executed(await caller.credits.setBalance({
     idempotencyKey: newKey(),
     customerId,
     currency,
@@ -35,7 +35,7 @@ const setTo = async (customerId: string, balance: string, currency = "USD") =>
     expectedBalance: toDecimalString(await balanceOf(t.db, customerId, currency), currency),
     reasonId: DEFAULT_REASON_IDS.reconciliation,
     note: "Audit",
-  });
+  }));
 
 describe("setting a balance", () => {
   it("raises the balance with one ADJUSTED_UP event on a new Manual correction credit", async () => {
@@ -93,8 +93,8 @@ describe("setting a balance", () => {
 });
 
 describe("sending credits", () => {
-  const send = (customerId: string, overrides: Record<string, unknown> = {}) =>
-    caller.credits.send({
+  const send = async (customerId: string, overrides: Record<string, unknown> = {}) =>
+    executed(await caller.credits.send({
       idempotencyKey: newKey(),
       customerId,
       amount: "50.00",
@@ -104,7 +104,7 @@ describe("sending credits", () => {
       earningAmount: "45.00",
       isRevenue: true,
       ...overrides,
-    });
+    }));
 
   it("adds the credit, records the earning as a manual payment, and says where the history is", async () => {
     const customer = await createCustomer(t.db, { firstName: "Ada", lastName: "Byron" });
@@ -212,8 +212,8 @@ describe("customer summary", () => {
   it("lists the customer's payments newest first, with their status", async () => {
     const customer = await createCustomer(t.db);
     const base = { customerId: customer.id, infrastructureId: DEFAULT_INFRASTRUCTURE_IDS.cash, methodId: DEFAULT_METHOD_IDS.inStore, currency: "GBP" };
-    const first = await caller.credits.send({ ...base, idempotencyKey: newKey(), amount: "1", earningAmount: "1" });
-    const second = await caller.credits.send({ ...base, idempotencyKey: newKey(), amount: "2", earningAmount: "2" });
+    const first = executed(await caller.credits.send({ ...base, idempotencyKey: newKey(), amount: "1", earningAmount: "1" }));
+    const second = executed(await caller.credits.send({ ...base, idempotencyKey: newKey(), amount: "2", earningAmount: "2" }));
     const page = await caller.payments.list({ customerId: customer.id, limit: 1 });
     expect(page.items).toMatchObject([{ id: second.paymentId, status: "PAID", methodKind: "MANUAL", infrastructureName: "Cash", methodName: "In store" }]);
     const next = await caller.payments.list({ customerId: customer.id, limit: 1, cursor: page.nextCursor });

@@ -1,3 +1,8 @@
+import type { Prisma } from "@/prisma/generated/client";
+import type { DbTx } from "@/server/db/client";
+import type { Actor } from "@/server/lib/service-context";
+import type { ApprovalPending } from "@/server/modules/approvals/approvals.schema";
+import { approvalDetails, DIRECT, limitGate, type ActionMode } from "@/server/modules/approvals/limit-gate";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
 import { idempotentTransaction } from "@/server/lib/idempotency";
@@ -34,89 +39,103 @@ const DEFAULT_SEND_CATEGORY_KEY = "manual_correction";
  * for it. An earning above zero becomes a MANUAL payment on the customer's Payments (marked
  * non-revenue when "Count as real revenue" is off), linked from the credit.
  */
-export function sendCredits({ db, actor }: ServiceContext, input: SendCreditsInput): Promise<SendCreditsResult> {
-  return idempotentTransaction<SendCreditsResult>(db, { actor, key: input.idempotencyKey, operation: "credit.send", request: input }, async (tx, { resultSql }) => {
-    const choice = await findPaymentChoice(tx, { infrastructureId: input.infrastructureId, methodId: input.methodId });
-    if (!choice.infrastructure?.isActive) throw new AppError("BAD_INPUT", "Choose an active payment infrastructure", "infrastructureId");
-    if (!choice.method?.isActive || choice.method.infrastructureId !== input.infrastructureId) {
-      throw new AppError("BAD_INPUT", `Choose a payment method of ${choice.infrastructure.name}`, "methodId");
-    }
-    const categoryId = input.categoryId ?? (await findCategory(tx, { key: DEFAULT_SEND_CATEGORY_KEY }))?.id;
-    if (!categoryId) throw new AppError("BAD_INPUT", "Choose a category", "categoryId");
-    const target = await checkGrantTarget(tx, { customerId: input.customerId, currency: input.currency, categoryId });
+export function sendCredits({ db, actor }: ServiceContext, input: SendCreditsInput): Promise<SendCreditsResult | ApprovalPending> {
+  return idempotentTransaction<SendCreditsResult | ApprovalPending>(db, { actor, key: input.idempotencyKey, operation: "credit.send", request: input }, (tx, { resultSql }) =>
+    sendCreditsInTx(tx, actor, input, { resultSql, mode: DIRECT }),
+  );
+}
 
-    const key = { customerId: input.customerId, currency: input.currency };
-    const payment =
-      input.earningMinor > 0n
-        ? {
-            id: uuid7(),
-            reference: newPaymentReference(),
-            customerId: input.customerId,
-            amountMinor: input.earningMinor,
-            currency: input.currency,
-            methodKind: "MANUAL" as const,
-            infrastructureId: input.infrastructureId,
-            methodId: input.methodId,
-            isRevenue: input.isRevenue,
-            description: "Store credit sent by staff",
-            createdById: actor.id,
-          }
-        : null;
-    const via = `${choice.infrastructure.name} · ${choice.method.name}`;
-    const granted = await grantCredit(tx, {
-      key,
-      amountMinor: input.amountMinor,
-      categoryId,
-      memo: input.memo,
-      expiresAt: input.expiresAt,
-      paymentId: payment?.id ?? null,
-      actorId: actor.id,
-      eventType: "ISSUED",
-      reason: `Sent credits (${via})`,
-    });
-    const notificationId = input.notifyCustomer ? uuid7() : null;
-    const result: SendCreditsResult = {
-      creditId: granted.creditId,
-      customerId: input.customerId,
-      customerName: `${target.firstName} ${target.lastName}`.trim(),
-      currency: input.currency,
-      amountMinor: input.amountMinor,
-      balanceMinor: granted.balanceMinor,
-      earningMinor: input.earningMinor,
-      paymentId: payment?.id ?? null,
-      paymentReference: payment?.reference ?? null,
-      notificationId,
-      creditHistoryPath: `/customers/${input.customerId}/credit-history`,
-    };
-    await executeTogether(tx, [
-      ...(payment ? [paymentInsertSql(payment)] : []),
-      ...granted.statements,
-      auditInsertSql({
-        actor,
-        action: "credit.send",
-        entityType: "store_credit",
-        entityId: granted.creditId,
-        customerId: input.customerId,
-        after: { amountMinor: input.amountMinor, currency: input.currency, category: target.categoryName, expiresAt: input.expiresAt },
-        details: {
+/** The action itself, in a transaction that holds its idempotency key (the caller's or an approved request's). */
+export async function sendCreditsInTx(
+  tx: DbTx,
+  actor: Actor,
+  input: SendCreditsInput,
+  { resultSql, mode }: { resultSql: (result: SendCreditsResult) => Prisma.Sql; mode: ActionMode },
+): Promise<SendCreditsResult | ApprovalPending> {
+  const choice = await findPaymentChoice(tx, { infrastructureId: input.infrastructureId, methodId: input.methodId });
+  if (!choice.infrastructure?.isActive) throw new AppError("BAD_INPUT", "Choose an active payment infrastructure", "infrastructureId");
+  if (!choice.method?.isActive || choice.method.infrastructureId !== input.infrastructureId) {
+    throw new AppError("BAD_INPUT", `Choose a payment method of ${choice.infrastructure.name}`, "methodId");
+  }
+  const categoryId = input.categoryId ?? (await findCategory(tx, { key: DEFAULT_SEND_CATEGORY_KEY }))?.id;
+  if (!categoryId) throw new AppError("BAD_INPUT", "Choose a category", "categoryId");
+  const target = await checkGrantTarget(tx, { customerId: input.customerId, currency: input.currency, categoryId });
+  const limited = { kind: "credit", currency: input.currency, amountMinor: input.amountMinor } as const;
+  const pending = await limitGate(tx, actor, mode, limited, { operation: "credit.send", input, customerId: input.customerId, requesterNote: input.memo ?? null });
+  if (pending) return pending;
+
+  const key = { customerId: input.customerId, currency: input.currency };
+  const payment =
+    input.earningMinor > 0n
+      ? {
+          id: uuid7(),
+          reference: newPaymentReference(),
           customerId: input.customerId,
+          amountMinor: input.earningMinor,
           currency: input.currency,
-          amountMinor: input.amountMinor,
-          earningMinor: input.earningMinor,
+          methodKind: "MANUAL" as const,
+          infrastructureId: input.infrastructureId,
+          methodId: input.methodId,
           isRevenue: input.isRevenue,
-          infrastructure: choice.infrastructure.name,
-          method: choice.method.name,
-          paymentId: payment?.id ?? null,
-          category: target.categoryName,
-          memo: input.memo,
-          expiresAt: input.expiresAt,
-        },
-      }),
-      ...(notificationId
-        ? [creditReceivedNotificationSql({ id: notificationId, recipient: target, amountMinor: input.amountMinor, currency: input.currency, expiresAt: input.expiresAt })]
-        : []),
-      resultSql(result),
-    ]);
-    return result;
+          description: "Store credit sent by staff",
+          createdById: actor.id,
+        }
+      : null;
+  const via = `${choice.infrastructure.name} · ${choice.method.name}`;
+  const granted = await grantCredit(tx, {
+    key,
+    amountMinor: input.amountMinor,
+    categoryId,
+    memo: input.memo,
+    expiresAt: input.expiresAt,
+    paymentId: payment?.id ?? null,
+    actorId: actor.id,
+    eventType: "ISSUED",
+    reason: `Sent credits (${via})`,
   });
+  const notificationId = input.notifyCustomer ? uuid7() : null;
+  const result: SendCreditsResult = {
+    creditId: granted.creditId,
+    customerId: input.customerId,
+    customerName: `${target.firstName} ${target.lastName}`.trim(),
+    currency: input.currency,
+    amountMinor: input.amountMinor,
+    balanceMinor: granted.balanceMinor,
+    earningMinor: input.earningMinor,
+    paymentId: payment?.id ?? null,
+    paymentReference: payment?.reference ?? null,
+    notificationId,
+    creditHistoryPath: `/customers/${input.customerId}/credit-history`,
+  };
+  await executeTogether(tx, [
+    ...(payment ? [paymentInsertSql(payment)] : []),
+    ...granted.statements,
+    auditInsertSql({
+      actor,
+      action: "credit.send",
+      entityType: "store_credit",
+      entityId: granted.creditId,
+      customerId: input.customerId,
+      after: { amountMinor: input.amountMinor, currency: input.currency, category: target.categoryName, expiresAt: input.expiresAt },
+      details: {
+        customerId: input.customerId,
+        currency: input.currency,
+        amountMinor: input.amountMinor,
+        earningMinor: input.earningMinor,
+        isRevenue: input.isRevenue,
+        infrastructure: choice.infrastructure.name,
+        method: choice.method.name,
+        paymentId: payment?.id ?? null,
+        category: target.categoryName,
+        memo: input.memo,
+        expiresAt: input.expiresAt,
+        ...approvalDetails(mode),
+      },
+    }),
+    ...(notificationId
+      ? [creditReceivedNotificationSql({ id: notificationId, recipient: target, amountMinor: input.amountMinor, currency: input.currency, expiresAt: input.expiresAt })]
+      : []),
+    resultSql(result),
+  ]);
+  return result;
 }

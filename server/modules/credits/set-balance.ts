@@ -1,3 +1,8 @@
+import type { Prisma } from "@/prisma/generated/client";
+import type { DbTx } from "@/server/db/client";
+import type { Actor } from "@/server/lib/service-context";
+import type { ApprovalPending } from "@/server/modules/approvals/approvals.schema";
+import { approvalDetails, DIRECT, limitGate, type ActionMode } from "@/server/modules/approvals/limit-gate";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
 import { idempotentTransaction } from "@/server/lib/idempotency";
@@ -38,68 +43,83 @@ const INCREASE_CATEGORY_KEY = "manual_correction";
  * unused balance first, one ADJUSTED_DOWN event per credit touched (so each credit's events still
  * add up to what it has left).
  */
-export function setBalance({ db, actor }: ServiceContext, input: SetBalanceInput): Promise<SetBalanceResult> {
-  return idempotentTransaction<SetBalanceResult>(db, { actor, key: input.idempotencyKey, operation: "credit.set_balance", request: input }, async (tx, { resultSql }) => {
-    const reason = await findReason(tx, input.reasonId);
-    if (!reason?.isActive) throw new AppError("BAD_INPUT", "Choose an active reason", "reasonId");
-    const key = { customerId: input.customerId, currency: input.currency };
-    const now = new Date();
-    // Expired credits are closed first, so the balance being set from is what can really be spent.
-    const locked = await lockBalance(tx, key);
-    // Against the balance the page showed, which still counts credits the expiry run has not closed yet.
-    assertUnchangedSinceShown({ what: "balance", field: "balance", shownMinor: input.expectedBalanceMinor, currentMinor: locked, currency: input.currency });
-    const { balanceMinor: previous } = await expireDueCredits(tx, key, locked, now);
-    const target = input.balanceMinor;
-    if (target === previous) throw new AppError("BAD_INPUT", `The balance is already ${formatMoney(previous, input.currency)}`, "balance");
+export function setBalance({ db, actor }: ServiceContext, input: SetBalanceInput): Promise<SetBalanceResult | ApprovalPending> {
+  return idempotentTransaction<SetBalanceResult | ApprovalPending>(db, { actor, key: input.idempotencyKey, operation: "credit.set_balance", request: input }, (tx, { resultSql }) =>
+    setBalanceInTx(tx, actor, input, { resultSql, mode: DIRECT }),
+  );
+}
 
-    const operationId = uuid7();
-    const common = { actorId: actor.id, reasonId: reason.id, reason: reason.name, memo: input.note, operationId };
-    let creditId: string | null = null;
-    let events: NewEvent[];
-    let creditWrite;
-    if (target > previous) {
-      if (!(await isCurrencyEnabled(tx, input.currency))) {
-        throw new AppError("BAD_INPUT", `${input.currency} is turned off in Settings; the balance can only go down`, "currency");
-      }
-      const category = await findCategory(tx, { key: INCREASE_CATEGORY_KEY });
-      if (!category) throw new AppError("INTERNAL", "The Manual correction category is missing");
-      creditId = uuid7();
-      creditWrite = creditInsertSql({ id: creditId, key, amountMinor: target - previous, categoryId: category.id, memo: input.note, expiresAt: null, paymentId: null, createdById: actor.id });
-      events = [{ creditId, type: "ADJUSTED_UP", amountMinor: target - previous, ...common }];
-    } else {
-      const credits = await openCreditsForUpdate(tx, key, "newestFirst", now);
-      let toTake = previous - target;
-      const taken: { credit: (typeof credits)[number]; amountMinor: bigint }[] = [];
-      for (const credit of credits) {
-        if (toTake === 0n) break;
-        const amountMinor = remainingOf(credit) < toTake ? remainingOf(credit) : toTake;
-        taken.push({ credit, amountMinor });
-        toTake -= amountMinor;
-      }
-      // The balance is the sum of the credits' unused amounts; anything else is a broken invariant.
-      if (toTake > 0n) throw new AppError("INTERNAL", "The balance does not match the credits; nothing was changed");
-      creditWrite = creditAmountsUpdateSql(taken.map(({ credit, amountMinor }) => ({ ...credit, amountMinor: credit.amountMinor - amountMinor })));
-      events = taken.map(({ credit, amountMinor }) => ({ creditId: credit.id, type: "ADJUSTED_DOWN", amountMinor: -amountMinor, ...common }));
+/** The action itself, in a transaction that holds its idempotency key (the caller's or an approved request's). */
+export async function setBalanceInTx(
+  tx: DbTx,
+  actor: Actor,
+  input: SetBalanceInput,
+  { resultSql, mode }: { resultSql: (result: SetBalanceResult) => Prisma.Sql; mode: ActionMode },
+): Promise<SetBalanceResult | ApprovalPending> {
+  const reason = await findReason(tx, input.reasonId);
+  if (!reason?.isActive) throw new AppError("BAD_INPUT", "Choose an active reason", "reasonId");
+  const key = { customerId: input.customerId, currency: input.currency };
+  const now = new Date();
+  // Expired credits are closed first, so the balance being set from is what can really be spent.
+  const locked = await lockBalance(tx, key);
+  // Against the balance the page showed, which still counts credits the expiry run has not closed yet.
+  assertUnchangedSinceShown({ what: "balance", field: "balance", shownMinor: input.expectedBalanceMinor, currentMinor: locked, currency: input.currency });
+  const { balanceMinor: previous } = await expireDueCredits(tx, key, locked, now);
+  const target = input.balanceMinor;
+  if (target === previous) throw new AppError("BAD_INPUT", `The balance is already ${formatMoney(previous, input.currency)}`, "balance");
+
+  const change = target - previous;
+  const limited = { kind: "set_balance", currency: input.currency, amountMinor: change < 0n ? -change : change, creditMinor: change > 0n ? change : 0n } as const;
+  const pending = await limitGate(tx, actor, mode, limited, { operation: "credit.set_balance", input, customerId: input.customerId, requesterNote: input.note ?? null });
+  if (pending) return pending;
+
+  const operationId = uuid7();
+  const common = { actorId: actor.id, reasonId: reason.id, reason: reason.name, memo: input.note, operationId };
+  let creditId: string | null = null;
+  let events: NewEvent[];
+  let creditWrite;
+  if (target > previous) {
+    if (!(await isCurrencyEnabled(tx, input.currency))) {
+      throw new AppError("BAD_INPUT", `${input.currency} is turned off in Settings; the balance can only go down`, "currency");
     }
+    const category = await findCategory(tx, { key: INCREASE_CATEGORY_KEY });
+    if (!category) throw new AppError("INTERNAL", "The Manual correction category is missing");
+    creditId = uuid7();
+    creditWrite = creditInsertSql({ id: creditId, key, amountMinor: target - previous, categoryId: category.id, memo: input.note, expiresAt: null, paymentId: null, createdById: actor.id });
+    events = [{ creditId, type: "ADJUSTED_UP", amountMinor: target - previous, ...common }];
+  } else {
+    const credits = await openCreditsForUpdate(tx, key, "newestFirst", now);
+    let toTake = previous - target;
+    const taken: { credit: (typeof credits)[number]; amountMinor: bigint }[] = [];
+    for (const credit of credits) {
+      if (toTake === 0n) break;
+      const amountMinor = remainingOf(credit) < toTake ? remainingOf(credit) : toTake;
+      taken.push({ credit, amountMinor });
+      toTake -= amountMinor;
+    }
+    // The balance is the sum of the credits' unused amounts; anything else is a broken invariant.
+    if (toTake > 0n) throw new AppError("INTERNAL", "The balance does not match the credits; nothing was changed");
+    creditWrite = creditAmountsUpdateSql(taken.map(({ credit, amountMinor }) => ({ ...credit, amountMinor: credit.amountMinor - amountMinor })));
+    events = taken.map(({ credit, amountMinor }) => ({ creditId: credit.id, type: "ADJUSTED_DOWN", amountMinor: -amountMinor, ...common }));
+  }
 
-    const ledger = withRunningBalance(previous, events);
-    const result: SetBalanceResult = { ...key, previousBalanceMinor: previous, balanceMinor: ledger.balanceMinor, operationId, creditId };
-    await executeTogether(tx, [
-      creditWrite,
-      ...ledgerAppendSql(key, ledger),
-      auditInsertSql({
-        actor,
-        action: "credit.set_balance",
-        entityType: "customer",
-        entityId: input.customerId,
-        customerId: input.customerId,
-        reason: input.note ? `${reason.name}: ${input.note}` : reason.name,
-        before: { balanceMinor: previous, currency: input.currency },
-        after: { balanceMinor: target, currency: input.currency },
-        details: { currency: input.currency, previousBalanceMinor: previous, balanceMinor: target, reason: reason.name, note: input.note, operationId },
-      }),
-      resultSql(result),
-    ]);
-    return result;
-  });
+  const ledger = withRunningBalance(previous, events);
+  const result: SetBalanceResult = { ...key, previousBalanceMinor: previous, balanceMinor: ledger.balanceMinor, operationId, creditId };
+  await executeTogether(tx, [
+    creditWrite,
+    ...ledgerAppendSql(key, ledger),
+    auditInsertSql({
+      actor,
+      action: "credit.set_balance",
+      entityType: "customer",
+      entityId: input.customerId,
+      customerId: input.customerId,
+      reason: input.note ? `${reason.name}: ${input.note}` : reason.name,
+      before: { balanceMinor: previous, currency: input.currency },
+      after: { balanceMinor: target, currency: input.currency },
+      details: { currency: input.currency, previousBalanceMinor: previous, balanceMinor: target, reason: reason.name, note: input.note, operationId, ...approvalDetails(mode) },
+    }),
+    resultSql(result),
+  ]);
+  return result;
 }

@@ -1,6 +1,8 @@
 import { Prisma } from "@/prisma/generated/client";
-import type { DbTx } from "@/server/db/client";
-import type { ServiceContext } from "@/server/lib/service-context";
+import type { Db, DbTx } from "@/server/db/client";
+import type { Actor, ServiceContext } from "@/server/lib/service-context";
+import { isApprovalPending, type ApprovalPending } from "@/server/modules/approvals/approvals.schema";
+import { approvalDetails, DIRECT, limitGate, type ActionMode } from "@/server/modules/approvals/limit-gate";
 import { AppError } from "@/server/lib/app-error";
 import { idempotentTransaction } from "@/server/lib/idempotency";
 import { formatMoney } from "@/server/lib/money";
@@ -19,7 +21,7 @@ import { REFUND_REASON_LABELS, type CreateRefundInput } from "./refunds.schema";
 import { settleWithGateway } from "./settle-refund";
 
 /** Stored under the key: a replay never calls the gateway itself (a PENDING refund is reconcile's). */
-type Recorded = { refundId: string; needsGateway: boolean };
+export type RecordedRefund = { refundId: string; needsGateway: boolean };
 
 /**
  * Refunds a payment, fully or partly, exactly once per idempotency key (of this staff member).
@@ -31,91 +33,115 @@ type Recorded = { refundId: string; needsGateway: boolean };
  *   gateway that does not answer leaves it PENDING for reconcile.
  * A decline is an answer, not an error: it returns the FAILED refund with the gateway's reason.
  */
-export async function createRefund({ db, actor }: ServiceContext, input: CreateRefundInput): Promise<CreateRefundResult> {
-  const recorded = await idempotentTransaction<Recorded>(db, { actor, key: input.idempotencyKey, operation: "refund.create", request: input }, async (tx, { resultSql }) => {
-    const payment = await lockPaymentOrThrow(tx, input.paymentId);
-    assertRefundable(payment, input);
-    const refundId = uuid7();
-    const reference = newRefundReference();
-    const isStoreCredit = input.type === "STORE_CREDIT";
-    const statements: Prisma.Sql[] = [];
-    let creditId: string | null = null;
-    let notificationId: string | null = null;
+export async function createRefund({ db, actor }: ServiceContext, input: CreateRefundInput): Promise<CreateRefundResult | ApprovalPending> {
+  const request = { actor, key: input.idempotencyKey, operation: "refund.create", request: input };
+  const recorded = await idempotentTransaction<RecordedRefund | ApprovalPending>(db, request, (tx, { resultSql }) =>
+    recordRefundInTx(tx, actor, input, { resultSql, mode: DIRECT }),
+  );
+  if (isApprovalPending(recorded)) return recorded;
+  return finishRefund(db, actor, recorded);
+}
 
-    if (isStoreCredit) {
-      const granted = await grantCredit(tx, {
-        key: { customerId: payment.customerId, currency: payment.currency },
-        amountMinor: input.amountMinor,
-        categoryId: await refundCategoryIdOf(tx),
-        memo: `Refund ${reference} of ${payment.reference}`,
-        expiresAt: null,
-        paymentId: payment.id,
-        actorId: actor.id,
-        eventType: "REFUNDED_TO_CREDIT",
-        reason: reasonText(input),
-        eventMemo: input.note,
-      });
-      creditId = granted.creditId;
-      statements.push(...granted.statements);
-      if (input.notifyCustomer) {
-        notificationId = uuid7();
-        statements.push(
-          notificationInsertSql({
-            id: notificationId,
-            recipient: payment.recipient,
-            kind: "refund.processed",
-            body: refundProcessedMessage({ amountMinor: input.amountMinor, currency: payment.currency, destination: "store credit", isStoreCredit: true }),
-          }),
-        );
-      }
-    }
-
-    statements.push(
-      Prisma.sql`INSERT INTO refund (id, reference, payment_id, customer_id, amount_minor, currency, type, status, reason,
-          explanation, note, notify_customer, gateway_key, gateway_name, credit_id, notification_id, created_by_id, settled_at)
-        VALUES (${refundId}::uuid, ${reference}, ${payment.id}::uuid, ${payment.customerId}::uuid, ${input.amountMinor},
-          ${payment.currency}, ${input.type}::"RefundType", ${isStoreCredit ? "SUCCEEDED" : "PENDING"}::"RefundStatus",
-          ${input.reason}::"RefundReason", ${input.explanation}, ${input.note}, ${input.notifyCustomer}, ${refundId}::uuid,
-          ${null}, ${creditId}::uuid, ${notificationId}::uuid, ${actor.id}::uuid, ${isStoreCredit ? new Date() : null}::timestamptz)`,
-      isStoreCredit
-        ? Prisma.sql`UPDATE payment SET refunded_minor = refunded_minor + ${input.amountMinor} WHERE id = ${payment.id}::uuid`
-        : Prisma.sql`UPDATE payment SET pending_refund_minor = pending_refund_minor + ${input.amountMinor} WHERE id = ${payment.id}::uuid`,
-      auditInsertSql({
-        actor,
-        action: "refund.create",
-        entityType: "refund",
-        entityId: refundId,
-        customerId: payment.customerId,
-        reason: input.explanation ? `${input.reason}: ${input.explanation}` : input.reason,
-        after: { amountMinor: input.amountMinor, currency: payment.currency, type: input.type, status: "PENDING" },
-        details: {
-          reference,
-          paymentId: payment.id,
-          paymentReference: payment.reference,
-          customerId: payment.customerId,
-          type: input.type,
-          amountMinor: input.amountMinor,
-          currency: payment.currency,
-          reason: input.reason,
-          explanation: input.explanation,
-          note: input.note,
-          notifyCustomer: input.notifyCustomer,
-          status: isStoreCredit ? "SUCCEEDED" : "PENDING",
-          creditId,
-          notificationId,
-        },
-      }),
-      resultSql({ refundId, needsGateway: false }),
-    );
-    await executeTogether(tx, statements);
-    return { refundId, needsGateway: !isStoreCredit };
-  });
-
+/** After the recording transaction: the gateway call for a refund to the original method. */
+export async function finishRefund(db: Db, actor: Actor, recorded: RecordedRefund): Promise<CreateRefundResult> {
   // A replay answers with the refund as it is now; a refund left PENDING is reconcile's to settle.
   if (recorded.needsGateway) {
     await settleWithGateway(db, recorded.refundId, { actor });
   }
   return refundResultOf(db, recorded.refundId);
+}
+
+/**
+ * Records the refund in a transaction that holds its idempotency key (the caller's or an approved
+ * request's); the gateway is called after the commit (finishRefund).
+ */
+export async function recordRefundInTx(
+  tx: DbTx,
+  actor: Actor,
+  input: CreateRefundInput,
+  { resultSql, mode }: { resultSql: (result: RecordedRefund) => Prisma.Sql; mode: ActionMode },
+): Promise<RecordedRefund | ApprovalPending> {
+  const payment = await lockPaymentOrThrow(tx, input.paymentId);
+  assertRefundable(payment, input);
+  const limited = { kind: "refund", currency: payment.currency, amountMinor: input.amountMinor } as const;
+  const draft = { operation: "refund.create", input, customerId: payment.customerId, requesterNote: input.explanation ?? input.note ?? null } as const;
+  const pending = await limitGate(tx, actor, mode, limited, draft);
+  if (pending) return pending;
+  const refundId = uuid7();
+  const reference = newRefundReference();
+  const isStoreCredit = input.type === "STORE_CREDIT";
+  const statements: Prisma.Sql[] = [];
+  let creditId: string | null = null;
+  let notificationId: string | null = null;
+
+  if (isStoreCredit) {
+    const granted = await grantCredit(tx, {
+      key: { customerId: payment.customerId, currency: payment.currency },
+      amountMinor: input.amountMinor,
+      categoryId: await refundCategoryIdOf(tx),
+      memo: `Refund ${reference} of ${payment.reference}`,
+      expiresAt: null,
+      paymentId: payment.id,
+      actorId: actor.id,
+      eventType: "REFUNDED_TO_CREDIT",
+      reason: reasonText(input),
+      eventMemo: input.note,
+    });
+    creditId = granted.creditId;
+    statements.push(...granted.statements);
+    if (input.notifyCustomer) {
+      notificationId = uuid7();
+      statements.push(
+        notificationInsertSql({
+          id: notificationId,
+          recipient: payment.recipient,
+          kind: "refund.processed",
+          body: refundProcessedMessage({ amountMinor: input.amountMinor, currency: payment.currency, destination: "store credit", isStoreCredit: true }),
+        }),
+      );
+    }
+  }
+
+  statements.push(
+    Prisma.sql`INSERT INTO refund (id, reference, payment_id, customer_id, amount_minor, currency, type, status, reason,
+        explanation, note, notify_customer, gateway_key, gateway_name, credit_id, notification_id, created_by_id, settled_at)
+      VALUES (${refundId}::uuid, ${reference}, ${payment.id}::uuid, ${payment.customerId}::uuid, ${input.amountMinor},
+        ${payment.currency}, ${input.type}::"RefundType", ${isStoreCredit ? "SUCCEEDED" : "PENDING"}::"RefundStatus",
+        ${input.reason}::"RefundReason", ${input.explanation}, ${input.note}, ${input.notifyCustomer}, ${refundId}::uuid,
+        ${null}, ${creditId}::uuid, ${notificationId}::uuid, ${actor.id}::uuid, ${isStoreCredit ? new Date() : null}::timestamptz)`,
+    isStoreCredit
+      ? Prisma.sql`UPDATE payment SET refunded_minor = refunded_minor + ${input.amountMinor} WHERE id = ${payment.id}::uuid`
+      : Prisma.sql`UPDATE payment SET pending_refund_minor = pending_refund_minor + ${input.amountMinor} WHERE id = ${payment.id}::uuid`,
+    auditInsertSql({
+      actor,
+      action: "refund.create",
+      entityType: "refund",
+      entityId: refundId,
+      customerId: payment.customerId,
+      reason: input.explanation ? `${input.reason}: ${input.explanation}` : input.reason,
+      after: { amountMinor: input.amountMinor, currency: payment.currency, type: input.type, status: "PENDING" },
+      details: {
+        reference,
+        paymentId: payment.id,
+        paymentReference: payment.reference,
+        customerId: payment.customerId,
+        type: input.type,
+        amountMinor: input.amountMinor,
+        currency: payment.currency,
+        reason: input.reason,
+        explanation: input.explanation,
+        note: input.note,
+        notifyCustomer: input.notifyCustomer,
+        status: isStoreCredit ? "SUCCEEDED" : "PENDING",
+        creditId,
+        notificationId,
+        ...approvalDetails(mode),
+      },
+    }),
+    resultSql({ refundId, needsGateway: false }),
+  );
+  await executeTogether(tx, statements);
+  return { refundId, needsGateway: !isStoreCredit };
 }
 
 function assertRefundable(payment: LockedPayment, input: CreateRefundInput): void {

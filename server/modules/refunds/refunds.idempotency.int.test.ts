@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { fieldRefusal } from "@/tests/helpers/trpc-errors";
 import { createCustomer } from "@/tests/factories/customers";
-import { balanceOf, issueTestCredit, newKey, serviceContextAs } from "@/tests/factories/credits";
+import { balanceOf, executed, issueTestCredit, newKey, serviceContextAs } from "@/tests/factories/credits";
 import { createTestPayment } from "@/tests/factories/payments";
 import { paymentTotalsOf, sandboxPayoutsOf } from "@/tests/factories/refunds";
 import { callerFor } from "@/tests/factories/staff";
@@ -75,8 +75,8 @@ describe("a refund key is one staff member's", () => {
     const payment = await cardPayment("4242");
     const request = refundOf(payment.id, "25.00");
 
-    const admins = await admin.refunds.create(request);
-    const agents = await agent.refunds.create(request);
+    const admins = executed(await admin.refunds.create(request));
+    const agents = executed(await agent.refunds.create(request));
 
     expect(agents.refund.id).not.toBe(admins.refund.id);
     expect([admins.refund.status, agents.refund.status]).toEqual(["SUCCEEDED", "SUCCEEDED"]);
@@ -85,8 +85,8 @@ describe("a refund key is one staff member's", () => {
     const rows = await t.db.refund.findMany({ where: { paymentId: payment.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => r.gatewayKey)).toEqual(rows.map((r) => r.id));
     // Each one's retry is answered with their own refund, and refunds nothing more.
-    expect((await admin.refunds.create(request)).refund.id).toBe(admins.refund.id);
-    expect((await agent.refunds.create(request)).refund.id).toBe(agents.refund.id);
+    expect(executed(await admin.refunds.create(request)).refund.id).toBe(admins.refund.id);
+    expect(executed(await agent.refunds.create(request)).refund.id).toBe(agents.refund.id);
     expect(await paymentTotalsOf(t.db, payment.id)).toEqual({ refundedMinor: 5_000n, pendingRefundMinor: 0n });
   });
 });

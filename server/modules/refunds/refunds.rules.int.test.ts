@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { fieldRefusal, refusal } from "@/tests/helpers/trpc-errors";
 import { createCustomer } from "@/tests/factories/customers";
-import { newKey } from "@/tests/factories/credits";
+import { executed, newKey } from "@/tests/factories/credits";
 import { createTestPayment } from "@/tests/factories/payments";
 import { paymentTotalsOf } from "@/tests/factories/refunds";
 import { callerAs } from "@/tests/factories/staff";
@@ -74,7 +74,7 @@ describe("who may refund", () => {
     const agent = (await callerAs(t.db, "SUPPORT_AGENT")).caller;
     const viewer = (await callerAs(t.db, "VIEWER")).caller;
 
-    const made = await agent.refunds.create(input(p.id));
+    const made = executed(await agent.refunds.create(input(p.id)));
     expect(made.refund.status).toBe("SUCCEEDED");
     expect((await refusal(viewer.refunds.create(input(p.id)))).code).toBe("FORBIDDEN");
     expect(await t.db.refund.count({ where: { paymentId: p.id } })).toBe(1);
