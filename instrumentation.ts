@@ -1,5 +1,5 @@
 // Next.js calls register() once when a server process starts: the background jobs of the Node.js
-// server (credit expiry, refund reconcile, notification delivery) start here and stop with it.
+// server (credit expiry, refund reconcile, notification delivery, approval expiry) start here and stop with it.
 const globalForSchedules = globalThis as typeof globalThis & { creditdeskSchedules?: (() => void)[] };
 
 export async function register() {
@@ -14,12 +14,14 @@ export async function register() {
   const { getDb } = await import("@/server/db/client");
   if (process.env.NEXT_PHASE !== "phase-production-build") await getDb().catch((error: unknown) => console.error(error instanceof Error ? error.message : error));
   // Each uses the server's own client (getDb), so PGlite's single opener is respected.
-  const [{ startCreditExpirySchedule }, { startRefundReconcileSchedule }, { startNotificationDelivery }] = await Promise.all([
+  const [{ startCreditExpirySchedule }, { startRefundReconcileSchedule }, { startNotificationDelivery }, { startApprovalExpirySchedule }] = await Promise.all([
     import("@/server/modules/credits/expiry-schedule"),
     import("@/server/modules/refunds/reconcile-schedule"),
     import("@/server/modules/notifications/delivery-schedule"),
+    import("@/server/modules/approvals/expiry-schedule"),
   ]);
-  globalForSchedules.creditdeskSchedules = [startCreditExpirySchedule(), startRefundReconcileSchedule(), startNotificationDelivery()].filter(
+  const schedules = [startCreditExpirySchedule(), startRefundReconcileSchedule(), startNotificationDelivery(), startApprovalExpirySchedule()];
+  globalForSchedules.creditdeskSchedules = schedules.filter(
     (stop): stop is () => void => stop !== null,
   );
 }

@@ -46,6 +46,7 @@ const ZConfig = z.object({
   NEXTAUTH_URL: url("NEXTAUTH_URL", ["http:", "https:"]),
   STAFF_PASSWORD: optionalText,
   CREDITS_EXPIRE_INTERVAL_MINUTES: wholeNumber("CREDITS_EXPIRE_INTERVAL_MINUTES", { unit: "minutes", min: 0, max: 1440, fallback: 10 }),
+  APPROVALS_EXPIRE_INTERVAL_MINUTES: wholeNumber("APPROVALS_EXPIRE_INTERVAL_MINUTES", { unit: "minutes", min: 0, max: 1440, fallback: 10 }),
   PAYMENT_GATEWAY: optionalText.transform((raw, ctx) => {
     const name = (raw ?? "sandbox").toLowerCase();
     const known = PAYMENT_GATEWAYS.find((gateway) => gateway === name);

@@ -128,6 +128,12 @@ async function claim<T, Row>(tx: DbTx, req: IdempotentRequest & { alongside?: Pr
   return { stored: { result: superjson.deserialize<T>(stored.result as Parameters<typeof superjson.deserialize>[0]) }, row };
 }
 
+/**
+ * Replaces a claimed key's stored answer with `result`: an approved request's action answers its
+ * requester's key, which until then answered "awaiting approval".
+ */
+export const replaceAnswerSql = (req: IdempotentRequest, result: unknown): Prisma.Sql => answerSql(req, { result });
+
 function answerSql(req: IdempotentRequest, answer: Answer<unknown>): Prisma.Sql {
   const where = Prisma.sql`WHERE actor_id = ${scopeOf(req)}::uuid AND operation = ${req.operation} AND key = ${req.key}::uuid`;
   return "refusal" in answer

@@ -19,6 +19,12 @@ type RoleName = typeof A | typeof M | typeof S | typeof V | typeof R;
 
 /** procedure → the permission it checks (null: any signed-in staff member) and the roles that hold it. */
 const EXPECTED: Record<string, { permission: string | null; roles: RoleName[] }> = {
+  "approvals.list": { permission: "approvals:decide", roles: [A, M] },
+  "approvals.pendingCount": { permission: "approvals:decide", roles: [A, M] },
+  "approvals.approve": { permission: "approvals:decide", roles: [A, M] },
+  "approvals.reject": { permission: "approvals:decide", roles: [A, M] },
+  "approvals.mine": { permission: null, roles: [A, M, S, V, R] },
+  "approvals.forCustomer": { permission: "customers:read", roles: [A, M, S, V, R] },
   "audit.list": { permission: "audit:read", roles: [A, M, V] },
   "audit.get": { permission: "audit:read", roles: [A, M, V] },
   "audit.filterOptions": { permission: "audit:read", roles: [A, M, V] },
@@ -34,6 +40,7 @@ const EXPECTED: Record<string, { permission: string | null; roles: RoleName[] }>
   "customers.search": { permission: "customers:read", roles: [A, M, S, V, R] },
   "customers.get": { permission: "customers:read", roles: [A, M, S, V, R] },
   "customers.summary": { permission: "customers:read", roles: [A, M, S, V, R] },
+  "limits.mine": { permission: null, roles: [A, M, S, V, R] },
   "notifications.list": { permission: "notifications:read", roles: [A, M, S, V] },
   "payments.list": { permission: "payments:read", roles: [A, M, S, V, R] },
   "refunds.create": { permission: "refunds:create", roles: [A, M, S, R] },

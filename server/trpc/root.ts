@@ -1,6 +1,8 @@
+import { approvalsRouter } from "@/server/modules/approvals/approvals.router";
 import { auditRouter } from "@/server/modules/audit/audit.router";
 import { creditsRouter } from "@/server/modules/credits/credits.router";
 import { customersRouter } from "@/server/modules/customers/customers.router";
+import { limitsRouter } from "@/server/modules/limits/limits.router";
 import { notificationsRouter } from "@/server/modules/notifications/notifications.router";
 import { paymentsRouter } from "@/server/modules/payments/payments.router";
 import { rolesRouter } from "@/server/modules/roles/roles.router";
@@ -10,9 +12,11 @@ import { staffRouter } from "@/server/modules/staff/staff.router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
+  approvals: approvalsRouter,
   audit: auditRouter,
   credits: creditsRouter,
   customers: customersRouter,
+  limits: limitsRouter,
   notifications: notificationsRouter,
   payments: paymentsRouter,
   refunds: refundsRouter,

@@ -79,3 +79,6 @@ export const ZRejectInput = z.object({
   requestId: z.uuid("Unknown approval request"),
   reason: ZLineText(500, "reason"),
 });
+
+export type ApproveInput = z.infer<typeof ZApproveInput>;
+export type RejectInput = z.infer<typeof ZRejectInput>;

@@ -1,7 +1,8 @@
 import type { DbTx } from "@/server/db/client";
 import type { Actor } from "@/server/lib/service-context";
 import { approvalReasonFor, type ActorLimits, type LimitKind } from "./limit-rules";
-import { findRoleLimit, lockUsage, recordUsage, usageInLastDay } from "./limit-usage.repo";
+import { lockUsage, recordUsage, usageInLastDay } from "./limit-usage.repo";
+import { findMoneyLimit } from "./limits.repo";
 
 export type LimitedAction = {
   kind: LimitKind;
@@ -22,7 +23,7 @@ export type LimitDecision = { allowed: true } | { allowed: false; limitReason: s
 export async function checkLimit(tx: DbTx, actor: Actor, action: LimitedAction): Promise<LimitDecision> {
   if (actor.role === "ADMIN") return { allowed: true };
   await lockUsage(tx, actor.id, action.currency);
-  const limit = await findRoleLimit(tx, actor.role, action.currency);
+  const limit = await findMoneyLimit(tx, actor.role, action.currency);
   const used = limit ? await usageInLastDay(tx, actor.id, action.currency) : { credit: 0n, refund: 0n };
   const limits: ActorLimits = {
     isUnlimited: false,

@@ -1,5 +1,4 @@
 import type { DbTx } from "@/server/db/client";
-import type { MoneyLimitRow } from "./limit-rules";
 
 /** Daily totals a staff member accrues; set_balance increases count as "credit". */
 export type UsageKind = "credit" | "refund";
@@ -7,15 +6,6 @@ export type UsageKind = "credit" | "refund";
 /** Serialises one staff member's money actions in one currency until the transaction ends. */
 export async function lockUsage(tx: DbTx, staffId: string, currency: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`limit_usage:${staffId}:${currency}`}, 0))`;
-}
-
-export async function findRoleLimit(tx: DbTx, roleKey: string, currency: string): Promise<MoneyLimitRow | null> {
-  const rows = await tx.$queryRaw<MoneyLimitRow[]>`
-    SELECT currency, max_credit_minor AS "maxCreditMinor", max_refund_minor AS "maxRefundMinor",
-           max_set_balance_change_minor AS "maxSetBalanceChangeMinor", daily_credit_minor AS "dailyCreditMinor",
-           daily_refund_minor AS "dailyRefundMinor"
-    FROM money_limit WHERE role_key = ${roleKey} AND currency = ${currency}`;
-  return rows[0] ?? null;
 }
 
 /** What the staff member moved directly in the last 24 hours, per kind. */
