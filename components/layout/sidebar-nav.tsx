@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useActor } from "@/components/providers/actor-context";
+import { PendingCountBadge } from "@/components/approvals/pending-count-badge";
 import { cn } from "@/components/ui/cn";
 import { NAV_ITEMS } from "./nav-items";
 
@@ -26,11 +27,12 @@ export function SidebarNav() {
                       href={item.href}
                       aria-current={isActive ? "page" : undefined}
                       className={cn(
-                        "block rounded-md px-2 py-1.5 text-sm",
+                        "flex items-center rounded-md px-2 py-1.5 text-sm",
                         isActive ? "bg-slate-800 font-medium text-white" : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
                       )}
                     >
                       {item.label}
+                      {item.badge === "pendingApprovals" ? <PendingCountBadge /> : null}
                     </Link>
                   </li>
                 );

@@ -206,7 +206,7 @@ describe("reading requests", () => {
     const agent = await as("SUPPORT_AGENT");
     const manager = await as("MANAGER");
     const customer = await createCustomer(t.db);
-    const ids = [];
+    const ids: string[] = [];
     for (const amount of ["150.00", "160.00", "170.00"]) ids.push(requestIdOf(await agent.caller.credits.issue(creditInput(customer.id, amount))));
 
     const mine = await agent.caller.approvals.mine({ limit: 2 });

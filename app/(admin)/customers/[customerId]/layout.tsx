@@ -5,6 +5,7 @@ import { NotAllowed } from "@/components/ui/states";
 import { getPageAccess } from "@/server/auth/page-guard";
 import { AnalyticsCards } from "./_components/analytics-cards";
 import { loadCustomer } from "./_components/load-customer";
+import { PendingApprovalsPanel } from "./_components/pending-approvals-panel";
 import { MoreActionsMenu } from "./_components/more-actions-menu";
 import { ProfileActionsProvider } from "./_components/profile-actions";
 import { ProfileTabs } from "./_components/profile-tabs";
@@ -35,6 +36,7 @@ export default async function CustomerProfileLayout({ children, params }: Props)
           <MoreActionsMenu customer={customer} />
         </header>
         <AnalyticsCards customerId={customer.id} />
+        <PendingApprovalsPanel customerId={customer.id} />
         <ProfileTabs customerId={customer.id} />
         <div>{children}</div>
       </div>

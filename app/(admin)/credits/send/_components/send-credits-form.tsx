@@ -7,6 +7,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { inferRouterOutputs } from "@trpc/server";
 import { toast } from "sonner";
 import type { z } from "zod";
+import { ApprovalNotice } from "@/components/approvals/approval-notice";
+import { useApprovalNotice } from "@/components/approvals/use-approval-notice";
 import { CustomerPicker, type PickedCustomer } from "@/components/forms/customer-picker";
 import { MoneyInput } from "@/components/forms/money-input";
 import { applyServerErrors } from "@/components/forms/server-errors";
@@ -17,12 +19,13 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Select, Textarea } from "@/components/ui/select";
 import { ZSendCreditsInput } from "@/server/modules/credits/credits.schema";
+import { isApprovalPending, type ApprovalPending } from "@/server/modules/approvals/approvals.schema";
 import { formatMoney, parseAmount } from "@/server/lib/money";
 import type { AppRouter } from "@/server/trpc/root";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type SettingsOptions = Outputs["settings"]["options"];
-type SendResult = Outputs["credits"]["send"];
+type SendResult = Exclude<Outputs["credits"]["send"], ApprovalPending>;
 
 type SendCreditsRequest = z.input<typeof ZSendCreditsInput>;
 /** The form's values: the request without its idempotency key, which lives outside the form. */
@@ -66,6 +69,7 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
   const [idempotencyKey, renewIdempotencyKey, renewKeyAfterRefusal] = useIdempotencyKey();
   const [receiver, setReceiver] = useState<PickedCustomer | null>(initialReceiver);
   const [sent, setSent] = useState<Sent | null>(null);
+  const [requested, setRequested] = useState<{ limitReason: string; customerName: string } | null>(null);
   const isSingleCurrency = options.currencies.length === 1;
   const hintIds = { earning: useId(), revenue: useId(), notify: useId() };
 
@@ -106,13 +110,21 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
     if (initialReceiverError) form.setError("customerId", { type: "server", message: initialReceiverError });
   }, [form, initialReceiverError]);
   const { errors } = formState;
-  const [currency, infrastructureId] = useWatch({ control: form.control, name: ["currency", "infrastructureId"] });
+  const [currency, infrastructureId, amountText] = useWatch({ control: form.control, name: ["currency", "infrastructureId", "amount"] });
+  const approvalReason = useApprovalNotice({ kind: "credit", currency, amountText: amountText ?? "" });
   const infrastructure = options.infrastructures.find((i) => i.id === infrastructureId);
 
   const send = useMutation(
     trpc.credits.send.mutationOptions({
       onSuccess: async (result, variables) => {
         renewIdempotencyKey();
+        if (isApprovalPending(result)) {
+          // Nothing was sent yet: a manager decides first.
+          toast.success("Sent for approval");
+          setRequested({ limitReason: result.approvalRequest.limitReason, customerName: receiver ? `${receiver.firstName} ${receiver.lastName}` : "the receiver" });
+          await queryClient.invalidateQueries(trpc.approvals.forCustomer.queryFilter({ customerId: variables.customerId }));
+          return;
+        }
         toast.success(`Sent ${formatMoney(result.amountMinor, result.currency)} to ${result.customerName}`);
         setSent({ result, receiverEmail: receiver?.email ?? "", isRevenue: variables.isRevenue ?? true });
         // Exactly what a send changes: this customer's credits, history, payments and balances.
@@ -143,10 +155,12 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
     form.reset({ ...defaultValues, customerId: "" });
     setReceiver(null);
     setSent(null);
+    setRequested(null);
     send.reset();
   };
 
   if (sent) return <SentPanel sent={sent} onSendMore={sendMore} />;
+  if (requested) return <RequestedPanel {...requested} onSendMore={sendMore} />;
 
   const isPending = send.isPending;
   return (
@@ -234,9 +248,10 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
         </div>
       </fieldset>
 
+      <ApprovalNotice reason={approvalReason} />
       <div className="flex justify-end border-t border-slate-200 pt-4">
         <Button type="submit" disabled={isPending}>
-          {isPending ? "Sending…" : "Send credits"}
+          {isPending ? "Sending…" : approvalReason ? "Request approval" : "Send credits"}
         </Button>
       </div>
     </form>
@@ -299,6 +314,33 @@ function SentPanel({ sent, onSendMore }: { sent: Sent; onSendMore: () => void })
         <Link href={result.creditHistoryPath} className="text-sm font-medium text-blue-700 hover:underline">
           Open credit history
         </Link>
+        <Button variant="secondary" onClick={onSendMore}>
+          Send more
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function RequestedPanel({ limitReason, customerName, onSendMore }: { limitReason: string; customerName: string; onSendMore: () => void }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The submit button this replaces had focus; move it to the outcome instead of losing it.
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <div className="space-y-4">
+      <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+        <h3 ref={headingRef} tabIndex={-1} className="font-semibold focus:outline-none">
+          Sent for approval
+        </h3>
+        <p className="mt-1">
+          Nothing was sent to {customerName} yet: the amount is {limitReason}. A manager approves or rejects it; follow it in{" "}
+          <Link href="/my-requests" className="underline">
+            My requests
+          </Link>
+          .
+        </p>
+      </div>
+      <div className="flex justify-end">
         <Button variant="secondary" onClick={onSendMore}>
           Send more
         </Button>

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect } from "react";
-import { useForm } from "react-hook-form";
-import { useMutation } from "@tanstack/react-query";
+import { useForm, useWatch } from "react-hook-form";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
@@ -10,6 +10,8 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Checkbox, Select, Textarea } from "@/components/ui/select";
 import { ErrorState, LoadingRows } from "@/components/ui/states";
+import { ApprovalNotice } from "@/components/approvals/approval-notice";
+import { useApprovalNotice } from "@/components/approvals/use-approval-notice";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { useCreditOptions } from "@/components/forms/use-credit-options";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
@@ -32,6 +34,9 @@ export function AddStoreCreditDialog({ customerId, open, onOpenChange }: Props) 
     defaultValues: { amount: "", currency: "", categoryId: "", memo: "", expiresOn: "", notifyCustomer: false },
   });
   const { register, handleSubmit, setError, reset, formState } = form;
+  const queryClient = useQueryClient();
+  const [amountText, currency] = useWatch({ control: form.control, name: ["amount", "currency"] });
+  const approvalReason = useApprovalNotice({ kind: "credit", currency, amountText });
 
   useEffect(() => {
     if (!options.data || form.getValues("currency")) return;
@@ -43,10 +48,16 @@ export function AddStoreCreditDialog({ customerId, open, onOpenChange }: Props) 
   const issue = useMutation(
     trpc.credits.issue.mutationOptions({
       onSuccess: async (result) => {
-        toast.success(isApprovalPending(result) ? "Sent for approval" : `Store credit of ${money(result)} added`);
         renewKey();
         reset({ ...form.getValues(), amount: "", memo: "", expiresOn: "", notifyCustomer: false });
         onOpenChange(false);
+        if (isApprovalPending(result)) {
+          // Nothing moved yet: a manager decides, and the profile's approvals panel shows it.
+          toast.success(`Sent for approval: ${result.approvalRequest.limitReason}`);
+          await queryClient.invalidateQueries(trpc.approvals.forCustomer.queryFilter({ customerId }));
+          return;
+        }
+        toast.success(`Store credit of ${money(result)} added`);
         await invalidate(customerId);
       },
       onError: (error) => {
@@ -112,12 +123,13 @@ export function AddStoreCreditDialog({ customerId, open, onOpenChange }: Props) 
             <Input type="date" {...register("expiresOn")} />
           </Field>
           <Checkbox label="Notify customer" {...register("notifyCustomer")} />
+          <ApprovalNotice reason={approvalReason} />
           <div className="flex justify-end gap-2 pt-2">
             <Button variant="secondary" onClick={() => onOpenChange(false)}>
               Cancel
             </Button>
             <Button type="submit" disabled={issue.isPending}>
-              {issue.isPending ? "Creating…" : "Create"}
+              {issue.isPending ? (approvalReason ? "Requesting…" : "Creating…") : approvalReason ? "Request approval" : "Create"}
             </Button>
           </div>
         </form>

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { useIsMutating, useMutation } from "@tanstack/react-query";
+import { useIsMutating, useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
@@ -9,10 +9,11 @@ import { useInvalidateRefund } from "@/components/refunds/use-invalidate-refund"
 import { Dialog } from "@/components/ui/dialog";
 import { money } from "@/components/money";
 import type { RefundReason } from "@/prisma/generated/enums";
+import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
 import type { CreateRefundResult } from "@/server/modules/refunds/refund-view";
 import type { CustomerContact, PaymentItem } from "./payment-item";
 import { RefundFormStep } from "./refund-form-step";
-import { RefundOutcome } from "./refund-outcome";
+import { RefundOutcome, RefundRequested } from "./refund-outcome";
 import { RefundReviewStep } from "./refund-review-step";
 import { REFUND_FORM_FIELDS, useRefundForm } from "./use-refund-form";
 
@@ -38,11 +39,16 @@ export function CreateRefundDialog({ payment, customer, onClose }: Props) {
   );
 }
 
-type Step = { name: "form" } | { name: "review" } | { name: "outcome"; result: CreateRefundResult };
+type Step =
+  | { name: "form" }
+  | { name: "review" }
+  | { name: "outcome"; result: CreateRefundResult }
+  | { name: "requested"; limitReason: string };
 
 function RefundFlow({ payment, customer, onClose }: { payment: PaymentItem; customer: CustomerContact; onClose: () => void }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateRefund();
+  const queryClient = useQueryClient();
   // Made when the dialog opens and kept while it is open, so a double click or a retry refunds once.
   const [idempotencyKey, , renewKeyAfterRefusal] = useIdempotencyKey();
   const form = useRefundForm(payment, idempotencyKey);
@@ -51,6 +57,13 @@ function RefundFlow({ payment, customer, onClose }: { payment: PaymentItem; cust
   const create = useMutation(
     trpc.refunds.create.mutationOptions({
       onSuccess: async (result) => {
+        if (isApprovalPending(result)) {
+          // Nothing was refunded: a manager decides first.
+          toast.success("Sent for approval");
+          setStep({ name: "requested", limitReason: result.approvalRequest.limitReason });
+          await queryClient.invalidateQueries(trpc.approvals.forCustomer.queryFilter({ customerId: customer.id }));
+          return;
+        }
         setStep({ name: "outcome", result });
         await invalidate(result.refund);
       },
@@ -73,6 +86,7 @@ function RefundFlow({ payment, customer, onClose }: { payment: PaymentItem; cust
     wasOnForm.current = isOnForm;
   }, [step, form]);
 
+  if (step.name === "requested") return <RefundRequested limitReason={step.limitReason} onClose={onClose} />;
   if (step.name === "outcome") return <RefundOutcome result={step.result} customer={customer} onClose={onClose} />;
 
   const execute = () => {

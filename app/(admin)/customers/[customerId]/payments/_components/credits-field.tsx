@@ -1,9 +1,11 @@
 "use client";
 import { useEffect, useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check } from "lucide-react";
 import { toast } from "sonner";
+import { ApprovalNotice } from "@/components/approvals/approval-notice";
+import { useApprovalNotice } from "@/components/approvals/use-approval-notice";
 import { useCan } from "@/components/providers/actor-context";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
@@ -18,6 +20,7 @@ import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { useInvalidateCredits } from "@/components/forms/use-invalidate-credits";
 import { money } from "@/components/money";
 import { toDecimalString } from "@/server/lib/money";
+import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
 
 type Values = { currency: string; balance: string; reasonId: string; note: string };
 const FIELDS = ["currency", "balance", "reasonId", "note"] as const;
@@ -36,8 +39,10 @@ export function CreditsField({ customerId }: { customerId: string }) {
   const { register, handleSubmit, control, getValues, setValue, setError, formState } = useForm<Values>({
     defaultValues: { currency: "", balance: "", reasonId: "", note: "" },
   });
-  const currency = useWatch({ control, name: "currency" });
+  const queryClient = useQueryClient();
+  const [currency, balanceText] = useWatch({ control, name: ["currency", "balance"] });
   const balanceOf = (code: string) => summary.data?.balances?.find((b) => b.currency === code)?.amountMinor ?? 0n;
+  const approvalReason = useApprovalNotice({ kind: "set_balance", currency, amountText: balanceText, fromMinor: balanceOf(currency) });
   // What the field was last filled with: a refreshed balance replaces it only while untouched.
   const filled = useRef<{ currency: string; text: string } | null>(null);
 
@@ -57,10 +62,16 @@ export function CreditsField({ customerId }: { customerId: string }) {
   const save = useMutation(
     trpc.credits.setBalance.mutationOptions({
       onSuccess: async (result) => {
-        toast.success(`Credits set to ${money({ amountMinor: result.balanceMinor, currency: result.currency })}`);
         renewKey();
         setValue("reasonId", "");
         setValue("note", "");
+        if (isApprovalPending(result)) {
+          // The balance is unchanged until a manager approves.
+          toast.success(`Sent for approval: ${result.approvalRequest.limitReason}`);
+          await queryClient.invalidateQueries(trpc.approvals.forCustomer.queryFilter({ customerId }));
+          return;
+        }
+        toast.success(`Credits set to ${money({ amountMinor: result.balanceMinor, currency: result.currency })}`);
         await invalidate(customerId);
       },
       onError: async (error) => {
@@ -120,9 +131,12 @@ export function CreditsField({ customerId }: { customerId: string }) {
       <Field label="Note" error={formState.errors.note?.message}>
         <Input {...register("note")} />
       </Field>
-      <Button type="submit" size="icon" aria-label="Save credits" className="mt-5" disabled={save.isPending}>
+      <Button type="submit" size="icon" aria-label={approvalReason ? "Request approval" : "Save credits"} className="mt-5" disabled={save.isPending}>
         <Check aria-hidden="true" className="h-4 w-4" />
       </Button>
+      <div className="sm:col-span-5">
+        <ApprovalNotice reason={approvalReason} />
+      </div>
     </form>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 import { useId } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
+import { ApprovalNotice } from "@/components/approvals/approval-notice";
+import { useApprovalNotice } from "@/components/approvals/use-approval-notice";
 import { MoneyInput } from "@/components/forms/money-input";
 import { notifyChannelOf } from "@/components/refunds/refund-rules";
 import { Button } from "@/components/ui/button";
@@ -26,7 +28,8 @@ export function RefundFormStep({ form, payment, customer, hidden, onCancel, onRe
   const { register, formState } = form;
   const { errors } = formState;
   const notifyHintId = useId();
-  const reason = useWatch({ control: form.control, name: "reason" });
+  const [reason, amountText] = useWatch({ control: form.control, name: ["reason", "amount"] });
+  const approvalReason = useApprovalNotice({ kind: "refund", currency: payment.currency, amountText });
   const contact = notifyChannelOf(customer);
   const refundable = money({ amountMinor: payment.refundableMinor, currency: payment.currency });
 
@@ -65,6 +68,7 @@ export function RefundFormStep({ form, payment, customer, hidden, onCancel, onRe
           By {contact.channel} to {contact.address}, once the refund goes through.
         </p>
       </div>
+      <ApprovalNotice reason={approvalReason} />
       <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
         <Button variant="secondary" onClick={onCancel}>
           Cancel

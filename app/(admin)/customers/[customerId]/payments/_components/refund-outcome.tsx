@@ -56,6 +56,15 @@ export function RefundOutcome({ result, customer, onClose }: Props) {
   );
 }
 
+/** The answer when the refund is above the caller's limit: filed for a manager, nothing refunded. */
+export function RefundRequested({ limitReason, onClose }: { limitReason: string; onClose: () => void }) {
+  return (
+    <Outcome heading="Sent for approval" tone="amber" live="status" action="Close" onAction={onClose}>
+      <p>Nothing was refunded yet: the amount is {limitReason}. A manager approves or rejects it; follow it in My requests.</p>
+    </Outcome>
+  );
+}
+
 const TONES = {
   green: "border-green-200 bg-green-50 text-green-900",
   red: "border-red-200 bg-red-50 text-red-900",

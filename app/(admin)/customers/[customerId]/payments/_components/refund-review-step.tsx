@@ -1,6 +1,8 @@
 "use client";
 import { useEffect, useId, useRef } from "react";
 import { Check } from "lucide-react";
+import { ApprovalNotice } from "@/components/approvals/approval-notice";
+import { useApprovalNotice } from "@/components/approvals/use-approval-notice";
 import { notifyChannelOf, refundSentence } from "@/components/refunds/refund-rules";
 import { Button } from "@/components/ui/button";
 import { DetailList } from "@/components/ui/detail-list";
@@ -26,6 +28,7 @@ export function RefundReviewStep({ values, payment, customer, isExecuting, onBac
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The "Review refund" button that had focus is gone; start reading at the sentence.
   useEffect(() => headingRef.current?.focus(), []);
+  const approvalReason = useApprovalNotice({ kind: "refund", currency: payment.currency, amountText: values.amount });
   const parsed = parseMoney(values.amount, payment.currency);
   const amountMinor = parsed.ok ? parsed.amountMinor : 0n;
   const inCurrency = (amountMinor: bigint) => money({ amountMinor, currency: payment.currency });
@@ -54,13 +57,14 @@ export function RefundReviewStep({ values, payment, customer, isExecuting, onBac
           ? "The store credit is available to the customer at once."
           : `The payment gateway pays the money back to ${payment.methodLabel}; this cannot be undone.`}
       </p>
+      <ApprovalNotice reason={approvalReason} />
       <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
         <Button variant="secondary" onClick={onBack} disabled={isExecuting}>
           Back
         </Button>
         <Button onClick={onExecute} disabled={isExecuting}>
           <Check aria-hidden="true" className="h-4 w-4" />
-          {isExecuting ? "Executing refund…" : "Execute refund"}
+          {isExecuting ? (approvalReason ? "Requesting…" : "Executing refund…") : approvalReason ? "Request approval" : "Execute refund"}
         </Button>
       </div>
     </section>

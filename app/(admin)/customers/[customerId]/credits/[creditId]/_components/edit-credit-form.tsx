@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { format } from "date-fns";
 import { useTRPC } from "@/components/providers/trpc";
@@ -9,6 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select, Textarea } from "@/components/ui/select";
+import { ApprovalNotice } from "@/components/approvals/approval-notice";
+import { useApprovalNotice } from "@/components/approvals/use-approval-notice";
 import { ReasonSelect } from "@/components/forms/reason-select";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { useCreditOptions } from "@/components/forms/use-credit-options";
@@ -16,6 +18,7 @@ import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { useInvalidateCredits } from "@/components/forms/use-invalidate-credits";
 import { endOfDayFromInput, money } from "@/components/money";
 import { toDecimalString } from "@/server/lib/money";
+import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
 import type { CreditView } from "@/server/modules/credits/credit-queries";
 
 type Values = { amount: string; categoryId: string; memo: string; expiresOn: string; reasonId: string; note: string };
@@ -38,7 +41,11 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
       note: "",
     },
   });
-  const isAmountChanged = useWatch({ control, name: "amount" }).trim() !== originalAmount;
+  const queryClient = useQueryClient();
+  const amountText = useWatch({ control, name: "amount" });
+  const isAmountChanged = amountText.trim() !== originalAmount;
+  // Only a raise counts against the limit: it issues the difference.
+  const approvalReason = useApprovalNotice({ kind: "credit", currency: credit.currency, amountText, fromMinor: credit.amountMinor });
   // A reloaded credit (another agent changed it) replaces the amount only while it is untouched,
   // so an unchanged field never sends the old amount back.
   const shownAmount = useRef(originalAmount);
@@ -49,8 +56,13 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
 
   const update = useMutation(
     trpc.credits.update.mutationOptions({
-      onSuccess: async () => {
-        toast.success("Store credit updated");
+      onSuccess: async (result) => {
+        if (isApprovalPending(result)) {
+          toast.success(`Sent for approval: ${result.approvalRequest.limitReason}`);
+          await queryClient.invalidateQueries(trpc.approvals.forCustomer.queryFilter({ customerId: credit.customerId }));
+        } else {
+          toast.success("Store credit updated");
+        }
         await invalidate(credit.customerId);
         onDone();
       },
@@ -113,12 +125,13 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
       <Field label="Memo" error={formState.errors.memo?.message}>
         <Textarea rows={2} {...register("memo")} />
       </Field>
+      <ApprovalNotice reason={approvalReason} />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
           Cancel
         </Button>
         <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? "Updating…" : "Update"}
+          {update.isPending ? "Updating…" : approvalReason ? "Request approval" : "Update"}
         </Button>
       </div>
     </form>
