@@ -1,6 +1,7 @@
 import { auditRouter } from "@/server/modules/audit/audit.router";
 import { creditsRouter } from "@/server/modules/credits/credits.router";
 import { customersRouter } from "@/server/modules/customers/customers.router";
+import { limitsRouter } from "@/server/modules/limits/limits.router";
 import { notificationsRouter } from "@/server/modules/notifications/notifications.router";
 import { paymentsRouter } from "@/server/modules/payments/payments.router";
 import { rolesRouter } from "@/server/modules/roles/roles.router";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   credits: creditsRouter,
   customers: customersRouter,
+  limits: limitsRouter,
   notifications: notificationsRouter,
   payments: paymentsRouter,
   refunds: refundsRouter,
