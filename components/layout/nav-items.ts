@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   // customers:read is in every built-in role; a custom role without it has no money actions to request.
   { href: "/my-requests", label: "My requests", permission: "customers:read" },
   { href: "/staff", label: "Staff", permission: "staff:manage" },
+  { href: "/roles", label: "Roles", permission: "roles:manage" },
   { href: "/audit-log", label: "Audit log", permission: "audit:read" },
   { href: "/settings", label: "Settings", permission: "settings:manage" },
   { href: "/credits/send", label: "Send credits", permission: "credits:issue", group: "User actions" },

@@ -5,6 +5,8 @@ export const E2E_PASSWORD = "e2e-only-password";
 export const E2E_STAFF = {
   signOut: { email: "e2e-sign-out@creditdesk.test", name: "Sign-out Tester", role: "VIEWER" },
   copiedCookie: { email: "e2e-copied-cookie@creditdesk.test", name: "Copied Cookie", role: "SUPPORT_AGENT" },
+  /** Starts as a viewer; roles.spec.ts gives them the "Refunds only" role an admin makes there. */
+  refundsOnly: { email: "e2e-refunds-only@creditdesk.test", name: "Refunds Tester", role: "VIEWER" },
 } satisfies Record<string, { email: string; name: string; role: string }>;
 
 /** Creates them in the run's database; serve.ts calls it before the server opens the database. */

@@ -13,6 +13,7 @@ import { ZAddCurrencyInput } from "@/server/modules/settings/settings.schema";
 import type { SettingsList } from "./settings-sections";
 import { SettingsCard } from "./settings-card";
 import { StatusBadge } from "./status-badge";
+import { useInvalidateLimits } from "./use-invalidate-limits";
 import { useInvalidateSettings } from "./use-invalidate-settings";
 
 type Currency = SettingsList["currencies"][number];
@@ -45,7 +46,10 @@ export function CurrenciesCard({ currencies }: { currencies: Currency[] }) {
 
 function CurrencyLine({ currency }: { currency: Currency }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateSettings();
+  const invalidateSettings = useInvalidateSettings();
+  const invalidateLimits = useInvalidateLimits();
+  // The money-limits table lists the enabled currencies too.
+  const invalidate = () => Promise.all([invalidateSettings(), invalidateLimits()]);
   const setEnabled = useMutation(
     trpc.settings.currencies.setEnabled.mutationOptions({
       onSuccess: async (result) => {
@@ -77,7 +81,9 @@ function CurrencyLine({ currency }: { currency: Currency }) {
 
 function AddCurrencyForm() {
   const trpc = useTRPC();
-  const invalidate = useInvalidateSettings();
+  const invalidateSettings = useInvalidateSettings();
+  const invalidateLimits = useInvalidateLimits();
+  const invalidate = () => Promise.all([invalidateSettings(), invalidateLimits()]);
   const form = useForm({ resolver: zodResolver(ZAddCurrencyInput), defaultValues: { code: "" } });
   const { errors } = form.formState;
   const add = useMutation(

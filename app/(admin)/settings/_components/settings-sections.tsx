@@ -8,6 +8,7 @@ import { ErrorState, LoadingRows } from "@/components/ui/states";
 import type { AppRouter } from "@/server/trpc/root";
 import { CurrenciesCard } from "./currencies-card";
 import { InfrastructuresCard } from "./infrastructures-card";
+import { MoneyLimitsCard } from "./money-limits-card";
 import { NamedListCard } from "./named-list-card";
 
 export type SettingsList = inferRouterOutputs<AppRouter>["settings"]["list"];
@@ -55,6 +56,9 @@ export function SettingsSections() {
         procedures={trpc.settings.reasons}
       />
       <InfrastructuresCard infrastructures={infrastructures} />
+      <div className="lg:col-span-2">
+        <MoneyLimitsCard />
+      </div>
     </div>
   );
 }
