@@ -78,6 +78,20 @@ test("a support agent's credit above the limit waits for a manager, who approves
   const mine = page.getByRole("table", { name: "My requests" }).getByRole("row").filter({ hasText: directAndApproved.fullName });
   await expect(mine.first()).toContainText("Approved");
   await expect(mine.first()).toContainText(demoStaff("manager").name);
+
+  // The manager reads the three actions, with their actors, on the profile's Activity tab and in the audit log.
+  await openProfile(manager, directAndApproved);
+  await manager.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Activity" }).click();
+  const actions = [
+    { action: "credit.issue", actor: demoStaff("support").name },
+    { action: "approval.request", actor: demoStaff("support").name },
+    { action: "approval.approve", actor: demoStaff("manager").name },
+  ];
+  const entries = manager.getByRole("table", { name: "Audit entries" }).getByRole("row");
+  for (const { action, actor } of actions) await expect(entries.filter({ hasText: action }).filter({ hasText: actor }).first()).toBeVisible();
+  await manager.getByRole("link", { name: "Open in the audit log" }).click();
+  await expect(manager).toHaveURL(/\/audit-log\?customer=/);
+  for (const { action, actor } of actions) await expect(entries.filter({ hasText: action }).filter({ hasText: actor }).first()).toBeVisible();
 });
 
 test("two deciders approve the same request at once: it is done once and the other sees who decided", async ({ page, pageAs }) => {
