@@ -27,7 +27,9 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-const isPublicPath = (path: string) => path === "/sign-in" || path.startsWith("/api/") || path === "/favicon.ico";
+/** Pages a visitor without a session may open: sign-in, and the one-time set-password links. */
+const isPublicPath = (path: string) =>
+  path === "/sign-in" || path.startsWith("/set-password/") || path.startsWith("/api/") || path === "/favicon.ico";
 
 async function answer(request: NextRequest, origin: string, csp: string): Promise<NextResponse> {
   const cookie = sessionCookieFor(origin);

@@ -9,7 +9,8 @@ import { PERMISSIONS, type Permission } from "@/server/auth/permissions";
 import type { StaffSession } from "@/server/auth/session-lifetime";
 import { errorShapeOf, httpStatusOf } from "./error-shape";
 
-export type TRPCContext = { db: Db; actor: Actor | null };
+/** `request` is where the call came from (null in-process), for the public procedures' rate limits. */
+export type TRPCContext = { db: Db; actor: Actor | null; request?: RequestOrigin | null };
 
 /** Builds the context from the request's session; the staff row is re-read on every request. */
 export async function createTRPCContext(opts: {
@@ -18,11 +19,16 @@ export async function createTRPCContext(opts: {
   request?: RequestOrigin | null;
 }): Promise<TRPCContext> {
   const db = opts.db ?? (await getDb());
-  const actor = opts.session ? await getActiveActor(db, opts.session, { request: opts.request ?? null }) : null;
-  return { db, actor };
+  const request = opts.request ?? null;
+  const actor = opts.session ? await getActiveActor(db, opts.session, { request }) : null;
+  return { db, actor, request };
 }
 
-export type ProcedureMeta = { permission?: Permission };
+/**
+ * `permission`: what the caller's role must grant. `isPublic`: callable signed out on purpose
+ * (the set-password page); the permission matrix tells it from a forgotten check by this flag.
+ */
+export type ProcedureMeta = { permission?: Permission; isPublic?: true };
 
 const t = initTRPC.context<TRPCContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
@@ -40,9 +46,15 @@ const t = initTRPC.context<TRPCContext>().meta<ProcedureMeta>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure;
+const baseProcedure = t.procedure;
 
-export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * A procedure for visitors without a session: it checks no permission, so it must reveal only
+ * what its input already proves (a link's token) and limit its callers itself (rate limits).
+ */
+export const publicProcedure = baseProcedure.meta({ isPublic: true });
+
+export const staffProcedure = baseProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new AppError("UNAUTHORIZED", "Please sign in to continue.");
   return next({ ctx: { db: ctx.db, actor: ctx.actor } });
 });

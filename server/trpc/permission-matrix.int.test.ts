@@ -17,8 +17,11 @@ const R = "REFUNDS_ONLY";
 const CUSTOM_ROLE = { name: "Refunds only", permissions: ["customers:read", "credits:read", "payments:read", "refunds:read", "refunds:create"] };
 type RoleName = typeof A | typeof M | typeof S | typeof V | typeof R;
 
-/** procedure → the permission it checks (null: any signed-in staff member) and the roles that hold it. */
-const EXPECTED: Record<string, { permission: string | null; roles: RoleName[] }> = {
+/**
+ * procedure → the permission it checks (null: any signed-in staff member) and the roles that hold
+ * it; `isPublic` marks the few a signed-out visitor may call too (the set-password page's).
+ */
+const EXPECTED: Record<string, { permission: string | null; roles: RoleName[]; isPublic?: true }> = {
   "approvals.list": { permission: "approvals:decide", roles: [A, M] },
   "approvals.pendingCount": { permission: "approvals:decide", roles: [A, M] },
   "approvals.approve": { permission: "approvals:decide", roles: [A, M] },
@@ -75,12 +78,16 @@ const EXPECTED: Record<string, { permission: string | null; roles: RoleName[] }>
   "staff.me": { permission: null, roles: [A, M, S, V, R] },
   "staff.list": { permission: "staff:manage", roles: [A] },
   "staff.roleOptions": { permission: "staff:manage", roles: [A] },
+  "staff.create": { permission: "staff:manage", roles: [A] },
+  "staff.resetPassword": { permission: "staff:manage", roles: [A] },
+  "staff.passwordLink": { permission: null, roles: [A, M, S, V, R], isPublic: true },
+  "staff.setPassword": { permission: null, roles: [A, M, S, V, R], isPublic: true },
   "staff.changeRole": { permission: "staff:manage", roles: [A] },
   "staff.deactivate": { permission: "staff:manage", roles: [A] },
   "staff.reactivate": { permission: "staff:manage", roles: [A] },
 };
 
-type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: { permission?: string } } };
+type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: { permission?: string; isPublic?: true } } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>).sort(([a], [b]) => a.localeCompare(b));
 
 const ROLES: RoleName[] = [A, M, S, V, R];
@@ -108,6 +115,7 @@ describe("the permission matrix", () => {
 
   it.each(procedures)("%s checks the permission in its row", (path, procedure) => {
     expect(procedure._def.meta?.permission ?? null).toBe(EXPECTED[path]?.permission);
+    expect(procedure._def.meta?.isPublic ?? false).toBe(EXPECTED[path]?.isPublic ?? false);
   });
 
   it.each(procedures)("%s answers each role and a signed-out caller as its row says, over HTTP", async (path, procedure) => {
@@ -118,7 +126,7 @@ describe("the permission matrix", () => {
     for (const role of ROLES) actual[role] = verdictOf((await call(staffIds[role])).status);
 
     const row = EXPECTED[path]!;
-    const expected: Record<string, string> = { signedOut: "signed out" };
+    const expected: Record<string, string> = { signedOut: row.isPublic ? "allowed" : "signed out" };
     for (const role of ROLES) expected[role] = row.roles.includes(role) ? "allowed" : "denied";
     expect(actual).toEqual(expected);
   });

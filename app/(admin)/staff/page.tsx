@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotAllowed } from "@/components/ui/states";
+import { LoadingRows, NotAllowed } from "@/components/ui/states";
 import { getPageAccess } from "@/server/auth/page-guard";
-import { StaffTable } from "./_components/staff-table";
+import { AddStaffButton } from "./_components/add-staff-dialog";
+import { StaffDirectory } from "./_components/staff-table";
 
 export const metadata: Metadata = { title: "Staff" };
 
@@ -11,8 +13,10 @@ export default async function StaffPage() {
   if (!isAllowed) return <NotAllowed />;
   return (
     <>
-      <PageHeader title="Staff" description="Who can sign in to Creditdesk, and with which role." />
-      <StaffTable />
+      <PageHeader title="Staff" description="Who can sign in to Creditdesk, and with which role." actions={<AddStaffButton />} />
+      <Suspense fallback={<LoadingRows label="Loading staff" />}>
+        <StaffDirectory />
+      </Suspense>
     </>
   );
 }

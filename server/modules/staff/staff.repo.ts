@@ -22,14 +22,6 @@ export const findStaffById = (db: DbTx, id: string) =>
 export const bumpSessionVersion = async (db: DbTx, id: string, from: number) =>
   (await db.staffUser.updateMany({ where: { id, sessionVersion: from }, data: { sessionVersion: { increment: 1 } } })).count === 1;
 
-export const listStaff = async (db: DbTx) =>
-  (
-    await db.staffUser.findMany({
-      select: { ...publicStaffFields, assignedRole: { select: { name: true } } },
-      orderBy: [{ isActive: "desc" }, { name: "asc" }],
-    })
-  ).map(({ assignedRole, ...staff }) => ({ ...staff, roleName: assignedRole.name }));
-
 /** Serialises every change that could leave no active admin, for the rest of the transaction. */
 export const lockActiveAdmins = (db: DbTx) => db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('staff_user:active_admins'))`;
 
@@ -43,3 +35,23 @@ export const updateStaffAccess = (db: DbTx, id: string, data: { role?: string; i
 
 export const listRoleOptions = (db: DbTx) =>
   db.role.findMany({ select: { key: true, name: true, isBuiltIn: true }, orderBy: [{ isBuiltIn: "desc" }, { name: "asc" }] });
+
+export type StaffListFilters = { search?: string | undefined; role?: string | undefined; status?: "active" | "inactive" | undefined };
+
+/** Prisma's `contains` is a LIKE that keeps `%` and `_` live; escaped, "a_b" finds only "a_b". */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const listStaff = async (db: DbTx, filters: StaffListFilters = {}) => {
+  const search = filters.search ? { contains: escapeLike(filters.search), mode: "insensitive" as const } : null;
+  return (
+    await db.staffUser.findMany({
+      where: {
+        ...(search ? { OR: [{ name: search }, { email: search }] } : {}),
+        ...(filters.role ? { role: filters.role } : {}),
+        ...(filters.status ? { isActive: filters.status === "active" } : {}),
+      },
+      select: { ...publicStaffFields, assignedRole: { select: { name: true } } },
+      orderBy: [{ isActive: "desc" }, { name: "asc" }, { id: "asc" }],
+    })
+  ).map(({ assignedRole, ...staff }) => ({ ...staff, roleName: assignedRole.name }));
+};

@@ -5,7 +5,7 @@ import { isPermission } from "@/server/auth/permissions";
 import { isPastAbsoluteLimit, type StaffSession } from "@/server/auth/session-lifetime";
 import type { Actor, RequestOrigin } from "@/server/lib/service-context";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
-import { bumpSessionVersion, findStaffByEmail, findStaffById, listRoleOptions, listStaff } from "./staff.repo";
+import { bumpSessionVersion, findStaffByEmail, findStaffById, listRoleOptions, listStaff, type StaffListFilters } from "./staff.repo";
 import type { CreateStaffInput } from "./staff.schema";
 
 /**
@@ -72,5 +72,5 @@ export async function createStaff(db: Db, input: CreateStaffInput) {
   return { id: created.id, email: created.email, name: created.name, role: created.role };
 }
 
-export const getStaffList = (db: Db) => listStaff(db);
+export const getStaffList = (db: Db, filters: StaffListFilters = {}) => listStaff(db, filters);
 export const getRoleOptions = (db: Db) => listRoleOptions(db);
