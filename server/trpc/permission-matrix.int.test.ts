@@ -20,6 +20,7 @@ type RoleName = typeof A | typeof M | typeof S | typeof V | typeof R;
 /** procedure → the permission it checks (null: any signed-in staff member) and the roles that hold it. */
 const EXPECTED: Record<string, { permission: string | null; roles: RoleName[] }> = {
   "audit.list": { permission: "audit:read", roles: [A, M, V] },
+  "audit.csv": { permission: "audit:read", roles: [A, M, V] },
   "audit.get": { permission: "audit:read", roles: [A, M, V] },
   "audit.filterOptions": { permission: "audit:read", roles: [A, M, V] },
   "credits.issue": { permission: "credits:issue", roles: [A, M, S] },

@@ -49,13 +49,25 @@ export function auditInsertSql(entry: AuditEntry): Prisma.Sql {
 
 export const writeAudit = (tx: DbTx, entry: AuditEntry) => tx.$executeRaw(auditInsertSql(entry));
 
-export type AuditFilters = { area?: string; actorId?: string; customerId?: string; from?: Date; to?: Date };
+export type AuditFilters = {
+  area?: string;
+  action?: string;
+  actorId?: string;
+  customerId?: string;
+  /** Both or neither: the target index is (entity_type, entity_id, created_at, id). */
+  target?: { type: string; id: string };
+  from?: Date;
+  to?: Date;
+};
 
+/** Equality filters only, each on the leading column of a (column, created_at DESC, id DESC) index. */
 function auditFilterSql(filters: AuditFilters, before: { at: Date; id: string } | null): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filters.area) conditions.push(Prisma.sql`a.action LIKE ${`${filters.area}.%`}`);
+  if (filters.area) conditions.push(Prisma.sql`a.area = ${filters.area}`);
+  if (filters.action) conditions.push(Prisma.sql`a.action = ${filters.action}`);
   if (filters.actorId) conditions.push(Prisma.sql`a.actor_id = ${filters.actorId}::uuid`);
   if (filters.customerId) conditions.push(Prisma.sql`a.customer_id = ${filters.customerId}::uuid`);
+  if (filters.target) conditions.push(Prisma.sql`a.entity_type = ${filters.target.type} AND a.entity_id = ${filters.target.id}`);
   if (filters.from) conditions.push(Prisma.sql`a.created_at >= ${filters.from}::timestamptz`);
   if (filters.to) conditions.push(Prisma.sql`a.created_at <= ${filters.to}::timestamptz`);
   if (before) conditions.push(Prisma.sql`(a.created_at, a.id) < (${before.at}::timestamptz, ${before.id}::uuid)`);
@@ -106,3 +118,29 @@ export const listAuditActors = (db: DbTx) =>
     SELECT s.id, s.name FROM staff_user s
     WHERE EXISTS (SELECT 1 FROM audit_log a WHERE a.actor_id = s.id)
     ORDER BY s.name, s.id`;
+
+/**
+ * The distinct actions and target types in the log, by a skip scan over the leading column of
+ * their page indexes (one index probe per distinct value, not a pass over every row).
+ */
+export const listAuditActions = async (db: DbTx) =>
+  (
+    await db.$queryRaw<{ value: string }[]>`
+      WITH RECURSIVE v AS (
+        (SELECT action AS value FROM audit_log ORDER BY action LIMIT 1)
+        UNION ALL
+        SELECT (SELECT a.action FROM audit_log a WHERE a.action > v.value ORDER BY a.action LIMIT 1) FROM v WHERE v.value IS NOT NULL
+      )
+      SELECT value FROM v WHERE value IS NOT NULL`
+  ).map((row) => row.value);
+
+export const listAuditTargetTypes = async (db: DbTx) =>
+  (
+    await db.$queryRaw<{ value: string }[]>`
+      WITH RECURSIVE v AS (
+        (SELECT entity_type AS value FROM audit_log ORDER BY entity_type LIMIT 1)
+        UNION ALL
+        SELECT (SELECT a.entity_type FROM audit_log a WHERE a.entity_type > v.value ORDER BY a.entity_type LIMIT 1) FROM v WHERE v.value IS NOT NULL
+      )
+      SELECT value FROM v WHERE value IS NOT NULL`
+  ).map((row) => row.value);
