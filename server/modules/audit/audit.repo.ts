@@ -94,8 +94,7 @@ type AuditRow = {
   details: Record<string, unknown>;
 };
 
-const selectAuditRows = (db: DbTx, where: Prisma.Sql, tail: Prisma.Sql) =>
-  db.$queryRaw<AuditRow[]>`
+const selectAuditRowsSql = (where: Prisma.Sql, tail: Prisma.Sql) => Prisma.sql`
     SELECT a.id, a.created_at AS "createdAt", a.action, a.entity_type AS "entityType", a.entity_id AS "entityId",
            a.actor_id AS "actorId", s.name AS "actorName", s.email AS "actorEmail", a.actor_role AS "actorRole",
            a.customer_id AS "customerId", NULLIF(TRIM(c.first_name || ' ' || c.last_name), '') AS "customerName",
@@ -105,12 +104,16 @@ const selectAuditRows = (db: DbTx, where: Prisma.Sql, tail: Prisma.Sql) =>
     LEFT JOIN customer c ON c.id = a.customer_id
     WHERE ${where} ${tail}`;
 
-/** Newest first, (created_at, id) keyset; each filter has its own index (see the migrations). */
-export const listAuditRows = (db: DbTx, opts: { filters: AuditFilters; before: { at: Date; id: string } | null; limit: number }) =>
-  selectAuditRows(db, auditFilterSql(opts.filters, opts.before), Prisma.sql`ORDER BY a.created_at DESC, a.id DESC LIMIT ${opts.limit}`);
+type ListOptions = { filters: AuditFilters; before: { at: Date; id: string } | null; limit: number };
+
+/** Newest first, (created_at, id) keyset; each filter has its own index (see the migrations). The bench EXPLAINs it. */
+export const auditListSql = (opts: ListOptions) =>
+  selectAuditRowsSql(auditFilterSql(opts.filters, opts.before), Prisma.sql`ORDER BY a.created_at DESC, a.id DESC LIMIT ${opts.limit}`);
+
+export const listAuditRows = (db: DbTx, opts: ListOptions) => db.$queryRaw<AuditRow[]>(auditListSql(opts));
 
 export const findAuditRow = async (db: DbTx, id: string) =>
-  (await selectAuditRows(db, Prisma.sql`a.id = ${id}::uuid`, Prisma.empty))[0] ?? null;
+  (await db.$queryRaw<AuditRow[]>(selectAuditRowsSql(Prisma.sql`a.id = ${id}::uuid`, Prisma.empty)))[0] ?? null;
 
 /** Staff members who appear in the log as actors, by name. */
 export const listAuditActors = (db: DbTx) =>
