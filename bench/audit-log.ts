@@ -21,7 +21,7 @@ import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@
 import type { Actor } from "@/server/lib/service-context";
 import { auditListSql, type AuditFilters } from "@/server/modules/audit/audit.repo";
 import { ZAuditListInput, type AuditListInput } from "@/server/modules/audit/audit.schema";
-import { listAuditEntries } from "@/server/modules/audit/audit.service";
+import { auditFiltersOf, listAuditEntries } from "@/server/modules/audit/audit.service";
 import { decodeTimeIdCursor } from "@/server/lib/cursor";
 
 const { values: args } = parseArgs({
@@ -197,16 +197,6 @@ async function planOf(client: pg.Client, filters: AuditFilters, before: { at: Da
   return { plan, scansTable, indexes };
 }
 
-const filtersOf = (input: Case["input"]): AuditFilters => ({
-  area: input.area,
-  action: input.action,
-  actorId: input.actorId,
-  customerId: input.customerId,
-  target: input.targetType && input.targetId ? { type: input.targetType, id: input.targetId } : undefined,
-  from: input.from,
-  to: input.to,
-});
-
 // --- 4. pgbench ----------------------------------------------------------------------------------
 
 function runPgbench(): { tps: number; latencyMs: number } {
@@ -258,7 +248,7 @@ try {
       for (const p of pages) {
         const input = ZAuditListInput.parse({ ...c.input, limit: PAGE_SIZE, cursor: p.cursor });
         const timing = await time(() => listAuditEntries({ db, actor }, input));
-        const plan = await planOf(explain, filtersOf(c.input), decodeTimeIdCursor(p.cursor));
+        const plan = await planOf(explain, auditFiltersOf(c.input), decodeTimeIdCursor(p.cursor));
         results.push({ name: c.name, page: p.page, rows: p.rows, ...timing, indexes: plan.indexes, scansTable: plan.scansTable });
         if (plan.scansTable) log(`\nplan of "${c.name}" page ${p.page} scans audit_log:\n  ${plan.plan.join("\n  ")}`);
       }

@@ -123,27 +123,20 @@ export const listAuditActors = (db: DbTx) =>
     ORDER BY s.name, s.id`;
 
 /**
- * The distinct actions and target types in the log, by a skip scan over the leading column of
- * their page indexes (one index probe per distinct value, not a pass over every row).
+ * The distinct values of a column in the log, by a skip scan over the leading column of its page
+ * index (one index probe per distinct value, not a pass over every row).
  */
-export const listAuditActions = async (db: DbTx) =>
-  (
-    await db.$queryRaw<{ value: string }[]>`
-      WITH RECURSIVE v AS (
-        (SELECT action AS value FROM audit_log ORDER BY action LIMIT 1)
-        UNION ALL
-        SELECT (SELECT a.action FROM audit_log a WHERE a.action > v.value ORDER BY a.action LIMIT 1) FROM v WHERE v.value IS NOT NULL
-      )
-      SELECT value FROM v WHERE value IS NOT NULL`
-  ).map((row) => row.value);
+const distinctValues = async (db: DbTx, column: "action" | "entity_type") => {
+  const col = Prisma.raw(column);
+  const rows = await db.$queryRaw<{ value: string }[]>`
+    WITH RECURSIVE v AS (
+      (SELECT ${col} AS value FROM audit_log ORDER BY ${col} LIMIT 1)
+      UNION ALL
+      SELECT (SELECT a.${col} FROM audit_log a WHERE a.${col} > v.value ORDER BY a.${col} LIMIT 1) FROM v WHERE v.value IS NOT NULL
+    )
+    SELECT value FROM v WHERE value IS NOT NULL`;
+  return rows.map((row) => row.value);
+};
 
-export const listAuditTargetTypes = async (db: DbTx) =>
-  (
-    await db.$queryRaw<{ value: string }[]>`
-      WITH RECURSIVE v AS (
-        (SELECT entity_type AS value FROM audit_log ORDER BY entity_type LIMIT 1)
-        UNION ALL
-        SELECT (SELECT a.entity_type FROM audit_log a WHERE a.entity_type > v.value ORDER BY a.entity_type LIMIT 1) FROM v WHERE v.value IS NOT NULL
-      )
-      SELECT value FROM v WHERE value IS NOT NULL`
-  ).map((row) => row.value);
+export const listAuditActions = (db: DbTx) => distinctValues(db, "action");
+export const listAuditTargetTypes = (db: DbTx) => distinctValues(db, "entity_type");

@@ -22,7 +22,8 @@ const viewOf = (row: Row): AuditEntryView => ({
   userAgent: row.userAgent,
 });
 
-const filtersOf = (input: AuditFilterInput): AuditFilters => ({
+/** The filters as the repo takes them (the bench uses it too, to EXPLAIN what the page runs). */
+export const auditFiltersOf = (input: AuditFilterInput): AuditFilters => ({
   area: input.area,
   action: input.action,
   actorId: input.actorId,
@@ -33,7 +34,7 @@ const filtersOf = (input: AuditFilterInput): AuditFilters => ({
 });
 
 export async function listAuditEntries({ db }: ServiceContext, input: AuditListInput): Promise<{ items: AuditEntryView[]; nextCursor: string | null }> {
-  const rows = await listAuditRows(db, { filters: filtersOf(input), before: decodeTimeIdCursor(input.cursor), limit: input.limit + 1 });
+  const rows = await listAuditRows(db, { filters: auditFiltersOf(input), before: decodeTimeIdCursor(input.cursor), limit: input.limit + 1 });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
@@ -86,7 +87,7 @@ function csvLine(row: Row): string {
 
 /** The filtered log as CSV, newest first (all pages, up to the export cap). */
 export async function getAuditCsv({ db }: ServiceContext, input: AuditFilterInput) {
-  const filters = filtersOf(input);
+  const filters = auditFiltersOf(input);
   const { csv, rowCount, isTruncated } = await collectCsvPages({
     header: CSV_HEADER,
     page: (before: { at: Date; id: string } | null, limit) => listAuditRows(db, { filters, before, limit }),

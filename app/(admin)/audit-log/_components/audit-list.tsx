@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ExportCsvButton } from "@/components/export-csv-button";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/button";
+import { FilterActions } from "@/components/filters/filter-actions";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { CursorPager } from "@/components/ui/cursor-pager";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
@@ -29,18 +29,13 @@ export function AuditList() {
     <Card aria-busy={list.isFetching}>
       <CardHeader>
         <CardTitle>All entries</CardTitle>
-        <div className="flex items-center gap-2">
-          {filters.isFiltered ? (
-            <Button size="sm" variant="ghost" onClick={filters.clear}>
-              Clear filters
-            </Button>
-          ) : null}
+        <FilterActions isFiltered={filters.isFiltered} onClear={filters.clear}>
           <ExportCsvButton
             noun="audit entries"
             disabled={isIncomplete}
             fetchCsv={() => queryClient.fetchQuery({ ...trpc.audit.csv.queryOptions(filters.input), staleTime: 0 })}
           />
-        </div>
+        </FilterActions>
       </CardHeader>
       <AuditFilters filters={filters} />
       {filters.values.customer ? (
