@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvText } from "./csv";
+import { MAX_CSV_ROWS, collectCsvPages, csvCell, csvText } from "./csv";
 
 describe("csvCell for free text", () => {
   it.each([
@@ -51,5 +51,35 @@ describe("csvCell for values the server writes", () => {
 describe("csvText", () => {
   it("ends every line with CRLF", () => {
     expect(csvText(["a,b", "c,d"])).toBe("a,b\r\nc,d\r\n");
+  });
+});
+
+describe("collectCsvPages", () => {
+  /** A keyset-paged list of `count` numbered rows, newest (highest) first, and the pages it was asked for. */
+  const listOf = (count: number) => {
+    const rows = Array.from({ length: count }, (_, i) => count - i);
+    const asked: { before: number | null; limit: number }[] = [];
+    const page = async (before: number | null, limit: number) => {
+      asked.push({ before, limit });
+      return rows.filter((n) => before === null || n < before).slice(0, limit);
+    };
+    return { page, asked };
+  };
+  const collect = (list: ReturnType<typeof listOf>) =>
+    collectCsvPages({ header: ["N"], page: list.page, positionOf: (n) => n, line: (n) => String(n) });
+
+  it("reads every page in order, each after the last row of the one before", async () => {
+    const list = listOf(2_500);
+    const result = await collect(list);
+    expect(result).toMatchObject({ rowCount: 2_500, isTruncated: false });
+    expect(result.csv.split("\r\n").slice(0, 3)).toEqual(["N", "2500", "2499"]);
+    expect(list.asked.map((a) => a.before)).toEqual([null, 1_501, 501]);
+  });
+
+  it("stops at the cap, and says so only when a row was left out", async () => {
+    expect(await collect(listOf(MAX_CSV_ROWS))).toMatchObject({ rowCount: MAX_CSV_ROWS, isTruncated: false });
+    const over = await collect(listOf(MAX_CSV_ROWS + 1));
+    expect(over).toMatchObject({ rowCount: MAX_CSV_ROWS, isTruncated: true });
+    expect(over.csv.split("\r\n").filter(Boolean)).toHaveLength(MAX_CSV_ROWS + 1);
   });
 });

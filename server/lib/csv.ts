@@ -25,3 +25,29 @@ const quoted = (value: string) => `"${value.replaceAll('"', '""')}"`;
 
 /** The file's text: lines joined and ended by CRLF, as spreadsheets expect. */
 export const csvText = (lines: string[]) => `${lines.join("\r\n")}\r\n`;
+
+/**
+ * Reads a keyset-paged list page by page (CSV_PAGE rows each) into CSV lines, newest first, and
+ * stops at MAX_CSV_ROWS. `page(before, limit)` returns rows after `before` in list order.
+ */
+export async function collectCsvPages<Row, Position>(opts: {
+  header: string[];
+  page: (before: Position | null, limit: number) => Promise<Row[]>;
+  positionOf: (row: Row) => Position;
+  line: (row: Row) => string;
+}): Promise<{ csv: string; rowCount: number; isTruncated: boolean }> {
+  const lines = [opts.header.join(",")];
+  let before: Position | null = null;
+  for (;;) {
+    // One row more than the cap is asked for, so a list of exactly MAX_CSV_ROWS is not "truncated".
+    const limit = Math.min(CSV_PAGE, MAX_CSV_ROWS - (lines.length - 1) + 1);
+    const rows = await opts.page(before, limit);
+    for (const row of rows) {
+      if (lines.length - 1 === MAX_CSV_ROWS) return { csv: csvText(lines), rowCount: MAX_CSV_ROWS, isTruncated: true };
+      lines.push(opts.line(row));
+    }
+    const last = rows.at(-1);
+    if (rows.length < limit || !last) return { csv: csvText(lines), rowCount: lines.length - 1, isTruncated: false };
+    before = opts.positionOf(last);
+  }
+}

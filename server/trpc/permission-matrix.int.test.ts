@@ -29,6 +29,7 @@ const EXPECTED: Record<string, { permission: string | null; roles: RoleName[]; i
   "approvals.mine": { permission: null, roles: [A, M, S, V, R] },
   "approvals.forCustomer": { permission: "customers:read", roles: [A, M, S, V, R] },
   "audit.list": { permission: "audit:read", roles: [A, M, V] },
+  "audit.csv": { permission: "audit:read", roles: [A, M, V] },
   "audit.get": { permission: "audit:read", roles: [A, M, V] },
   "audit.filterOptions": { permission: "audit:read", roles: [A, M, V] },
   "credits.issue": { permission: "credits:issue", roles: [A, M, S] },

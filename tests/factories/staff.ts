@@ -4,6 +4,7 @@ import { createStaff } from "@/server/modules/staff/staff.service";
 import { uniqueEmail } from "@/tests/helpers/test-db";
 import { createTRPCContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
+import { recordingCaller } from "@/tests/audit-coverage/record-mutation-calls";
 
 export async function createStaffMember(db: Db, role: string) {
   return createStaff(db, { email: uniqueEmail(role.toLowerCase()), name: `Test ${role}`, role, password: "a-long-test-password" });
@@ -20,8 +21,9 @@ export async function callerFor(db: Db, staffId: string | null) {
   return callerWithSession(db, staffId ? await sessionFor(db, staffId) : null);
 }
 
+/** Successful mutations are recorded for the after-suite audit coverage check. */
 export async function callerWithSession(db: Db, session: StaffSession | null) {
-  return createCaller(await createTRPCContext({ db, session }));
+  return recordingCaller(createCaller(await createTRPCContext({ db, session })), session?.staffId ?? null);
 }
 
 export async function callerAs(db: Db, role: string) {

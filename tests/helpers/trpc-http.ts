@@ -2,6 +2,7 @@ import superjson from "superjson";
 import type { Db } from "@/server/db/client";
 import { handleTRPCRequest } from "@/server/trpc/http-handler";
 import { sessionFor } from "@/tests/factories/staff";
+import { recordMutationCall } from "@/tests/audit-coverage/record-mutation-calls";
 
 export type HttpAnswer = { status: number; body: unknown };
 
@@ -51,7 +52,18 @@ export async function callOverHttp(db: Db, staffId: string | null, request: Http
   } catch {
     // not JSON: keep the text so the assertion shows it
   }
+  if (staffId && request.type === "mutation") recordSuccesses(request, staffId, body);
   return { status: response.status, body };
+}
+
+/** Successful mutations, for the after-suite audit coverage check (a batch answers one entry per call). */
+function recordSuccesses(request: HttpCall, staffId: string, body: unknown) {
+  const paths = request.path.split(",");
+  const answers = request.batch ? (Array.isArray(body) ? body : []) : [body];
+  paths.forEach((path, i) => {
+    const answer = answers[i] as { result?: unknown } | undefined;
+    if (answer && typeof answer === "object" && "result" in answer) recordMutationCall({ path, staffId });
+  });
 }
 
 /** The error of a single (non-batch) answer, unwrapped from superjson; null when it succeeded. */

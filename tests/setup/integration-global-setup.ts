@@ -9,6 +9,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import type { DatabaseTarget } from "@/server/db/client";
 import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@/server/db/migrate";
+import { checkAuditCoverage } from "@/tests/audit-coverage/run-check";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -29,8 +30,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
     const teardown = serverUrl ? await setUpPostgres(project, serverUrl) : await setUpPglite(project, tempDir);
     return async () => {
-      await teardown();
-      await removeTempDir();
+      try {
+        // After every file has run: each mutation called successfully left its audit row.
+        await checkAuditCoverage(project.getProvidedContext().testDatabase, tempDir);
+      } catch (error) {
+        // Vitest only logs an error thrown by a global teardown; the run must fail on it.
+        process.exitCode = 1;
+        throw error;
+      } finally {
+        await teardown();
+        await removeTempDir();
+      }
     };
   } catch (error) {
     await removeTempDir();

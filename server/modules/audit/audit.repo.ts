@@ -49,13 +49,25 @@ export function auditInsertSql(entry: AuditEntry): Prisma.Sql {
 
 export const writeAudit = (tx: DbTx, entry: AuditEntry) => tx.$executeRaw(auditInsertSql(entry));
 
-export type AuditFilters = { area?: string; actorId?: string; customerId?: string; from?: Date; to?: Date };
+export type AuditFilters = {
+  area?: string;
+  action?: string;
+  actorId?: string;
+  customerId?: string;
+  /** Both or neither: the target index is (entity_type, entity_id, created_at, id). */
+  target?: { type: string; id: string };
+  from?: Date;
+  to?: Date;
+};
 
+/** Equality filters only, each on the leading column of a (column, created_at DESC, id DESC) index. */
 function auditFilterSql(filters: AuditFilters, before: { at: Date; id: string } | null): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filters.area) conditions.push(Prisma.sql`a.action LIKE ${`${filters.area}.%`}`);
+  if (filters.area) conditions.push(Prisma.sql`a.area = ${filters.area}`);
+  if (filters.action) conditions.push(Prisma.sql`a.action = ${filters.action}`);
   if (filters.actorId) conditions.push(Prisma.sql`a.actor_id = ${filters.actorId}::uuid`);
   if (filters.customerId) conditions.push(Prisma.sql`a.customer_id = ${filters.customerId}::uuid`);
+  if (filters.target) conditions.push(Prisma.sql`a.entity_type = ${filters.target.type} AND a.entity_id = ${filters.target.id}`);
   if (filters.from) conditions.push(Prisma.sql`a.created_at >= ${filters.from}::timestamptz`);
   if (filters.to) conditions.push(Prisma.sql`a.created_at <= ${filters.to}::timestamptz`);
   if (before) conditions.push(Prisma.sql`(a.created_at, a.id) < (${before.at}::timestamptz, ${before.id}::uuid)`);
@@ -82,8 +94,7 @@ type AuditRow = {
   details: Record<string, unknown>;
 };
 
-const selectAuditRows = (db: DbTx, where: Prisma.Sql, tail: Prisma.Sql) =>
-  db.$queryRaw<AuditRow[]>`
+const selectAuditRowsSql = (where: Prisma.Sql, tail: Prisma.Sql) => Prisma.sql`
     SELECT a.id, a.created_at AS "createdAt", a.action, a.entity_type AS "entityType", a.entity_id AS "entityId",
            a.actor_id AS "actorId", s.name AS "actorName", s.email AS "actorEmail", a.actor_role AS "actorRole",
            a.customer_id AS "customerId", NULLIF(TRIM(c.first_name || ' ' || c.last_name), '') AS "customerName",
@@ -93,12 +104,16 @@ const selectAuditRows = (db: DbTx, where: Prisma.Sql, tail: Prisma.Sql) =>
     LEFT JOIN customer c ON c.id = a.customer_id
     WHERE ${where} ${tail}`;
 
-/** Newest first, (created_at, id) keyset; each filter has its own index (see the migrations). */
-export const listAuditRows = (db: DbTx, opts: { filters: AuditFilters; before: { at: Date; id: string } | null; limit: number }) =>
-  selectAuditRows(db, auditFilterSql(opts.filters, opts.before), Prisma.sql`ORDER BY a.created_at DESC, a.id DESC LIMIT ${opts.limit}`);
+type ListOptions = { filters: AuditFilters; before: { at: Date; id: string } | null; limit: number };
+
+/** Newest first, (created_at, id) keyset; each filter has its own index (see the migrations). The bench EXPLAINs it. */
+export const auditListSql = (opts: ListOptions) =>
+  selectAuditRowsSql(auditFilterSql(opts.filters, opts.before), Prisma.sql`ORDER BY a.created_at DESC, a.id DESC LIMIT ${opts.limit}`);
+
+export const listAuditRows = (db: DbTx, opts: ListOptions) => db.$queryRaw<AuditRow[]>(auditListSql(opts));
 
 export const findAuditRow = async (db: DbTx, id: string) =>
-  (await selectAuditRows(db, Prisma.sql`a.id = ${id}::uuid`, Prisma.empty))[0] ?? null;
+  (await db.$queryRaw<AuditRow[]>(selectAuditRowsSql(Prisma.sql`a.id = ${id}::uuid`, Prisma.empty)))[0] ?? null;
 
 /** Staff members who appear in the log as actors, by name. */
 export const listAuditActors = (db: DbTx) =>
@@ -106,3 +121,22 @@ export const listAuditActors = (db: DbTx) =>
     SELECT s.id, s.name FROM staff_user s
     WHERE EXISTS (SELECT 1 FROM audit_log a WHERE a.actor_id = s.id)
     ORDER BY s.name, s.id`;
+
+/**
+ * The distinct values of a column in the log, by a skip scan over the leading column of its page
+ * index (one index probe per distinct value, not a pass over every row).
+ */
+const distinctValues = async (db: DbTx, column: "action" | "entity_type") => {
+  const col = Prisma.raw(column);
+  const rows = await db.$queryRaw<{ value: string }[]>`
+    WITH RECURSIVE v AS (
+      (SELECT ${col} AS value FROM audit_log ORDER BY ${col} LIMIT 1)
+      UNION ALL
+      SELECT (SELECT a.${col} FROM audit_log a WHERE a.${col} > v.value ORDER BY a.${col} LIMIT 1) FROM v WHERE v.value IS NOT NULL
+    )
+    SELECT value FROM v WHERE value IS NOT NULL`;
+  return rows.map((row) => row.value);
+};
+
+export const listAuditActions = (db: DbTx) => distinctValues(db, "action");
+export const listAuditTargetTypes = (db: DbTx) => distinctValues(db, "entity_type");

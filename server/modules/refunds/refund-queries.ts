@@ -2,7 +2,7 @@
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
 import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
-import { CSV_PAGE, MAX_CSV_ROWS, csvCell, csvText } from "@/server/lib/csv";
+import { collectCsvPages, csvCell } from "@/server/lib/csv";
 import { toDecimalString } from "@/server/lib/money";
 import type { RefundView } from "./refund-view";
 import { findRefundView, listRefundCreators, listRefundViewRows, refundView, type RefundFilters } from "./refunds.repo";
@@ -79,26 +79,14 @@ export async function getRefundsCsv(
   input: RefundCsvInput,
 ): Promise<{ filename: string; csv: string; rowCount: number; isTruncated: boolean }> {
   const filters = filtersOf(input);
-  const lines = [CSV_HEADER.join(",")];
-  let before: { at: Date; id: string } | null = null;
-  let rowCount = 0;
-  let isTruncated = false;
-  for (;;) {
-    const rows = await listRefundViewRows(db, { filters, before, limit: Math.min(CSV_PAGE, MAX_CSV_ROWS - rowCount + 1) });
-    for (const row of rows) {
-      if (rowCount === MAX_CSV_ROWS) {
-        isTruncated = true;
-        break;
-      }
-      lines.push(csvLine(refundView(row)));
-      rowCount += 1;
-    }
-    const last = rows.at(-1);
-    if (isTruncated || rows.length < CSV_PAGE || !last) break;
-    before = { at: last.created_at, id: last.id };
-  }
+  const { csv, rowCount, isTruncated } = await collectCsvPages({
+    header: CSV_HEADER,
+    page: (before: { at: Date; id: string } | null, limit) => listRefundViewRows(db, { filters, before, limit }),
+    positionOf: (row) => ({ at: row.created_at, id: row.id }),
+    line: (row) => csvLine(refundView(row)),
+  });
   const day = new Date().toISOString().slice(0, 10);
-  return { filename: `refunds-${day}.csv`, csv: csvText(lines), rowCount, isTruncated };
+  return { filename: `refunds-${day}.csv`, csv, rowCount, isTruncated };
 }
 
 /** Choices for the list's filters: the staff members who have created refunds. */

@@ -1,7 +1,8 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ExportCsvButton } from "@/components/export-csv-button";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/button";
+import { FilterActions } from "@/components/filters/filter-actions";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { CursorPager } from "@/components/ui/cursor-pager";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
@@ -14,23 +15,27 @@ const PAGE_SIZE = 50;
 /** Every audited change, newest first; filters and page live in the URL. */
 export function AuditList() {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const filters = useAuditFilters();
+  const isIncomplete = filters.isRangeReversed || filters.isTargetIncomplete;
   const { cursor } = filters;
   const list = useQuery({
     ...trpc.audit.list.queryOptions({ ...filters.input, cursor, limit: PAGE_SIZE }),
     placeholderData: keepPreviousData,
-    enabled: !filters.isRangeReversed,
+    enabled: !isIncomplete,
   });
 
   return (
     <Card aria-busy={list.isFetching}>
       <CardHeader>
         <CardTitle>All entries</CardTitle>
-        {filters.isFiltered ? (
-          <Button size="sm" variant="ghost" onClick={filters.clear}>
-            Clear filters
-          </Button>
-        ) : null}
+        <FilterActions isFiltered={filters.isFiltered} onClear={filters.clear}>
+          <ExportCsvButton
+            noun="audit entries"
+            disabled={isIncomplete}
+            fetchCsv={() => queryClient.fetchQuery({ ...trpc.audit.csv.queryOptions(filters.input), staleTime: 0 })}
+          />
+        </FilterActions>
       </CardHeader>
       <AuditFilters filters={filters} />
       {filters.values.customer ? (
@@ -40,6 +45,8 @@ export function AuditList() {
       ) : null}
       {filters.isRangeReversed ? (
         <EmptyState title="Check the dates">Choose a To date on or after the From date.</EmptyState>
+      ) : filters.isTargetIncomplete ? (
+        <EmptyState title="Choose the whole target">A target is its type and its id: choose both, or clear the one you set.</EmptyState>
       ) : list.isPending ? (
         <LoadingRows label="Loading audit entries" />
       ) : list.isError ? (
@@ -50,7 +57,7 @@ export function AuditList() {
         </EmptyState>
       ) : (
         <>
-          <AuditTable entries={list.data.items} />
+          <AuditTable entries={list.data.items} onTarget={(targetType, target) => filters.change({ targetType, target })} />
           <CursorPager cursor={cursor} nextCursor={list.data.nextCursor} onPage={filters.setCursor} labels="time" />
         </>
       )}

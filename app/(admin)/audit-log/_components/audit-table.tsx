@@ -4,7 +4,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { AuditEntryView } from "@/server/modules/audit/audit.schema";
 
 /** Audit entries, newest first: when, who (and in which role), what, on which record and customer. */
-export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
+export function AuditTable({ entries, onTarget }: { entries: AuditEntryView[]; onTarget?: (type: string, id: string) => void }) {
   return (
     <Table aria-label="Audit entries">
       <thead>
@@ -32,9 +32,21 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
             <Td className="font-mono text-xs whitespace-nowrap">{e.action}</Td>
             <Td className="whitespace-nowrap">
               {e.entityType}
-              <span className="block max-w-40 truncate font-mono text-xs text-slate-500" title={e.entityId}>
-                {e.entityId}
-              </span>
+              {onTarget ? (
+                <button
+                  type="button"
+                  onClick={() => onTarget(e.entityType, e.entityId)}
+                  className="block max-w-40 truncate font-mono text-xs text-blue-700 hover:underline"
+                  title={e.entityId}
+                  aria-label={`Entries for ${e.entityType} ${e.entityId} (${formatDateTime(e.createdAt)})`}
+                >
+                  {e.entityId}
+                </button>
+              ) : (
+                <span className="block max-w-40 truncate font-mono text-xs text-slate-500" title={e.entityId}>
+                  {e.entityId}
+                </span>
+              )}
             </Td>
             <Td className="whitespace-nowrap">
               {e.customer ? (

@@ -2,7 +2,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { DateRangeFilter } from "@/components/filters/date-range-filter";
+import { StaffSelect } from "@/components/filters/staff-select";
 import { Select } from "@/components/ui/select";
 import {
   REFUND_REASON_LABELS,
@@ -20,8 +21,6 @@ export function RefundFilters({ filters }: { filters: RefundFiltersState }) {
   const trpc = useTRPC();
   const options = useQuery({ ...trpc.refunds.filterOptions.queryOptions(), staleTime: 60_000 });
   const { values, change } = filters;
-  const staff = options.data?.staff ?? [];
-  const isStaffUnlisted = values.staff !== "" && !staff.some((s) => s.id === values.staff);
 
   return (
     <div role="group" aria-label="Filters" className="flex flex-wrap items-start gap-3 border-b border-slate-200 px-4 py-2.5">
@@ -49,29 +48,15 @@ export function RefundFilters({ filters }: { filters: RefundFiltersState }) {
           </Select>
         </Field>
       </div>
-      <div className="w-36">
-        <Field label="From">
-          <Input type="date" value={values.from} max={values.to || undefined} onChange={(e) => change({ from: e.target.value })} />
-        </Field>
-      </div>
-      <div className="w-36">
-        <Field label="To" error={filters.isRangeReversed ? "The end date is before the start date" : undefined}>
-          <Input type="date" value={values.to} min={values.from || undefined} onChange={(e) => change({ to: e.target.value })} />
-        </Field>
-      </div>
-      <div className="w-40">
-        <Field label="Staff member" error={options.isError ? "Staff members could not be loaded" : undefined}>
-          <Select value={values.staff} onChange={(e) => change({ staff: e.target.value })}>
-            <option value="">Anyone</option>
-            {isStaffUnlisted ? <option value={values.staff}>{options.isPending ? "Loading…" : "Unknown staff member"}</option> : null}
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
+      <DateRangeFilter from={values.from} to={values.to} onChange={change} />
+      <StaffSelect
+        className="w-40"
+        value={values.staff}
+        staff={options.data?.staff ?? []}
+        isPending={options.isPending}
+        isError={options.isError}
+        onChange={(staff) => change({ staff })}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/button";
+import { FilterActions } from "@/components/filters/filter-actions";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { ExportRefundsButton } from "./export-refunds-button";
@@ -28,14 +28,9 @@ export function RefundsList() {
     <Card aria-busy={list.isFetching}>
       <CardHeader>
         <CardTitle>All refunds</CardTitle>
-        <div className="flex items-center gap-2">
-          {filters.isFiltered ? (
-            <Button size="sm" variant="ghost" onClick={filters.clear}>
-              Clear filters
-            </Button>
-          ) : null}
+        <FilterActions isFiltered={filters.isFiltered} onClear={filters.clear}>
           <ExportRefundsButton input={filters.input} disabled={filters.isRangeReversed} />
-        </div>
+        </FilterActions>
       </CardHeader>
       <RefundFilters filters={filters} />
       {filters.values.payment || filters.values.customer ? (
