@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ZCursor } from "@/server/lib/zod-fields";
 
 /** The areas an action belongs to (its prefix before the first dot), for the Area filter. */
-export const AUDIT_AREAS = ["auth", "credit", "refund", "settings"] as const;
+export const AUDIT_AREAS = ["auth", "credit", "refund", "settings", "staff"] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
 export const AUDIT_AREA_LABELS: Record<AuditArea, string> = {
@@ -11,6 +11,7 @@ export const AUDIT_AREA_LABELS: Record<AuditArea, string> = {
   credit: "Store credit",
   refund: "Refunds",
   settings: "Settings",
+  staff: "Staff",
 };
 
 export const ZAuditListInput = z

@@ -54,6 +54,8 @@ describe("staff.create", () => {
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "staff.create", entityId: staffId } });
     expect(audit).toMatchObject({ actorId: admin.id, actorRole: "ADMIN", ip: "192.0.2.1", before: null, after: { name: "Link Member", email, role: "SUPPORT_AGENT", isActive: true } });
     expect(JSON.stringify(audit)).not.toContain(token);
+    const listed = await (await adminCaller()).audit.list({ area: "staff", actorId: admin.id });
+    expect(listed.items.map((entry) => entry.id)).toContain(audit.id);
   });
 
   it("the new member cannot sign in before setting a password", async () => {
