@@ -76,6 +76,18 @@ describe("staff.create", () => {
     expect(await t.db.staffUser.count()).toBe(before);
   });
 
+  it("two admins adding the same email at once: one is added, the other told on the email field", async () => {
+    const email = uniqueEmail("race");
+    const add = async () => (await adminCaller()).staff.create({ name: "Racer", email, roleKey: "VIEWER" });
+    const results = await Promise.allSettled([add(), add()]);
+
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const loser = results.find((r) => r.status === "rejected")!;
+    expect(await fieldRefusal(Promise.reject(loser.reason))).toEqual({ code: "CONFLICT", fieldMessage: "email: A staff member with this email already exists" });
+    expect(await t.db.staffUser.count({ where: { email } })).toBe(1);
+    expect(await t.db.auditLog.count({ where: { action: "staff.create", after: { path: ["email"], equals: email } } })).toBe(1);
+  });
+
   it("names the field of a bad email, an empty name and an unknown role", async () => {
     const caller = await adminCaller();
     expect(await fieldRefusal(caller.staff.create({ name: "Ada", email: "not-an-email", roleKey: "VIEWER" }))).toEqual({
