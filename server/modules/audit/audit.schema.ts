@@ -3,13 +3,14 @@ import { z } from "zod";
 import { ZCursor, isStorableLine, printableMessage } from "@/server/lib/zod-fields";
 
 /** The areas an action belongs to (its prefix before the first dot), for the Area filter. */
-export const AUDIT_AREAS = ["approval", "auth", "credit", "refund", "role", "settings", "staff"] as const;
+export const AUDIT_AREAS = ["approval", "auth", "credit", "limit", "refund", "role", "settings", "staff"] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
 export const AUDIT_AREA_LABELS: Record<AuditArea, string> = {
   approval: "Approvals",
   auth: "Sign-in and sign-out",
   credit: "Store credit",
+  limit: "Money limits",
   refund: "Refunds",
   role: "Roles",
   settings: "Settings",

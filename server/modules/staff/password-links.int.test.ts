@@ -54,6 +54,8 @@ describe("staff.create", () => {
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "staff.create", entityId: staffId } });
     expect(audit).toMatchObject({ actorId: admin.id, actorRole: "ADMIN", ip: "192.0.2.1", before: null, after: { name: "Link Member", email, role: "SUPPORT_AGENT", isActive: true } });
     expect(JSON.stringify(audit)).not.toContain(token);
+    const listed = await (await adminCaller()).audit.list({ area: "staff", actorId: admin.id });
+    expect(listed.items.map((entry) => entry.id)).toContain(audit.id);
   });
 
   it("the new member cannot sign in before setting a password", async () => {
@@ -72,6 +74,18 @@ describe("staff.create", () => {
       fieldMessage: "email: A staff member with this email already exists",
     });
     expect(await t.db.staffUser.count()).toBe(before);
+  });
+
+  it("two admins adding the same email at once: one is added, the other told on the email field", async () => {
+    const email = uniqueEmail("race");
+    const add = async () => (await adminCaller()).staff.create({ name: "Racer", email, roleKey: "VIEWER" });
+    const results = await Promise.allSettled([add(), add()]);
+
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const loser = results.find((r) => r.status === "rejected")!;
+    expect(await fieldRefusal(Promise.reject(loser.reason))).toEqual({ code: "CONFLICT", fieldMessage: "email: A staff member with this email already exists" });
+    expect(await t.db.staffUser.count({ where: { email } })).toBe(1);
+    expect(await t.db.auditLog.count({ where: { action: "staff.create", after: { path: ["email"], equals: email } } })).toBe(1);
   });
 
   it("names the field of a bad email, an empty name and an unknown role", async () => {
