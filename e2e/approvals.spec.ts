@@ -1,6 +1,7 @@
 import { type Page } from "@playwright/test";
 import { demoStaff, expect, storageStateFor, test } from "./fixtures/roles";
 import { distinctCustomer } from "./support/demo-customers";
+import { openProfile, usdBalanceCents, usdText } from "./support/customer-profile";
 
 // Needs the approvals server (limits.mine, approvals.*, money procedures answering ApprovalPending).
 const directAndApproved = distinctCustomer(16);
@@ -9,23 +10,6 @@ const rejected = distinctCustomer(18);
 type Customer = typeof directAndApproved;
 
 test.use({ storageState: storageStateFor("support") });
-
-async function openProfile(page: Page, customer: Customer) {
-  await page.goto("/customers");
-  await page.getByLabel("Search customers").fill(customer.lastName);
-  await page.getByRole("table", { name: "Customers" }).getByRole("row", { name: customer.fullName }).click();
-  await expect(page.getByRole("heading", { level: 1, name: customer.fullName })).toBeVisible();
-}
-
-/** The USD balance shown on the profile's balance card, in cents. */
-async function usdBalanceCents(page: Page): Promise<number> {
-  const card = page.getByRole("region", { name: "Store credit balance" });
-  await expect(card.getByRole("status")).toHaveCount(0);
-  const match = /\$([\d,]+\.\d{2})/.exec(await card.innerText());
-  return match ? Math.round(Number(match[1]!.replaceAll(",", "")) * 100) : 0;
-}
-
-const usd = (cents: number) => `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
 
 /** Opens Add store credit and fills it; returns the dialog. */
 async function fillAddCredit(page: Page, amount: string, memo: string) {
@@ -56,10 +40,10 @@ test("a support agent's credit above the limit waits for a manager, who approves
   const direct = await fillAddCredit(page, "50.00", `${memo} direct`);
   await expect(direct.getByText(/Needs approval/)).toHaveCount(0);
   await direct.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usd(before + 5000));
+  await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usdText(before + 5000));
 
   const rowOn = await requestAboveLimit(page, directAndApproved, memo);
-  await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usd(before + 5000));
+  await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usdText(before + 5000));
 
   const manager = await pageAs("manager");
   await manager.goto("/customers");
@@ -73,7 +57,7 @@ test("a support agent's credit above the limit waits for a manager, who approves
   await expect(row).toHaveCount(0);
 
   await openProfile(page, directAndApproved);
-  await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usd(before + 55000));
+  await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usdText(before + 55000));
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My requests" }).click();
   const mine = page.getByRole("table", { name: "My requests" }).getByRole("row").filter({ hasText: directAndApproved.fullName });
   await expect(mine.first()).toContainText("Approved");
@@ -114,7 +98,7 @@ test("two deciders approve the same request at once: it is done once and the oth
   expect(texts.filter((t) => t.includes("Already approved by"))).toHaveLength(1);
 
   await openProfile(page, approvedTwice);
-  await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usd(before + 50000));
+  await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usdText(before + 50000));
   await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
   await expect(page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: memo })).toHaveCount(1);
 });

@@ -1,18 +1,12 @@
-import { type Page } from "@playwright/test";
 import { formatMoney, parseMoney } from "../server/lib/money";
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { customerWithPayments } from "./support/demo-customers";
+import { openProfile } from "./support/customer-profile";
 
 // Slot 5 is this file's own customer (refunds.spec.ts takes 0–2).
 const customer = customerWithPayments(5);
 const usd = (minor: bigint) => formatMoney(minor, "USD");
 
-async function openProfile(page: Page) {
-  await page.goto("/customers");
-  await page.getByLabel("Search customers").fill(customer.lastName);
-  await page.getByRole("table", { name: "Customers" }).getByRole("row", { name: customer.fullName }).click();
-  await expect(page.getByRole("heading", { level: 1, name: customer.fullName })).toBeVisible();
-}
 
 test.describe("two agents on one customer", () => {
   test.use({ storageState: storageStateFor("admin") });
@@ -21,7 +15,7 @@ test.describe("two agents on one customer", () => {
     // Two browsers, each opening the profile: more than one page's worth of steps on a busy machine.
     test.slow();
     // Agent A (admin) opens the Payments tab and reads the USD credits it shows.
-    await openProfile(page);
+    await openProfile(page, customer);
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Payments" }).click();
     const info = page.getByRole("region", { name: "Payment info" });
     await info.getByLabel("Currency").selectOption("USD");
@@ -33,7 +27,7 @@ test.describe("two agents on one customer", () => {
 
     // Agent B (support) adds 25.00 from their own browser.
     const agentB = await pageAs("support");
-    await openProfile(agentB);
+    await openProfile(agentB, customer);
     await agentB.getByRole("region", { name: "Store credit balance" }).getByRole("button", { name: "Add store credit" }).click();
     const form = agentB.getByRole("dialog", { name: "Add store credit" });
     await form.getByLabel("Amount").fill("25.00");
@@ -67,7 +61,7 @@ test.describe("two agents on one customer", () => {
   test("a credit's amount edited from a stale form is refused, and the other agent's amount stays", async ({ page, pageAs }) => {
     test.slow();
     // A adds a 20.00 credit and opens its edit form.
-    await openProfile(page);
+    await openProfile(page, customer);
     await page.getByRole("region", { name: "Store credit balance" }).getByRole("button", { name: "Add store credit" }).click();
     const form = page.getByRole("dialog", { name: "Add store credit" });
     await form.getByLabel("Amount").fill("20.00");

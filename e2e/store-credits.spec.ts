@@ -1,31 +1,14 @@
-import { type Page } from "@playwright/test";
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { distinctCustomer } from "./support/demo-customers";
+import { openProfile, usdBalanceCents, usdText } from "./support/customer-profile";
 
 const customer = distinctCustomer(1);
-
-async function openProfile(page: Page) {
-  await page.goto("/customers");
-  await page.getByLabel("Search customers").fill(customer.lastName);
-  await page.getByRole("table", { name: "Customers" }).getByRole("row", { name: customer.fullName }).click();
-  await expect(page.getByRole("heading", { level: 1, name: customer.fullName })).toBeVisible();
-}
-
-/** The USD balance shown on the profile's balance card, in cents. */
-async function usdBalanceCents(page: Page): Promise<number> {
-  const card = page.getByRole("region", { name: "Store credit balance" });
-  await expect(card.getByRole("status")).toHaveCount(0);
-  const match = /\$([\d,]+\.\d{2})/.exec(await card.innerText());
-  return match ? Math.round(Number(match[1]!.replaceAll(",", "")) * 100) : 0;
-}
-
-const usd = (cents: number) => `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
 
 test.describe("guide 002 as the admin", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   test("adds, edits and deletes a store credit from the customer profile", async ({ page }) => {
-    await openProfile(page);
+    await openProfile(page, customer);
     const before = await usdBalanceCents(page);
 
     // "Click the three-dot menu … and select Add Store Credit"
@@ -38,7 +21,7 @@ test.describe("guide 002 as the admin", () => {
     await form.getByRole("button", { name: "Create" }).click();
 
     await expect(form).toBeHidden();
-    await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usd(before + 2500));
+    await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usdText(before + 2500));
 
     // "Scroll to the Store Credits section … click on a store credit assignment"
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
@@ -65,7 +48,7 @@ test.describe("guide 002 as the admin", () => {
 
     await expect(confirm).toBeHidden();
     await expect(credit.getByText("Deleted", { exact: true }).first()).toBeVisible();
-    await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(before ? usd(before) : "No store credit");
+    await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(before ? usdText(before) : "No store credit");
     // The credit and its history stay visible: issued, then deleted.
     const events = credit.getByRole("table", { name: "Credit events" });
     await expect(events.getByRole("row").nth(1)).toContainText("Deleted");
@@ -73,7 +56,7 @@ test.describe("guide 002 as the admin", () => {
   });
 
   test("refuses an amount finer than the currency allows, beside the field", async ({ page }) => {
-    await openProfile(page);
+    await openProfile(page, customer);
     await page.getByRole("region", { name: "Store credit balance" }).getByRole("button", { name: "Add store credit" }).click();
     const form = page.getByRole("dialog", { name: "Add store credit" });
     await form.getByLabel("Amount").fill("0.001");
@@ -87,7 +70,7 @@ test.describe("as a support agent", () => {
   test.use({ storageState: storageStateFor("support") });
 
   test("can add credit but is not offered Delete", async ({ page }) => {
-    await openProfile(page);
+    await openProfile(page, customer);
     await page.getByRole("region", { name: "Store credit balance" }).getByRole("button", { name: "Add store credit" }).click();
     const form = page.getByRole("dialog", { name: "Add store credit" });
     await form.getByLabel("Amount").fill("5");
