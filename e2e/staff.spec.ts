@@ -63,7 +63,14 @@ test("an admin adds a staff member, who sets a password through the link and sig
     // The link worked once.
     await memberPage.goto(new URL(link).pathname);
     await expect(memberPage.getByRole("alert").filter({ hasText: "This link is no longer valid. Ask an admin for a new one." })).toBeVisible();
+    // They start adding credit on a customer's profile: the dialog is open when they lose access.
     await memberPage.goto("/customers");
+    await memberPage.getByRole("table", { name: "Customers" }).getByRole("row").nth(1).click();
+    await expect(memberPage).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+    await memberPage.getByRole("button", { name: "More actions" }).click();
+    await memberPage.getByRole("menuitem", { name: "Add store credit" }).click();
+    const addCredit = memberPage.getByRole("dialog", { name: "Add store credit" });
+    await addCredit.getByLabel("Amount").fill("5.00");
 
     // The admin finds them with the search (kept in the URL) and deactivates them.
     await page.getByLabel("Search staff").fill(member.email);
@@ -80,9 +87,12 @@ test("an admin adds a staff member, who sets a password through the link and sig
     await expect(page).toHaveURL(/[?&]status=active/);
     await expect(page.getByText("No staff members match these filters")).toBeVisible();
 
-    await memberPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Refunds" }).click();
-    await expect(memberPage).toHaveURL(/\/sign-in(\?|$)/);
+    // A click that only calls the server (no page to load) lands on sign-in too, coming back here after.
+    await addCredit.getByRole("button", { name: "Create" }).click();
+    await expect(memberPage).toHaveURL(/\/sign-in\?callbackUrl=%2Fcustomers%2F[0-9a-f-]{36}$/);
     await expect(memberPage.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await memberPage.goto("/refunds");
+    await expect(memberPage).toHaveURL(/\/sign-in(\?|$)/);
   } finally {
     await theirs.close();
   }
