@@ -114,6 +114,18 @@ export const ZSetBalanceInput = z
   });
 export type SetBalanceInput = z.output<typeof ZSetBalanceInput>;
 
+export const ZSetBalancePreviewInput = z
+  .object({
+    customerId: z.uuid("Choose a customer"),
+    currency: ZCurrency,
+    balance: ZAmountText.describe("The balance the customer should have in this currency; zero or more"),
+  })
+  .transform((input, ctx) => {
+    const balanceMinor = moneyOf(ctx, { amount: input.balance, currency: input.currency, field: "balance", allowZero: true });
+    return balanceMinor === null ? z.NEVER : { ...input, balanceMinor };
+  });
+export type SetBalancePreviewInput = z.output<typeof ZSetBalancePreviewInput>;
+
 export const ZSendCreditsInput = z
   .object({
     idempotencyKey: ZIdempotencyKey,
