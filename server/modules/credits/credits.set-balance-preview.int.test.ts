@@ -18,7 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const preview = (customerId: string, balance: string, currency = "USD") => caller.credits.setBalancePreview({ customerId, currency, balance });
+/** From a page showing the current balance, unless told what it showed. */
+const preview = async (customerId: string, balance: string, shown?: string) =>
+  caller.credits.setBalancePreview({ customerId, currency: "USD", balance, expectedBalance: shown ?? toDecimalString(await balanceOf(t.db, customerId), "USD") });
 
 const setTo = async (customerId: string, balance: string) =>
   executed(
@@ -77,9 +79,13 @@ describe("credits.setBalancePreview", () => {
     expect(shown.summary).toBe("Lower USD balance from $30.00 to $20.00: takes $10.00 from 1 credit. First closes $10.00 of expired credit.");
   });
 
-  it("refuses what the save would refuse, on the balance field", async () => {
+  it("refuses what the save would refuse (already that balance, a stale page), on the balance field", async () => {
     const { customer } = await customerWithCredits(admin, ["25.00"]);
     expect(await fieldRefusal(preview(customer.id, "25.00"))).toEqual({ code: "BAD_REQUEST", fieldMessage: "balance: The balance is already $25.00" });
     expect((await fieldRefusal(preview(customer.id, "-1"))).fieldMessage).toMatch(/^balance: /);
+    expect(await fieldRefusal(preview(customer.id, "10.00", "20.00"))).toEqual({
+      code: "CONFLICT",
+      fieldMessage: "balance: The balance changed from $20.00 to $25.00 since you opened this; check and save again",
+    });
   });
 });

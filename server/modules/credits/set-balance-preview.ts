@@ -4,11 +4,12 @@ import { formatMoney } from "@/server/lib/money";
 import { categoryNamesOf, openCredits, remainingOf, storedBalanceOf } from "./credits.repo";
 import type { SetBalancePreviewInput } from "./credits.schema";
 import { planBalanceChange } from "./set-balance";
+import { assertUnchangedSinceShown } from "./unchanged-since-shown";
 
 export type SetBalancePreview = {
   customerId: string;
   currency: string;
-  /** The stored balance, as the page shows it (and as the save must send back as expectedBalance). */
+  /** The stored balance, as the page showed it (checked against expectedBalance). */
   shownBalanceMinor: bigint;
   /** What the change starts from: the shown balance less credits past their expiry, which the save closes first. */
   fromMinor: bigint;
@@ -24,8 +25,8 @@ export type SetBalancePreview = {
 /**
  * What setting this balance would do, read without locking or writing anything: the same plan
  * setBalance follows (planBalanceChange), so the confirmation names the credits the save touches.
- * Refuses what the save would refuse for the same input (already that balance, a raise in a
- * currency turned off), on the same field.
+ * Refuses what the save would refuse for the same input (a stale page, already that balance, a
+ * raise in a currency turned off), on the same field.
  */
 export async function previewSetBalance({ db }: ServiceContext, input: SetBalancePreviewInput): Promise<SetBalancePreview> {
   const key = { customerId: input.customerId, currency: input.currency };
@@ -36,6 +37,7 @@ export async function previewSetBalance({ db }: ServiceContext, input: SetBalanc
       if (!stored.hasCustomer) throw new AppError("NOT_FOUND", "No customer with this id", "customerId");
       if (!stored.hasCurrency) throw new AppError("BAD_INPUT", `${input.currency} is not a currency this store accepts`, "currency");
       const shown = stored.balanceMinor ?? 0n;
+      assertUnchangedSinceShown({ what: "balance", field: "balance", shownMinor: input.expectedBalanceMinor, currentMinor: shown, currency: input.currency });
       // The balance is the sum of the credits' unused amounts, so what is left once expired
       // credits are closed is the sum over the credits still open.
       const from = (await openCredits(tx, key, "newestFirst", now, { forUpdate: false })).reduce((sum, credit) => sum + remainingOf(credit), 0n);
