@@ -3,6 +3,7 @@ import { formatMoney, parseMoney, toDecimalString } from "../server/lib/money";
 import { plannedRefundableMinor, type DemoPurchase } from "../prisma/seed/demo-purchases";
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { customerWithCardEnding, customerWithPayments } from "./support/demo-customers";
+import { saveBalanceConfirmed } from "./support/set-balance";
 
 // Each test takes its own demo customer; the helpers never return another spec's.
 const refundable = customerWithPayments(0);
