@@ -114,6 +114,20 @@ export const ZSetBalanceInput = z
   });
 export type SetBalanceInput = z.output<typeof ZSetBalanceInput>;
 
+export const ZSetBalancePreviewInput = z
+  .object({
+    customerId: z.uuid("Choose a customer"),
+    currency: ZCurrency,
+    balance: ZAmountText.describe("The balance the customer should have in this currency; zero or more"),
+    expectedBalance: ZShownAmountText.describe("The balance the form showed; refused with CONFLICT, as the save would be, when it is no longer that"),
+  })
+  .transform((input, ctx) => {
+    const balanceMinor = moneyOf(ctx, { amount: input.balance, currency: input.currency, field: "balance", allowZero: true });
+    const expectedBalanceMinor = moneyOf(ctx, { amount: input.expectedBalance, currency: input.currency, field: "expectedBalance", allowZero: true });
+    return balanceMinor === null || expectedBalanceMinor === null ? z.NEVER : { ...input, balanceMinor, expectedBalanceMinor };
+  });
+export type SetBalancePreviewInput = z.output<typeof ZSetBalancePreviewInput>;
+
 export const ZSendCreditsInput = z
   .object({
     idempotencyKey: ZIdempotencyKey,
