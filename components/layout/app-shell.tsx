@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { NavigationProgress } from "@/components/navigation-progress";
 import { SidebarNav } from "./sidebar-nav";
 import { TopBar } from "./top-bar";
 
 export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen">
+      <NavigationProgress />
       <aside className="w-52 shrink-0 bg-slate-900 py-3">
         <Link href="/customers" className="mb-4 block px-4 text-base font-semibold text-white">
           Creditdesk

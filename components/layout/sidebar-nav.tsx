@@ -3,6 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useActor } from "@/components/providers/actor-context";
 import { PendingCountBadge } from "@/components/approvals/pending-count-badge";
+import { LinkLabel } from "@/components/navigation-progress";
 import { cn } from "@/components/ui/cn";
 import { NAV_ITEMS } from "./nav-items";
 
@@ -31,7 +32,7 @@ export function SidebarNav() {
                         isActive ? "bg-slate-800 font-medium text-white" : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
                       )}
                     >
-                      {item.label}
+                      <LinkLabel>{item.label}</LinkLabel>
                       {item.badge === "pendingApprovals" ? <PendingCountBadge /> : null}
                     </Link>
                   </li>

@@ -16,8 +16,8 @@ export async function getRefund({ db }: ServiceContext, refundId: string): Promi
 }
 
 function filtersOf(input: RefundCsvInput): RefundFilters {
-  const { customerId, paymentId, statuses, reasons, types, staffId, from, to } = input;
-  return { customerId, paymentId, statuses, reasons, types, staffId, from, to };
+  const { customerId, paymentId, statuses, reasons, types, staffId, from, to, search } = input;
+  return { customerId, paymentId, statuses, reasons, types, staffId, from, to, search };
 }
 
 /** Refunds across customers, newest first, with the list page's filters. */

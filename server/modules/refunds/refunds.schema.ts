@@ -1,7 +1,7 @@
 // Inputs of the refunds procedures and the labels the UI shows for their values. Client-safe.
 import { z } from "zod";
 import { RefundReason, RefundStatus, RefundType } from "@/prisma/generated/enums";
-import { moneyOf, ZAmountText, ZCurrency, ZCursor, ZIdempotencyKey, ZOptionalText } from "@/server/lib/zod-fields";
+import { isStorableLine, moneyOf, ZAmountText, ZCurrency, ZCursor, ZIdempotencyKey, ZOptionalText } from "@/server/lib/zod-fields";
 
 export const REFUND_TYPES = Object.values(RefundType);
 export const REFUND_STATUSES = Object.values(RefundStatus);
@@ -60,6 +60,14 @@ const listFilters = {
   staffId: z.uuid("Choose a staff member").optional().describe("Only refunds this staff member created"),
   from: z.date().optional().describe("Created at or after this instant"),
   to: z.date().optional().describe("Created at or before this instant"),
+  search: z
+    .string()
+    .trim()
+    .max(100, "Search text is too long (100 characters at most)")
+    .refine(isStorableLine, "Search text contains control characters")
+    .optional()
+    .transform((text) => text || undefined)
+    .describe("Customer name or email (3 characters or more), or a refund or payment reference"),
 };
 
 const fromNotAfterTo = (input: { from?: Date; to?: Date }) => !input.from || !input.to || input.from <= input.to;

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LinkLabel } from "@/components/navigation-progress";
 import { useCan } from "@/components/providers/actor-context";
 import { cn } from "@/components/ui/cn";
 import type { Permission } from "@/server/auth/permissions";
@@ -36,7 +37,7 @@ export function ProfileTabs({ customerId }: { customerId: string }) {
               isActive ? "border-blue-600 font-medium text-blue-700" : "border-transparent text-slate-600 hover:text-slate-900",
             )}
           >
-            {tab.label}
+            <LinkLabel>{tab.label}</LinkLabel>
           </Link>
         );
       })}
