@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { DropdownMenu } from "radix-ui";
 import { useTRPC } from "@/components/providers/trpc";
@@ -21,6 +21,9 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
   const detail = useQuery(trpc.credits.get.queryOptions({ creditId }));
   const [isEditing, setIsEditing] = useState(false);
   const [isDeleteOpen, setIsDeleteOpen] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const editForm = useRef<HTMLDivElement>(null);
+  useEditFocus(isEditing, editButton, editForm);
 
   if (detail.isPending) return <Card><LoadingRows label="Loading store credit" /></Card>;
   if (detail.isError) return <Card><ErrorState title="This store credit could not be loaded">{detail.error.message}</ErrorState></Card>;
@@ -60,13 +63,15 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
         <CardHeader>
           <CardTitle>Details</CardTitle>
           {can.edit && !isEditing ? (
-            <Button size="sm" variant="secondary" onClick={() => setIsEditing(true)}>
+            <Button ref={editButton} size="sm" variant="secondary" onClick={() => setIsEditing(true)}>
               Edit
             </Button>
           ) : null}
         </CardHeader>
         {isEditing ? (
-          <EditCreditForm credit={credit} onDone={() => setIsEditing(false)} />
+          <div ref={editForm}>
+            <EditCreditForm credit={credit} onDone={() => setIsEditing(false)} />
+          </div>
         ) : (
           <DetailList rows={rows} labelWidth="8rem" />
         )}
@@ -85,4 +90,14 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
       {can.void ? <DeleteCreditDialog credit={credit} open={isDeleteOpen} onOpenChange={setIsDeleteOpen} /> : null}
     </section>
   );
+}
+
+/** Edit opens the form on its first field; Update or Cancel puts focus back on Edit, not the body. */
+function useEditFocus(isEditing: boolean, editButton: React.RefObject<HTMLButtonElement | null>, editForm: React.RefObject<HTMLDivElement | null>) {
+  const wasEditing = useRef(isEditing);
+  useEffect(() => {
+    if (isEditing && !wasEditing.current) editForm.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
+    if (!isEditing && wasEditing.current) editButton.current?.focus();
+    wasEditing.current = isEditing;
+  }, [isEditing, editButton, editForm]);
 }
