@@ -8,6 +8,13 @@ export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen">
       <NavigationProgress />
+      {/* The first Tab stop: past the sidebar and top bar straight to the page (main takes focus). */}
+      <a
+        href="#main-content"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-blue-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:outline-2 focus:outline-blue-600"
+      >
+        Skip to content
+      </a>
       <aside className="w-52 shrink-0 bg-slate-900 py-3">
         <Link href="/customers" className="mb-4 block px-4 text-base font-semibold text-white">
           Creditdesk
@@ -16,7 +23,9 @@ export function AppShell({ children }: { children: ReactNode }) {
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <TopBar />
-        <main className="flex-1 p-5">{children}</main>
+        <main id="main-content" tabIndex={-1} className="flex-1 p-5 focus:outline-none">
+          {children}
+        </main>
       </div>
     </div>
   );

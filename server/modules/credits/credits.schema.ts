@@ -61,7 +61,7 @@ export type IssueCreditInput = z.output<typeof ZIssueCreditInput>;
 export const ZUpdateCreditInput = z
   .object({
     idempotencyKey: ZIdempotencyKey,
-    creditId: z.uuid("Unknown credit"),
+    creditId: z.uuid("This store credit does not exist"),
     memo: ZMemo.optional(),
     categoryId: z.uuid("Choose a category").optional(),
     expiresAt: ZFutureDate.nullable().optional(),
@@ -91,7 +91,7 @@ export type UpdateCreditInput = z.output<typeof ZUpdateCreditInput>;
 
 export const ZVoidCreditInput = z.object({
   idempotencyKey: ZIdempotencyKey,
-  creditId: z.uuid("Unknown credit"),
+  creditId: z.uuid("This store credit does not exist"),
   reasonId: ZReasonId,
   note: ZNote,
 });
@@ -172,7 +172,7 @@ export const ZSendCreditsInput = z
   });
 export type SendCreditsInput = z.output<typeof ZSendCreditsInput>;
 
-export const ZCreditIdInput = z.object({ creditId: z.uuid("Unknown credit") });
+export const ZCreditIdInput = z.object({ creditId: z.uuid("This store credit does not exist") });
 
 export const ZCreditListInput = z.object({
   customerId: z.uuid("Choose a customer"),

@@ -74,7 +74,7 @@ export type GrantTarget = NotificationRecipient & { firstName: string; lastName:
  * category is active. Returns the customer's contact details for the notification.
  */
 export function assertGrantTarget(context: IssueContext, opts: { customerId: string; currency: string }): GrantTarget {
-  if (context.firstName === null || context.email === null) throw new AppError("NOT_FOUND", "No customer with this id", "customerId");
+  if (context.firstName === null || context.email === null) throw new AppError("NOT_FOUND", "This customer does not exist", "customerId");
   if (context.currencyEnabled === null) {
     throw new AppError("BAD_INPUT", `${opts.currency} is not a currency this store accepts`, "currency");
   }

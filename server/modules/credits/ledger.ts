@@ -31,7 +31,7 @@ export async function lockBalance(tx: DbTx, key: LedgerKey): Promise<bigint> {
     FOR UPDATE`;
   if (row) return row.balance_minor;
   const [customer] = await tx.$queryRaw<unknown[]>`SELECT 1 FROM customer WHERE id = ${key.customerId}::uuid`;
-  if (!customer) throw new AppError("NOT_FOUND", "No customer with this id", "customerId");
+  if (!customer) throw new AppError("NOT_FOUND", "This customer does not exist", "customerId");
   throw new AppError("BAD_INPUT", `${key.currency} is not a currency this store accepts`, "currency");
 }
 

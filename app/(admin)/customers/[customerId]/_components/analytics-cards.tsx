@@ -20,7 +20,7 @@ function StatCard({ label, action, children }: { label: string; action?: ReactNo
   );
 }
 
-const Muted = ({ children }: { children: ReactNode }) => <p className="text-sm text-slate-400">{children}</p>;
+const Muted = ({ children }: { children: ReactNode }) => <p className="text-sm text-slate-500">{children}</p>;
 
 function Amounts({ amounts, empty }: { amounts: MoneyLike[]; empty: string }) {
   if (amounts.length === 0) return <Muted>{empty}</Muted>;
