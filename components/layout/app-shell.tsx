@@ -6,7 +6,7 @@ import { TopBar } from "./top-bar";
 export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen">
-      <aside className="w-52 shrink-0 bg-slate-900 py-3">
+      <aside className="hidden w-52 shrink-0 bg-slate-900 py-3 lg:block">
         <Link href="/customers" className="mb-4 block px-4 text-base font-semibold text-white">
           Creditdesk
         </Link>
@@ -14,7 +14,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <TopBar />
-        <main className="flex-1 p-5">{children}</main>
+        <main className="min-w-0 flex-1 p-3 sm:p-5">{children}</main>
       </div>
     </div>
   );
