@@ -15,7 +15,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <aside className="w-52 shrink-0 bg-slate-900 py-3">
+      <aside className="hidden w-52 shrink-0 bg-slate-900 py-3 lg:block">
         <Link href="/customers" className="mb-4 block px-4 text-base font-semibold text-white">
           Creditdesk
         </Link>
@@ -23,7 +23,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <TopBar />
-        <main id="main-content" tabIndex={-1} className="flex-1 p-5 focus:outline-none">
+        <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 p-3 focus:outline-none sm:p-5">
           {children}
         </main>
       </div>

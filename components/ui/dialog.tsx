@@ -30,14 +30,15 @@ export function Dialog({ open, onOpenChange, title, description, children, side 
   const position =
     side === "right"
       ? "inset-y-0 right-0 h-full w-full max-w-md rounded-none border-l"
-      : "top-[12vh] left-1/2 max-h-[88vh] w-full max-w-lg -translate-x-1/2 rounded-lg border";
+      : // On a phone: a small margin all round and the height of the visible screen, scrolling inside.
+        "top-3 left-1/2 max-h-[calc(100dvh-1.5rem)] w-[calc(100%-1.5rem)] max-w-lg -translate-x-1/2 rounded-lg border sm:top-[12vh] sm:max-h-[88vh] sm:w-full";
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
         <RadixDialog.Content
           ref={content}
-          className={`fixed z-50 overflow-y-auto border-slate-200 bg-white p-5 shadow-lg focus:outline-none ${position}`}
+          className={`fixed z-50 overflow-y-auto overscroll-contain border-slate-200 bg-white p-4 shadow-lg sm:p-5 focus:outline-none ${position}`}
           onOpenAutoFocus={(event) => {
             opener.current = returnTargetFor(document.activeElement);
             event.preventDefault();
