@@ -40,6 +40,8 @@ async function addUsdCredit(page: Page, amount: string) {
 }
 
 test("lowering and raising the balance each state the change first; Cancel changes nothing, confirming does", async ({ page }) => {
+  // Two credits added, then four trips through the confirmation: more than one page's worth of steps on a busy machine.
+  test.slow();
   const info = await openPaymentInfo(page, lowerAndRaise);
   const credits = info.getByLabel("Credits", { exact: true });
   const start = await shownUsd(credits);
