@@ -12,7 +12,7 @@ import { useProfileActions } from "./profile-actions";
 function StatCard({ label, action, children, className }: { label: string; action?: ReactNode; children: ReactNode; className?: string }) {
   return (
     <section aria-label={label} className={cn("min-w-0 rounded-lg border border-slate-200 bg-white px-4 py-3 break-words", className)}>
-      <div className="flex flex-wrap items-start justify-between gap-x-2">
+      <div className="flex items-start justify-between gap-2">
         <h2 className="text-xs font-medium text-slate-500">{label}</h2>
         {action}
       </div>

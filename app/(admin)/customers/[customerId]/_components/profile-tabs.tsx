@@ -31,7 +31,7 @@ export function ProfileTabs({ customerId }: { customerId: string }) {
     nav.scrollLeft = active.offsetLeft - (nav.clientWidth - active.offsetWidth) / 2;
   }, [pathname]);
   return (
-    <nav ref={navRef} aria-label="Customer sections" className="relative flex gap-1 overflow-x-auto border-b border-slate-200">
+    <nav ref={navRef} aria-label="Customer sections" className="relative flex gap-1 border-b border-slate-200 max-lg:overflow-x-auto max-lg:overflow-y-hidden">
       {TABS.filter((tab) => tab.permission !== "audit:read" || canReadAudit).map((tab) => {
         const href = `${base}${tab.segment}`;
         const isActive =
