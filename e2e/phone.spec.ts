@@ -6,6 +6,7 @@ import { plannedRefundableMinor } from "../prisma/seed/demo-purchases";
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { usdBalanceCents, usdText } from "./support/customer-profile";
 import { customerWithPayments, distinctCustomer } from "./support/demo-customers";
+import { balanceConfirmation } from "./support/set-balance";
 
 const PHONE = { width: 390, height: 844 };
 // distinctCustomer(21) is the same person as customerWithPayments(3), so this file uses it once.
@@ -174,7 +175,11 @@ test("guide 001: sets the balance and refunds a payment at phone width; every pr
   const target = current.amountMinor + 1500n;
   await credits.fill(toDecimalString(target, "USD"));
   await info.getByLabel("Reason").selectOption({ index: 1 });
-  await info.getByRole("button", { name: "Save credits" }).click();
+  await info.getByRole("button", { name: "Save balance" }).click();
+  const confirmation = balanceConfirmation(page);
+  await expectFitsScreen(confirmation);
+  await confirmation.getByRole("button", { name: /^Set balance to / }).click();
+  await expect(confirmation).toBeHidden();
   await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usd(target));
 
   // Steps 7–11: the payment's menu (in the table's scrolled part), Create refund, review, execute.
@@ -209,22 +214,22 @@ test("guide 000: sends credits from the Menu at phone width and sees them in the
   await expect(page.getByRole("heading", { level: 1, name: "Send credits" })).toBeVisible();
   await expectNoSidewaysScroll(page);
 
-  await page.getByRole("button", { name: "Send credits" }).click();
-  const drawer = page.getByRole("dialog", { name: "Send credits" });
-  await expectFitsScreen(drawer);
-  const receiverBox = drawer.getByRole("combobox", { name: "Receiver user" });
+  // The form is on the page (no button to open it).
+  const form = page.getByRole("region", { name: "Send credits" });
+  await expectNoSidewaysScroll(page);
+  const receiverBox = form.getByRole("combobox", { name: "Receiver user" });
   await receiverBox.fill(receiver.lastName);
-  await drawer.getByRole("option", { name: receiver.fullName }).click();
-  await expect(drawer.getByLabel("Receiver user")).toContainText(receiver.email);
-  await drawer.getByLabel("Credit amount").fill("12.40");
-  await drawer.getByLabel("Payment infrastructure").selectOption({ label: "Bank transfer" });
-  await drawer.getByLabel("Payment method").selectOption({ label: "Wire transfer" });
-  await drawer.getByLabel("Earning amount").fill("10");
-  await drawer.getByRole("button", { name: "Send credits" }).click();
-  await expect(drawer.getByRole("status").filter({ hasText: "Credits sent" })).toContainText(`$12.40 to ${receiver.fullName}`);
+  await form.getByRole("option", { name: receiver.fullName }).click();
+  await expect(form.getByLabel("Receiver user")).toContainText(receiver.email);
+  await form.getByLabel("Credit amount").fill("12.40");
+  await form.getByLabel("Payment infrastructure").selectOption({ label: "Bank transfer" });
+  await form.getByLabel("Payment method").selectOption({ label: "Wire transfer" });
+  await form.getByLabel("Earning amount").fill("10");
+  await form.getByRole("button", { name: "Send credits" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Credits sent" })).toContainText(`$12.40 to ${receiver.fullName}`);
   await expectNoSidewaysScroll(page);
 
-  await drawer.getByRole("link", { name: "Open credit history" }).click();
+  await form.getByRole("link", { name: "Open credit history" }).click();
   await expect(page).toHaveURL(new RegExp(`/customers/${receiver.id}/credit-history$`));
   const newest = page.getByRole("table", { name: "Credit history" }).getByRole("row").nth(1);
   await expect(newest).toContainText("Issued");
