@@ -122,14 +122,14 @@ test("guide 002: adds, edits and deletes a store credit at phone width", async (
   const credit = page.getByRole("region", { name: "Store credit", exact: true });
   await expect(credit.getByRole("table", { name: "Credit events" })).toBeVisible();
   await expectNoSidewaysScroll(page);
-  await credit.getByRole("button", { name: "Edit", exact: true }).click();
+  await credit.getByRole("group", { name: "Credit actions" }).getByRole("button", { name: "Edit", exact: true }).click();
   await credit.getByLabel("Memo").fill("Phone goodwill: parcel arrived late");
   await credit.getByRole("button", { name: "Update" }).click();
   await expect(credit.getByText("Phone goodwill: parcel arrived late")).toBeVisible();
   await expectNoSidewaysScroll(page);
 
-  await page.getByRole("button", { name: "Credit actions" }).click();
-  await page.getByRole("menuitem", { name: "Delete" }).click();
+  // Edit and Delete are labelled buttons in the credit's own header.
+  await credit.getByRole("group", { name: "Credit actions" }).getByRole("button", { name: "Delete", exact: true }).click();
   const confirm = page.getByRole("dialog", { name: "Delete store credit" });
   await expectFitsScreen(confirm);
   await confirm.getByLabel("Reason").selectOption({ index: 1 });
