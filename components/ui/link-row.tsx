@@ -11,8 +11,21 @@ import { cn } from "./cn";
  * by `label` for assistive tech. Put a plain link in its first cell to keep open-in-new-tab.
  * While the page it opens is loading the row is marked busy (aria-busy, dimmed) and the top bar
  * shows. With `hasChevron` it ends in a chevron cell (give the table a matching last header).
+ * `focusId` lets a dialog put focus on the row it just added (see focusWhenRendered).
  */
-export function LinkRow({ href, label, hasChevron = false, children }: { href: string; label: string; hasChevron?: boolean; children: ReactNode }) {
+export function LinkRow({
+  href,
+  label,
+  hasChevron = false,
+  focusId,
+  children,
+}: {
+  href: string;
+  label: string;
+  hasChevron?: boolean;
+  focusId?: string;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   useReportNavigationPending(isPending);
@@ -25,8 +38,10 @@ export function LinkRow({ href, label, hasChevron = false, children }: { href: s
       tabIndex={0}
       aria-label={label}
       aria-busy={isPending || undefined}
+      data-focus-id={focusId}
+      // Hover only tints the row; keyboard focus also draws a ring, so the two never look alike.
       className={cn(
-        "group cursor-pointer hover:bg-slate-50 focus-visible:bg-blue-50 focus-visible:outline-none",
+        "group cursor-pointer hover:bg-slate-50 focus-visible:bg-blue-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600",
         isPending && "bg-slate-50 opacity-60",
       )}
       onClick={open}

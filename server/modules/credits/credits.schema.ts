@@ -61,7 +61,7 @@ export type IssueCreditInput = z.output<typeof ZIssueCreditInput>;
 export const ZUpdateCreditInput = z
   .object({
     idempotencyKey: ZIdempotencyKey,
-    creditId: z.uuid("Unknown credit"),
+    creditId: z.uuid("This store credit does not exist"),
     memo: ZMemo.optional(),
     categoryId: z.uuid("Choose a category").optional(),
     expiresAt: ZFutureDate.nullable().optional(),
@@ -91,7 +91,7 @@ export type UpdateCreditInput = z.output<typeof ZUpdateCreditInput>;
 
 export const ZVoidCreditInput = z.object({
   idempotencyKey: ZIdempotencyKey,
-  creditId: z.uuid("Unknown credit"),
+  creditId: z.uuid("This store credit does not exist"),
   reasonId: ZReasonId,
   note: ZNote,
 });
@@ -113,6 +113,20 @@ export const ZSetBalanceInput = z
     return balanceMinor === null || expectedBalanceMinor === null ? z.NEVER : { ...input, balanceMinor, expectedBalanceMinor };
   });
 export type SetBalanceInput = z.output<typeof ZSetBalanceInput>;
+
+export const ZSetBalancePreviewInput = z
+  .object({
+    customerId: z.uuid("Choose a customer"),
+    currency: ZCurrency,
+    balance: ZAmountText.describe("The balance the customer should have in this currency; zero or more"),
+    expectedBalance: ZShownAmountText.describe("The balance the form showed; refused with CONFLICT, as the save would be, when it is no longer that"),
+  })
+  .transform((input, ctx) => {
+    const balanceMinor = moneyOf(ctx, { amount: input.balance, currency: input.currency, field: "balance", allowZero: true });
+    const expectedBalanceMinor = moneyOf(ctx, { amount: input.expectedBalance, currency: input.currency, field: "expectedBalance", allowZero: true });
+    return balanceMinor === null || expectedBalanceMinor === null ? z.NEVER : { ...input, balanceMinor, expectedBalanceMinor };
+  });
+export type SetBalancePreviewInput = z.output<typeof ZSetBalancePreviewInput>;
 
 /** A select's choice: an id, or nothing ("" from an untouched select counts as nothing). */
 const ZOptionalChoice = (message: string) =>
@@ -158,7 +172,7 @@ export const ZSendCreditsInput = z
   });
 export type SendCreditsInput = z.output<typeof ZSendCreditsInput>;
 
-export const ZCreditIdInput = z.object({ creditId: z.uuid("Unknown credit") });
+export const ZCreditIdInput = z.object({ creditId: z.uuid("This store credit does not exist") });
 
 export const ZCreditListInput = z.object({
   customerId: z.uuid("Choose a customer"),

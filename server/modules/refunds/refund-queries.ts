@@ -11,7 +11,7 @@ import { REFUND_REASON_LABELS, REFUND_STATUS_LABELS, REFUND_TYPE_LABELS, type Re
 
 export async function getRefund({ db }: ServiceContext, refundId: string): Promise<RefundView> {
   const refund = await findRefundView(db, refundId);
-  if (!refund) throw new AppError("NOT_FOUND", "No refund with this id");
+  if (!refund) throw new AppError("NOT_FOUND", "This refund does not exist");
   return refund;
 }
 

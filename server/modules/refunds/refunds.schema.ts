@@ -30,7 +30,7 @@ export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
 export const ZCreateRefundInput = z
   .object({
     idempotencyKey: ZIdempotencyKey,
-    paymentId: z.uuid("Unknown payment"),
+    paymentId: z.uuid("This payment does not exist"),
     type: z.enum(REFUND_TYPES, "Choose where the money goes"),
     amount: ZAmountText.describe("Major units of the payment's currency; at most the refundable remainder"),
     currency: ZCurrency.describe("The payment's currency, so the amount can be validated"),
@@ -49,11 +49,11 @@ export const ZCreateRefundInput = z
   });
 export type CreateRefundInput = z.output<typeof ZCreateRefundInput>;
 
-export const ZRefundIdInput = z.object({ refundId: z.uuid("Unknown refund") });
+export const ZRefundIdInput = z.object({ refundId: z.uuid("This refund does not exist") });
 
 const listFilters = {
   customerId: z.uuid("Choose a customer").optional(),
-  paymentId: z.uuid("Unknown payment").optional(),
+  paymentId: z.uuid("This payment does not exist").optional(),
   statuses: z.array(z.enum(REFUND_STATUSES)).max(REFUND_STATUSES.length).optional(),
   reasons: z.array(z.enum(REFUND_REASONS)).max(REFUND_REASONS.length).optional(),
   types: z.array(z.enum(REFUND_TYPES)).max(REFUND_TYPES.length).optional(),

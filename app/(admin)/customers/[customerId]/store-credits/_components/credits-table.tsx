@@ -13,6 +13,7 @@ import { formatDate } from "@/components/format";
 import { money } from "@/components/money";
 import { useUrlState } from "@/components/use-url-state";
 import { useProfileActions } from "../../_components/profile-actions";
+import { creditRowFocusId } from "../../_components/credit-row-focus";
 import { CursorPager } from "@/components/ui/cursor-pager";
 
 /** Guide 002's Store Credits section: every grant; a row (chevron, hover) opens its own page, where it is edited or deleted. */
@@ -66,6 +67,7 @@ export function CreditsTable({ customerId }: { customerId: string }) {
                 <LinkRow
                   key={c.id}
                   href={`/customers/${customerId}/credits/${c.id}`}
+                  focusId={creditRowFocusId(c.id)}
                   label={`${money(c)} ${c.category.name} credit of ${formatDate(c.createdAt)}`}
                   hasChevron
                 >

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Pencil, Trash2 } from "lucide-react";
 import { useTRPC } from "@/components/providers/trpc";
@@ -19,6 +19,9 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
   const detail = useQuery(trpc.credits.get.queryOptions({ creditId }));
   const [isEditing, setIsEditing] = useState(false);
   const [isDeleteOpen, setIsDeleteOpen] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const editForm = useRef<HTMLDivElement>(null);
+  useEditFocus(isEditing, editButton, editForm);
 
   if (detail.isPending) return <Card><LoadingRows label="Loading store credit" /></Card>;
   if (detail.isError) return <Card><ErrorState title="This store credit could not be loaded">{detail.error.message}</ErrorState></Card>;
@@ -50,7 +53,7 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
         {can.edit || can.void ? (
           <div role="group" aria-label="Credit actions" className="flex items-center gap-2">
             {can.edit && !isEditing ? (
-              <Button size="sm" variant="secondary" onClick={() => setIsEditing(true)}>
+              <Button ref={editButton} size="sm" variant="secondary" onClick={() => setIsEditing(true)}>
                 <Pencil aria-hidden="true" className="h-3.5 w-3.5" />
                 Edit
               </Button>
@@ -69,7 +72,9 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
           <CardTitle>{isEditing ? "Edit details" : "Details"}</CardTitle>
         </CardHeader>
         {isEditing ? (
-          <EditCreditForm credit={credit} onDone={() => setIsEditing(false)} />
+          <div ref={editForm}>
+            <EditCreditForm credit={credit} onDone={() => setIsEditing(false)} />
+          </div>
         ) : (
           <DetailList rows={rows} labelWidth="8rem" />
         )}
@@ -88,4 +93,14 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
       {can.void ? <DeleteCreditDialog credit={credit} open={isDeleteOpen} onOpenChange={setIsDeleteOpen} /> : null}
     </section>
   );
+}
+
+/** Edit opens the form on its first field; Update or Cancel puts focus back on Edit, not the body. */
+function useEditFocus(isEditing: boolean, editButton: React.RefObject<HTMLButtonElement | null>, editForm: React.RefObject<HTMLDivElement | null>) {
+  const wasEditing = useRef(isEditing);
+  useEffect(() => {
+    if (isEditing && !wasEditing.current) editForm.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
+    if (!isEditing && wasEditing.current) editButton.current?.focus();
+    wasEditing.current = isEditing;
+  }, [isEditing, editButton, editForm]);
 }
