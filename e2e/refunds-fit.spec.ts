@@ -1,4 +1,4 @@
-// The Refunds page at 1280x720: the table fits beside the sidebar (its last column on screen, no
+// The Refunds page at 1280x720 (and 1440x900): the table fits beside the sidebar (its last column on screen, no
 // sideways scroll), long text is cut with the whole of it on hover, and the search box filters.
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { demoCustomers } from "./support/demo-customers";
@@ -32,6 +32,12 @@ test("at 1280 wide the last column is on screen and nothing scrolls sideways", a
   // Cut text keeps the whole of it as its title.
   const reference = table.locator("tbody tr").first().locator("td").nth(1).locator("[title]").first();
   await expect(reference).toHaveAttribute("title", /^of PAY-/);
+
+  // 1440 wide (the walkthrough's other desktop size): the same columns, still all on screen.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const wide = await headers.filter({ visible: true }).last().boundingBox();
+  expect(wide!.x + wide!.width).toBeLessThanOrEqual(1440);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });
 
 test("the search finds refunds by customer name and by refund reference, in the URL and the export", async ({ page }) => {
