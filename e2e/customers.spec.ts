@@ -85,9 +85,9 @@ test("opens the profile from a row, with the keyboard too, and switches tabs by 
   await expect(page.getByRole("heading", { level: 1, name: fullName })).toBeVisible();
 });
 
-test("an unknown or malformed customer id shows the not-found page", async ({ page }) => {
+test("an unknown or malformed customer id shows the not-found page, which names the customer", async ({ page }) => {
   for (const id of ["0190a000-0000-7000-8000-000000000000", "not-a-customer-id"]) {
     await page.goto(`/customers/${id}`);
-    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "This customer does not exist" })).toBeVisible();
   }
 });

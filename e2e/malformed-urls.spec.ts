@@ -20,14 +20,16 @@ for (const [path, heading] of UNDECODABLE) {
   });
 }
 
-test("names the customer, credit or audit entry an id does not find", async ({ page }) => {
+test("names the customer or audit entry an id does not find", async ({ page }) => {
   await page.goto("/customers/not-a-customer");
   await expect(page.getByRole("heading", { name: "This customer does not exist" })).toBeVisible();
   await page.goto("/customers/00000000-0000-4000-8000-000000000000/payments");
   await expect(page.getByRole("heading", { name: "This customer does not exist" })).toBeVisible();
   await page.goto("/audit-log/not-an-entry");
   await expect(page.getByRole("heading", { name: "This audit entry does not exist" })).toBeVisible();
+});
 
+test("names the store credit an id does not find, inside the customer's profile", async ({ page }) => {
   const customer = distinctCustomer(0);
   await page.goto(`/customers?q=${encodeURIComponent(customer.email)}`);
   await page.getByRole("table", { name: "Customers" }).getByRole("row", { name: customer.fullName }).click();

@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { Dialog as RadixDialog } from "radix-ui";
 import { X } from "lucide-react";
 import { firstFocusTarget, returnTargetFor, trackFocusOutsideMenus } from "@/components/focus/focus-target";
+import { MAIN_CONTENT_ID } from "@/components/layout/main-content";
 import { Button } from "./button";
 
 type DialogProps = {
@@ -47,8 +48,11 @@ export function Dialog({ open, onOpenChange, title, description, children, side 
             (first ?? content.current)?.focus();
           }}
           onCloseAutoFocus={(event) => {
-            const target = returnFocusTo?.() ?? opener.current;
-            if (!target?.isConnected) return;
+            // An opener gone with what the dialog did (Delete's menu on a deleted credit) hands
+            // focus to the page's main content, the skip link's target, rather than the body.
+            const wanted = returnFocusTo?.() ?? opener.current;
+            const target = wanted?.isConnected ? wanted : document.getElementById(MAIN_CONTENT_ID);
+            if (!target) return;
             event.preventDefault();
             target.focus();
           }}

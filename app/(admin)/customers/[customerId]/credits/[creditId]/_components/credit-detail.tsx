@@ -21,6 +21,7 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
   const [isDeleteOpen, setIsDeleteOpen] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const editForm = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   useEditFocus(isEditing, editButton, editForm);
 
   if (detail.isPending) return <Card><LoadingRows label="Loading store credit" /></Card>;
@@ -46,7 +47,7 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
   return (
     <section aria-label="Store credit" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 className="text-base font-semibold text-slate-900">
+        <h2 ref={heading} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">
           Store credit {of(credit.amountMinor)} · {credit.category.name}
         </h2>
         {/* The credit's own actions, labelled, in its own header (apart from the customer's "More actions"). */}
@@ -90,7 +91,13 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
         )}
         {hasMoreEvents ? <p className="px-4 py-2 text-xs text-slate-500">Older events are in the customer’s Credit history tab.</p> : null}
       </Card>
-      {can.void ? <DeleteCreditDialog credit={credit} open={isDeleteOpen} onOpenChange={setIsDeleteOpen} /> : null}
+      {can.void ? <DeleteCreditDialog
+          credit={credit}
+          open={isDeleteOpen}
+          onOpenChange={setIsDeleteOpen}
+          // A deleted credit has no menu to come back to (it can't be deleted twice): the heading takes focus.
+          focusAfterDelete={() => heading.current}
+        /> : null}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
@@ -17,7 +18,12 @@ import type { CreditView } from "@/server/modules/credits/credit-queries";
 type Values = { reasonId: string; note: string };
 
 /** Guide 002's Delete: takes the unused balance away for good; the record stays, marked deleted. */
-export function DeleteCreditDialog({ credit, open, onOpenChange }: { credit: CreditView; open: boolean; onOpenChange: (open: boolean) => void }) {
+type Props = { credit: CreditView; open: boolean; onOpenChange: (open: boolean) => void; /** Where focus goes once the credit is deleted (its menu goes away); Cancel returns to the menu. */
+  focusAfterDelete?: () => HTMLElement | null;
+};
+
+export function DeleteCreditDialog({ credit, open, onOpenChange, focusAfterDelete }: Props) {
+  const [isDeleted, setIsDeleted] = useState(false);
   const trpc = useTRPC();
   const invalidate = useInvalidateCredits();
   const [idempotencyKey, , renewKeyAfterRefusal] = useIdempotencyKey();
@@ -28,6 +34,7 @@ export function DeleteCreditDialog({ credit, open, onOpenChange }: { credit: Cre
     trpc.credits.void.mutationOptions({
       onSuccess: async () => {
         toast.success(`Deleted ${remaining} of store credit`);
+        setIsDeleted(true);
         onOpenChange(false);
         await invalidate(credit.customerId);
       },
@@ -40,7 +47,7 @@ export function DeleteCreditDialog({ credit, open, onOpenChange }: { credit: Cre
   );
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Delete store credit">
+    <Dialog open={open} onOpenChange={onOpenChange} title="Delete store credit" returnFocusTo={() => (isDeleted ? focusAfterDelete?.() : null)}>
       <form
         onSubmit={handleSubmit((v) => remove.mutate({ idempotencyKey, creditId: credit.id, reasonId: v.reasonId, note: v.note }))}
         className="space-y-3"
