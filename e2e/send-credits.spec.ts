@@ -56,14 +56,14 @@ test.describe("as an admin", () => {
     // 5. Save and wait for the success message.
     await drawer.getByRole("button", { name: "Send credits" }).click();
     await expect(drawer.getByRole("heading", { name: "Credits sent" })).toBeVisible();
-    await expect(drawer.getByRole("status").filter({ hasText: "Credits sent" })).toContainText(`$37.25 to ${fullName(receiver)}`);
+    await expect(drawer.getByRole("status").filter({ hasText: "Credits sent" })).toContainText(`US$37.25 to ${fullName(receiver)}`);
 
     // 6. Check the customer's credit history: the new credit is the newest entry.
     await drawer.getByRole("link", { name: "Open credit history" }).click();
     await expect(page).toHaveURL(new RegExp(`/customers/${receiver.id}/credit-history$`));
     const newest = page.getByRole("table", { name: "Credit history" }).getByRole("row").nth(1);
     await expect(newest).toContainText("Issued");
-    await expect(newest).toContainText("$37.25");
+    await expect(newest).toContainText("US$37.25");
   });
 
   test("refuses what the server would refuse, with the message beside the field", async ({ page }) => {

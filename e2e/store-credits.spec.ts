@@ -26,7 +26,7 @@ test.describe("guide 002 as the admin", () => {
     // "Scroll to the Store Credits section … click on a store credit assignment"
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
     const row = page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: "Goodwill for a late delivery" });
-    await expect(row).toContainText("$25.00");
+    await expect(row).toContainText("US$25.00");
     await row.click();
 
     // "Click Edit in the Details section … click Update"
@@ -42,9 +42,9 @@ test.describe("guide 002 as the admin", () => {
     await page.getByRole("button", { name: "Credit actions" }).click();
     await page.getByRole("menuitem", { name: "Delete" }).click();
     const confirm = page.getByRole("dialog", { name: "Delete store credit" });
-    await expect(confirm).toContainText("$25.00");
+    await expect(confirm).toContainText("US$25.00");
     await confirm.getByLabel("Reason").selectOption({ index: 1 });
-    await confirm.getByRole("button", { name: "Delete $25.00" }).click();
+    await confirm.getByRole("button", { name: "Delete US$25.00" }).click();
 
     await expect(confirm).toBeHidden();
     await expect(credit.getByText("Deleted", { exact: true }).first()).toBeVisible();
