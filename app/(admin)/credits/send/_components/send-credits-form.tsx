@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { NotifyCustomerField } from "@/components/forms/notify-customer-field";
 import Link from "next/link";
 import { useMutation, useQueryClient, type Query } from "@tanstack/react-query";
 import { useForm, useWatch, type FieldErrors, type Resolver, type ResolverOptions } from "react-hook-form";
@@ -71,7 +72,7 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
   const [sent, setSent] = useState<Sent | null>(null);
   const [requested, setRequested] = useState<{ limitReason: string; customerName: string } | null>(null);
   const isSingleCurrency = options.currencies.length === 1;
-  const hintIds = { earning: useId(), revenue: useId(), notify: useId() };
+  const hintIds = { earning: useId(), revenue: useId() };
 
   const defaultValues: FormValues = {
     customerId: initialReceiver?.id ?? "",
@@ -240,12 +241,7 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
           <Textarea rows={2} maxLength={500} {...register("memo")} />
         </Field>
 
-        <div className="space-y-1">
-          <Checkbox label="Notify customer" aria-describedby={hintIds.notify} {...register("notifyCustomer")} />
-          <p id={hintIds.notify} className="pl-6 text-xs text-slate-500">
-            Sends them an SMS, or an email when they have no phone number.
-          </p>
-        </div>
+        <NotifyCustomerField contact={receiver} {...register("notifyCustomer")} />
       </fieldset>
 
       <ApprovalNotice reason={approvalReason} />

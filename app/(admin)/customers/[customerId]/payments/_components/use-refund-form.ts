@@ -52,7 +52,7 @@ export function useRefundForm(payment: PaymentItem, idempotencyKey: string) {
       reason: "",
       explanation: "",
       note: "",
-      notifyCustomer: true,
+      notifyCustomer: false,
     },
   });
 }
