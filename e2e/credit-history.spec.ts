@@ -19,7 +19,7 @@ async function setUsdCredits(page: Page, balance: string, note: string) {
   await info.getByLabel("Reason").selectOption({ index: 1 });
   await info.getByLabel("Note").fill(note);
   await info.getByRole("button", { name: "Save credits" }).click();
-  await expect(page.getByText(`Credits set to $${balance}`)).toBeVisible();
+  await expect(page.getByText(`Credits set to US$${balance}`)).toBeVisible();
 }
 
 async function addUsdCredit(page: Page, amount: string) {
