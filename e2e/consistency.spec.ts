@@ -2,7 +2,9 @@ import { expect, storageStateFor, test } from "./fixtures/roles";
 import { distinctCustomer } from "./support/demo-customers";
 import { openProfile } from "./support/customer-profile";
 
-const customer = distinctCustomer(32);
+// Slots 32 and 33 were meant for this spec, but the seed has 31 distinct customers (0–30); 14 is
+// taken by no other spec and by none of the payment helpers (customerWithPayments / customerWithCardEnding).
+const customer = distinctCustomer(14);
 
 test.describe("one way of writing things, as the admin", () => {
   test.use({ storageState: storageStateFor("admin") });

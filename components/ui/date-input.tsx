@@ -1,5 +1,5 @@
 "use client";
-import { useState, type ComponentProps, type Ref } from "react";
+import { useCallback, useState, type ComponentProps, type Ref } from "react";
 import { formatDateInputValue } from "@/server/lib/dates";
 import { Input } from "./input";
 
@@ -11,17 +11,21 @@ import { Input } from "./input";
  */
 export function DateInput({ ref, onChange, className, ...props }: Omit<ComponentProps<"input">, "type">) {
   const [typed, setTyped] = useState("");
+  const attach = useCallback(
+    (element: HTMLInputElement | null) => {
+      const cleanup = assignRef(ref, element);
+      // After register's ref has put the default in; React skips the render when nothing changed.
+      if (element) setTyped(element.value);
+      return cleanup;
+    },
+    [ref],
+  );
   const shown = formatDateInputValue(typeof props.value === "string" ? props.value : typed);
   return (
     <span className="block">
       <Input
         type="date"
-        ref={(element) => {
-          const cleanup = assignRef(ref, element);
-          // After register's ref has put the default in; React skips the render when nothing changed.
-          if (element) setTyped(element.value);
-          return cleanup;
-        }}
+        ref={attach}
         onChange={(event) => {
           setTyped(event.target.value);
           onChange?.(event);
