@@ -3,9 +3,8 @@
 import { existsSync } from "node:fs";
 import net, { type AddressInfo } from "node:net";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_ARGS } from "./e2e/support/chromium";
 import { appEnvOf, baseUrlOf, currentTestRun, planTestRun } from "./e2e/support/test-run";
-
-const CHROMIUM = "/usr/bin/chromium";
 
 // Exit with one readable line; a thrown error would bury it under Playwright's stack trace.
 function fail(message: string): never {
@@ -44,14 +43,7 @@ export default defineConfig({
     browserName: "chromium",
     launchOptions: {
       executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

@@ -6,6 +6,7 @@ import { sessionCookieFor } from "@/server/auth/session-cookie";
 import { isPastAbsoluteLimit, SESSION_IDLE_SECONDS, SESSION_RENEW_AFTER_SECONDS, staffSessionOf } from "@/server/auth/session-lifetime";
 import { securityHeaders } from "@/server/http/security-headers";
 import { config as appConfig } from "@/server/config";
+import { MISSING_PATH_HEADER } from "@/components/not-found-title";
 
 // Runs on every request but static build files: adds the security headers (with a fresh CSP
 // nonce), keeps an active session alive (its cookie expires after 8 idle hours), and sends
@@ -22,7 +23,7 @@ export async function proxy(request: NextRequest) {
   // decode its params with a bare 500, so it gets the 404 page instead.
   const response = isDecodable(request.nextUrl.pathname)
     ? await answer(request, origin, headers["Content-Security-Policy"]!)
-    : NextResponse.rewrite(new URL("/_not-found", request.url), { request: { headers: withCsp(request, headers["Content-Security-Policy"]!) } });
+    : NextResponse.rewrite(new URL("/_not-found", request.url), { request: { headers: withMissingPath(withCsp(request, headers["Content-Security-Policy"]!), request) } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
@@ -62,6 +63,12 @@ async function renew(response: NextResponse, token: JWT, cookie: ReturnType<type
 }
 
 /** Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders. */
+/** Tells the 404 page which address was asked for, so its heading can name the missing thing. */
+function withMissingPath(requestHeaders: Headers, request: NextRequest): Headers {
+  requestHeaders.set(MISSING_PATH_HEADER, request.nextUrl.pathname);
+  return requestHeaders;
+}
+
 function withCsp(request: NextRequest, csp: string): Headers {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);

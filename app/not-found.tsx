@@ -1,13 +1,13 @@
-import Link from "next/link";
+import { headers } from "next/headers";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
+import { MISSING_PATH_HEADER, notFoundTitleFor } from "@/components/not-found-title";
 
-export default function NotFound() {
+/** The 404 outside the admin shell: an address that does not even decode (/customers/%ff). */
+export default async function NotFound() {
+  const title = notFoundTitleFor((await headers()).get(MISSING_PATH_HEADER));
   return (
-    <main className="flex min-h-[60vh] flex-col items-center justify-center gap-2 text-center">
-      <h1 className="text-base font-semibold text-slate-900">Page not found</h1>
-      <p className="text-sm text-slate-500">There is nothing at this address. It may have been moved or never existed.</p>
-      <Link href="/customers" className="text-sm font-medium text-blue-700 hover:underline">
-        Back to customers
-      </Link>
+    <main className="p-5">
+      <NotFoundPanel title={title} />
     </main>
   );
 }

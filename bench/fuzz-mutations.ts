@@ -23,6 +23,13 @@ import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@
 import { appRouter } from "@/server/trpc/root";
 import { DEFAULT_CATEGORY_IDS, DEFAULT_INFRASTRUCTURE_IDS, DEFAULT_METHOD_IDS, DEFAULT_REASON_IDS } from "@/server/modules/settings/settings-defaults";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
+import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
+import { ZIssueCreditInput } from "@/server/modules/credits/credits.schema";
+import { issueCredit } from "@/server/modules/credits/issue-credit";
+import { ZSetMoneyLimitInput } from "@/server/modules/limits/limits.schema";
+import { setMoneyLimit } from "@/server/modules/limits/limits.service";
+import { createRole } from "@/server/modules/roles/roles.service";
+import { createStaff, getStaffActor } from "@/server/modules/staff/staff.service";
 import { CRAFTED_CURSORS, malformedBodies } from "./fuzz/malformed-inputs";
 import { freePort, nextEnv, signInAsAdmin } from "./lib/next-server";
 
@@ -79,9 +86,13 @@ async function startServer(url: string, port: number): Promise<{ server: ChildPr
 
 // --- What the mutations write ------------------------------------------------------------------
 
+// Not counted: `sign_in_limit`, the rate-limit counters. staff.setPassword (public) spends one
+// attempt of its IP's budget before it looks the token up, so a refused call writes a counter row
+// there by design (that is how the limit holds against a flood of bad tokens).
 const WRITTEN_TABLES = [
   "store_credit", "credit_balance", "credit_event", "audit_log", "notification", "payment", "refund",
   "sandbox_gateway_refund", "credit_category", "adjustment_reason", "payment_infrastructure", "payment_method", "store_currency",
+  "role", "money_limit", "staff_user", "staff_password_link", "approval_request", "limit_usage",
 ];
 // A refusal from a request that had started executing is kept under its key (Stripe's rule), so
 // a refused call may add a key row holding that refusal; any other key row counts as a write.
@@ -98,7 +109,27 @@ const difference = (before: Record<string, number>, after: Record<string, number
 
 // --- Valid inputs, one per mutation ------------------------------------------------------------
 
-type Fixtures = { customerId: string; creditId: string; paymentId: string; currency: string };
+type Fixtures = {
+  customerId: string;
+  creditId: string;
+  paymentId: string;
+  currency: string;
+  /** Pending approval requests by a fixture support agent: one to approve, one to reject. */
+  approveRequestId: string;
+  rejectRequestId: string;
+  /** Custom roles made for the fuzz: one to update (and to hold money limits), one to delete. */
+  updateRoleKey: string;
+  deleteRoleKey: string;
+  /** A staff member made for the fuzz, for the staff mutations: never the signed-in admin. */
+  targetStaffId: string;
+};
+
+async function fixtureActor(db: Db, role: string) {
+  const staff = await createStaff(db, { email: `fuzz-${process.pid}-${role.toLowerCase()}@creditdesk.test`, name: `Fuzz ${role}`, role, password: randomBytes(24).toString("base64url") });
+  const actor = await getStaffActor(db, staff.id);
+  if (!actor) throw new Error(`The fixture ${role} is not active`);
+  return { db, actor };
+}
 
 async function fixturesFrom(db: Db): Promise<Fixtures> {
   const [credit] = await db.$queryRaw<{ id: string; customerId: string }[]>`
@@ -106,7 +137,32 @@ async function fixturesFrom(db: Db): Promise<Fixtures> {
   const [payment] = await db.$queryRaw<{ id: string; currency: string }[]>`
     SELECT id, currency FROM payment WHERE amount_minor - refunded_minor - pending_refund_minor > 100 ORDER BY captured_at LIMIT 1`;
   if (!credit || !payment) throw new Error("The seed made no credit or no refundable payment");
-  return { customerId: credit.customerId, creditId: credit.id, paymentId: payment.id, currency: payment.currency };
+
+  // Above the support agent's $100 single-credit limit, so each becomes a pending request.
+  const agent = await fixtureActor(db, "SUPPORT_AGENT");
+  const pendingRequest = async () => {
+    const input = ZIssueCreditInput.parse({ idempotencyKey: randomUUID(), customerId: credit.customerId, amount: "500.00", currency: "USD", categoryId: DEFAULT_CATEGORY_IDS.goodwill, memo: "fuzz approval" });
+    const result = await issueCredit(agent, input);
+    if (!isApprovalPending(result)) throw new Error("The fixture support agent's $500 credit was not sent for approval");
+    return result.approvalRequest.id;
+  };
+  const admin = await fixtureActor(db, "ADMIN");
+  const customRole = async (name: string) =>
+    (await createRole(admin, { name: `${name} ${process.pid}`, description: "Made by npm run fuzz", permissions: ["customers:read"] })).key;
+  const updateRoleKey = await customRole("Fuzz update");
+  // limits.clear needs a row to remove.
+  await setMoneyLimit(admin, ZSetMoneyLimitInput.parse({ roleKey: updateRoleKey, currency: "USD", maxCredit: "10.00", maxRefund: "10.00", maxSetBalanceChange: "0", dailyCredit: "50.00", dailyRefund: "50.00" }));
+  return {
+    customerId: credit.customerId,
+    creditId: credit.id,
+    paymentId: payment.id,
+    currency: payment.currency,
+    approveRequestId: await pendingRequest(),
+    rejectRequestId: await pendingRequest(),
+    updateRoleKey,
+    deleteRoleKey: await customRole("Fuzz delete"),
+    targetStaffId: (await fixtureActor(db, "VIEWER")).actor.id,
+  };
 }
 
 let nameCounter = 0;
@@ -138,6 +194,20 @@ function validInputs(f: Fixtures): Record<string, () => Record<string, unknown>>
     "settings.methods.setActive": () => ({ id: DEFAULT_METHOD_IDS.inStore, isActive: true }),
     "settings.currencies.add": () => ({ code: "SEK" }),
     "settings.currencies.setEnabled": () => ({ code: "USD", isEnabled: true }),
+    "approvals.approve": () => ({ idempotencyKey: key(), requestId: f.approveRequestId }),
+    "approvals.reject": () => ({ idempotencyKey: key(), requestId: f.rejectRequestId, reason: "fuzz" }),
+    "limits.set": () => ({ roleKey: f.updateRoleKey, currency: "USD", maxCredit: "20.00", maxRefund: "20.00", maxSetBalanceChange: null, dailyCredit: "100.00", dailyRefund: "100.00" }),
+    "limits.clear": () => ({ roleKey: f.updateRoleKey, currency: "USD" }),
+    "roles.create": () => ({ name: freshName(), description: "fuzz", permissions: ["customers:read", "credits:read"] }),
+    "roles.update": () => ({ key: f.updateRoleKey, name: freshName(), description: "fuzz", permissions: ["customers:read"] }),
+    "roles.delete": () => ({ key: f.deleteRoleKey }),
+    "staff.create": () => ({ name: freshName(), email: `fuzz-${process.pid}-${++nameCounter}@creditdesk.test`, roleKey: "VIEWER" }),
+    "staff.changeRole": () => ({ staffId: f.targetStaffId, role: "SUPPORT_AGENT" }),
+    "staff.deactivate": () => ({ staffId: f.targetStaffId }),
+    "staff.reactivate": () => ({ staffId: f.targetStaffId }),
+    "staff.resetPassword": () => ({ staffId: f.targetStaffId }),
+    // A well-formed token nobody issued: the valid shape is refused (404) and then throttled (429).
+    "staff.setPassword": () => ({ token: randomBytes(32).toString("base64url"), password: "fuzz-password-long-enough", confirm: "fuzz-password-long-enough" }),
   };
 }
 

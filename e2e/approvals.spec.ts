@@ -33,6 +33,8 @@ async function requestAboveLimit(page: Page, customer: Customer, memo: string) {
 }
 
 test("a support agent's credit above the limit waits for a manager, who approves it", async ({ page, pageAs }) => {
+  // The whole acceptance story in one test, three people and nine pages: more than the default 30 s on a busy box.
+  test.slow();
   const memo = `four eyes ${crypto.randomUUID().slice(0, 8)}`;
   await openProfile(page, directAndApproved);
   const before = await usdBalanceCents(page);

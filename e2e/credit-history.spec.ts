@@ -1,6 +1,7 @@
 import { type Page } from "@playwright/test";
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { distinctCustomer } from "./support/demo-customers";
+import { saveBalanceConfirmed } from "./support/set-balance";
 
 const customer = distinctCustomer(2);
 
@@ -18,7 +19,7 @@ async function setUsdCredits(page: Page, balance: string, note: string) {
   await info.getByLabel("Credits", { exact: true }).fill(balance);
   await info.getByLabel("Reason").selectOption({ index: 1 });
   await info.getByLabel("Note").fill(note);
-  await info.getByRole("button", { name: "Save credits" }).click();
+  await saveBalanceConfirmed(page, info);
   await expect(page.getByText(`Credits set to US$${balance}`)).toBeVisible();
 }
 

@@ -1,6 +1,7 @@
 import { formatMoney, parseMoney, toDecimalString } from "../server/lib/money";
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { customerWithPayments } from "./support/demo-customers";
+import { saveBalanceConfirmed } from "./support/set-balance";
 
 // A refusal is kept as its idempotency key's answer, so the form must send a corrected value
 // with a new key; with the refused one the server would answer "already used for a different request".
@@ -23,12 +24,12 @@ test.describe("a refused save, corrected, as the admin", () => {
     const shown = parseMoney(await credits.inputValue(), "USD");
     if (!shown.ok) throw new Error("The Credits field does not hold an amount");
     await info.getByLabel("Reason").selectOption({ index: 1 });
-    await info.getByRole("button", { name: "Save credits" }).click();
+    await info.getByRole("button", { name: "Save balance" }).click();
     await expect(info.getByText(`The balance is already ${formatMoney(shown.amountMinor, "USD")}`)).toBeVisible();
 
     const target = shown.amountMinor + 500n;
     await credits.fill(toDecimalString(target, "USD"));
-    await info.getByRole("button", { name: "Save credits" }).click();
+    await saveBalanceConfirmed(page, info);
     await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(formatMoney(target, "USD"));
     await expect(page.getByText("This idempotency key was already used for a different request")).toHaveCount(0);
   });

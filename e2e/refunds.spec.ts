@@ -3,6 +3,7 @@ import { formatMoney, parseMoney, toDecimalString } from "../server/lib/money";
 import { plannedRefundableMinor, type DemoPurchase } from "../prisma/seed/demo-purchases";
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { customerWithCardEnding, customerWithPayments } from "./support/demo-customers";
+import { saveBalanceConfirmed } from "./support/set-balance";
 
 // Each test takes its own demo customer; the helpers never return another spec's.
 const refundable = customerWithPayments(0);
@@ -64,7 +65,7 @@ test.describe("guide 001 as the admin", () => {
     const target = before.amountMinor + 1000n;
     await credits.fill(toDecimalString(target, "USD"));
     await info.getByLabel("Reason").selectOption({ index: 1 });
-    await info.getByRole("button", { name: "Save credits" }).click();
+    await saveBalanceConfirmed(page, info);
     await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usd(target));
 
     // Steps 7–9: the payment's menu, "Create refund", Type, amount and reason.
@@ -73,7 +74,9 @@ test.describe("guide 001 as the admin", () => {
     await expect(row).toContainText(methodOf(purchase));
     await expect(row).toContainText(seededStatusOf(purchase));
     const dialog = await openRefundDialog(page, row);
-    await expect(dialog.getByLabel("Amount")).toHaveValue(toDecimalString(left, "USD"));
+    // Empty until typed, so a hurried click-through never refunds everything.
+    await expect(dialog.getByLabel("Amount")).toHaveValue("");
+    await expect(dialog.getByRole("button", { name: `Refund all (${usd(left)})` })).toBeVisible();
     await expect(dialog.getByText(`By SMS to ${customer.phone}`)).toBeVisible();
     const part = left / 2n;
     await dialog.getByLabel("Type").selectOption("Original payment method");

@@ -22,6 +22,8 @@ test.describe("custom roles", () => {
     page,
     browser,
   }) => {
+    // Two people and a role made through the UI: more than the default 30 s on a busy box.
+    test.slow();
     await page.goto("/customers");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Roles" }).click();
     const roles = page.getByRole("table", { name: "Roles" });

@@ -2,6 +2,7 @@
 import { demoCustomer } from "../prisma/seed/demo-customers";
 import { DEMO_CUSTOMER_COUNT } from "../scripts/lib/prepare-database";
 import { expect, storageStateFor, test } from "./fixtures/roles";
+import { distinctCustomer } from "./support/demo-customers";
 
 // The demo seed is deterministic, so the test knows who is in the database. Counting from the end
 // keeps this receiver apart from the customers other specs pick from the start.
@@ -31,35 +32,39 @@ test.describe("as an admin", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Send credits" })).toBeVisible();
     await expect(page.getByText(/without a storefront purchase/)).toBeVisible();
 
-    // 2. Click the send action: the form opens in a drawer.
-    await page.getByRole("button", { name: "Send credits" }).click();
-    const drawer = page.getByRole("dialog", { name: "Send credits" });
+    // 2. The form is on the page, no click to open it; every field has a one-line hint.
+    const form = page.getByRole("region", { name: "Send credits" });
+    await expect(form.getByText("Fields marked * are required.")).toBeVisible();
+    for (const label of ["Receiver user", "Credit amount", "Payment infrastructure", "Payment method", "Earning amount", "Count as real revenue"]) {
+      await expect(form.getByLabel(label)).toHaveAccessibleDescription(/\w/);
+    }
 
     // 3. Required fields first. Receiver user: type part of the name, pick the match.
-    const receiverBox = drawer.getByRole("combobox", { name: "Receiver user" });
+    const receiverBox = form.getByRole("combobox", { name: "Receiver user" });
     await receiverBox.fill(receiver.lastName);
     await expect(receiverBox).toHaveAttribute("aria-expanded", "true");
-    await drawer.getByRole("option", { name: fullName(receiver) }).click();
-    await expect(drawer.getByLabel("Receiver user")).toContainText(fullName(receiver));
-    await expect(drawer.getByLabel("Receiver user")).toContainText(receiver.email);
+    await form.getByRole("option", { name: fullName(receiver) }).click();
+    await expect(form.getByLabel("Receiver user")).toContainText(fullName(receiver));
+    await expect(form.getByLabel("Receiver user")).toContainText(receiver.email);
 
-    await drawer.getByLabel("Credit amount").fill("37.25");
-    await expect(drawer.getByLabel("Currency")).toHaveValue("USD");
-    await drawer.getByLabel("Payment infrastructure").selectOption({ label: "Bank transfer" });
-    await drawer.getByLabel("Payment method").selectOption({ label: "Wire transfer" });
-    await drawer.getByLabel("Earning amount").fill("30");
+    await form.getByLabel("Credit amount").fill("37.25");
+    await expect(form.getByLabel("Currency")).toHaveValue("USD");
+    await form.getByLabel("Payment infrastructure").selectOption({ label: "Bank transfer" });
+    await form.getByLabel("Payment method").selectOption({ label: "Wire transfer" });
+    await form.getByLabel("Earning amount").fill("30");
     // The guide's "Real person earning option": on by default; off for this test payment.
-    const revenue = drawer.getByLabel("Count as real revenue");
+    const revenue = form.getByLabel("Count as real revenue");
     await expect(revenue).toBeChecked();
     await revenue.uncheck();
 
     // 5. Save and wait for the success message.
-    await drawer.getByRole("button", { name: "Send credits" }).click();
-    await expect(drawer.getByRole("heading", { name: "Credits sent" })).toBeVisible();
-    await expect(drawer.getByRole("status").filter({ hasText: "Credits sent" })).toContainText(`US$37.25 to ${fullName(receiver)}`);
+    await form.getByRole("button", { name: "Send credits" }).click();
+    await expect(form.getByRole("heading", { name: "Credits sent" })).toBeVisible();
+    await expect(form.getByRole("status").filter({ hasText: "Credits sent" })).toContainText(`US$37.25 to ${fullName(receiver)}`);
+    await expect(form.getByText("Fields marked * are required.")).toHaveCount(0);
 
     // 6. Check the customer's credit history: the new credit is the newest entry.
-    await drawer.getByRole("link", { name: "Open credit history" }).click();
+    await form.getByRole("link", { name: "Open credit history" }).click();
     await expect(page).toHaveURL(new RegExp(`/customers/${receiver.id}/credit-history$`));
     const newest = page.getByRole("table", { name: "Credit history" }).getByRole("row").nth(1);
     await expect(newest).toContainText("Issued");
@@ -68,42 +73,57 @@ test.describe("as an admin", () => {
 
   test("refuses what the server would refuse, with the message beside the field", async ({ page }) => {
     await page.goto("/credits/send");
-    await page.getByRole("button", { name: "Send credits" }).click();
-    const drawer = page.getByRole("dialog", { name: "Send credits" });
-    await drawer.getByRole("button", { name: "Send credits" }).click();
-    await expect(drawer.getByText("Choose the receiving customer")).toBeVisible();
-    await expect(drawer.getByText("Choose a payment infrastructure")).toBeVisible();
-    await expect(drawer.getByText("Enter an amount", { exact: true })).toBeVisible();
+    const form = page.getByRole("region", { name: "Send credits" });
+    await form.getByRole("button", { name: "Send credits" }).click();
+    await expect(form.getByText("Choose the receiving customer")).toBeVisible();
+    await expect(form.getByText("Enter an amount", { exact: true })).toBeVisible();
+    // A zero earning records no payment, so infrastructure and method are not asked for.
+    await expect(form.getByLabel("Payment infrastructure")).not.toHaveAttribute("aria-required", "true");
+    await expect(form.getByText(/^Choose a payment (infrastructure|method)/)).toHaveCount(0);
+    // Above 0 they are.
+    await form.getByLabel("Earning amount").fill("5");
+    await expect(form.getByLabel("Payment infrastructure")).toHaveAttribute("aria-required", "true");
+    await form.getByRole("button", { name: "Send credits" }).click();
+    await expect(form.getByText("Choose a payment infrastructure: an earning above 0 is recorded as a payment")).toBeVisible();
+    await expect(form.getByText("Choose a payment method: an earning above 0 is recorded as a payment")).toBeVisible();
 
-    await drawer.getByLabel("Currency").selectOption("JPY");
-    await drawer.getByLabel("Credit amount").fill("1.5");
-    await expect(drawer.getByText("JPY has no decimals; enter a whole amount")).toBeVisible();
-    await expect(drawer.getByLabel("Credit amount")).toHaveAttribute("aria-invalid", "true");
-    await expect(drawer.getByRole("heading", { name: "Credits sent" })).toHaveCount(0);
+    await form.getByLabel("Currency").selectOption("JPY");
+    await form.getByLabel("Credit amount").fill("1.5");
+    await expect(form.getByText("JPY has no decimals; enter a whole amount")).toBeVisible();
+    await expect(form.getByLabel("Credit amount")).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByRole("heading", { name: "Credits sent" })).toHaveCount(0);
   });
 
-  test("a deep link opens the drawer with the receiver chosen; the picker works from the keyboard", async ({ page }) => {
+  test("a deep link opens the form with the receiver chosen; the picker works from the keyboard", async ({ page }) => {
     await page.goto(`/credits/send?customerId=${deepLinked.id}`);
-    const drawer = page.getByRole("dialog", { name: "Send credits" });
-    await expect(drawer.getByLabel("Receiver user")).toContainText(deepLinked.email);
+    const form = page.getByRole("region", { name: "Send credits" });
+    await expect(form.getByLabel("Receiver user")).toContainText(deepLinked.email);
 
-    await drawer.getByRole("button", { name: "Change receiver" }).click();
-    const receiverBox = drawer.getByRole("combobox", { name: "Receiver user" });
+    await form.getByRole("button", { name: "Change receiver" }).click();
+    const receiverBox = form.getByRole("combobox", { name: "Receiver user" });
     await expect(receiverBox).toBeFocused();
     await receiverBox.fill(receiver.lastName);
-    const match = drawer.getByRole("option", { name: fullName(receiver) });
+    const match = form.getByRole("option", { name: fullName(receiver) });
     await expect(match).toHaveAttribute("aria-selected", "true");
     await page.keyboard.press("Escape");
     await expect(receiverBox).toHaveAttribute("aria-expanded", "false");
-    await expect(drawer).toBeVisible();
     await page.keyboard.press("ArrowDown");
     await expect(match).toHaveAttribute("aria-selected", "true");
     await page.keyboard.press("Enter");
-    await expect(drawer.getByLabel("Receiver user")).toContainText(receiver.email);
+    await expect(form.getByLabel("Receiver user")).toContainText(receiver.email);
+  });
 
-    await drawer.getByRole("button", { name: "Close drawer" }).click();
-    await expect(drawer).toBeHidden();
-    await expect(page).toHaveURL(/\/credits\/send$/);
+  test("sends credits with a zero earning and no payment infrastructure or method", async ({ page }) => {
+    const giftee = distinctCustomer(29);
+    await page.goto(`/credits/send?customerId=${giftee.id}`);
+    const form = page.getByRole("region", { name: "Send credits" });
+    await expect(form.getByLabel("Receiver user")).toContainText(giftee.email);
+    await form.getByLabel("Credit amount").fill("4.10");
+    await expect(form.getByLabel("Earning amount")).toHaveValue("0");
+    await form.getByRole("button", { name: "Send credits" }).click();
+    const outcome = form.getByRole("status").filter({ hasText: "Credits sent" });
+    await expect(outcome).toContainText(`US$4.10 to ${giftee.fullName}`);
+    await expect(outcome).toContainText("None recorded");
   });
 });
 

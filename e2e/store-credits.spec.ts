@@ -23,24 +23,33 @@ test.describe("guide 002 as the admin", () => {
     await expect(form).toBeHidden();
     await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(usdText(before + 2500));
 
-    // "Scroll to the Store Credits section … click on a store credit assignment"
+    // "Scroll to the Store Credits section … click on a store credit assignment": the row says it
+    // opens something (a chevron, a hover style, the pointer) and is a named keyboard stop.
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
     const row = page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: "Goodwill for a late delivery" });
     await expect(row).toContainText("US$25.00");
+    await expect(row).toHaveAttribute("tabindex", "0");
+    await expect(row).toHaveAccessibleName(/^US\$25\.00 .* credit of /);
+    expect(await row.evaluate((tr) => getComputedStyle(tr).cursor)).toBe("pointer");
+    await expect(row.locator("td").last().locator("svg")).toBeVisible();
+    const restingBackground = await row.evaluate((tr) => getComputedStyle(tr).backgroundColor);
+    await row.hover();
+    await expect.poll(() => row.evaluate((tr) => getComputedStyle(tr).backgroundColor)).not.toBe(restingBackground);
     await row.click();
 
-    // "Click Edit in the Details section … click Update"
+    // "Click Edit in the Details section … click Update": Edit and Delete are labelled buttons in
+    // the credit's own header, apart from the customer's "More actions".
     const credit = page.getByRole("region", { name: "Store credit", exact: true });
-    await credit.getByRole("button", { name: "Edit", exact: true }).click();
+    const actions = credit.getByRole("group", { name: "Credit actions" });
+    await expect(actions.getByRole("button")).toHaveText(["Edit", "Delete"]);
+    await actions.getByRole("button", { name: "Edit", exact: true }).click();
     await credit.getByLabel("Memo").fill("Goodwill: parcel arrived a week late");
     await credit.getByRole("button", { name: "Update" }).click();
     await expect(credit.getByText("Goodwill: parcel arrived a week late")).toBeVisible();
 
-    // "Click the three-dot menu in the top-right corner … Delete"
-    // The profile's menu stays "More actions"; the credit's own is told apart by its name.
+    // "… Delete": the credit's Delete button, no menu to open; the profile's menu stays "More actions".
     await expect(page.getByRole("button", { name: "More actions" })).toHaveCount(1);
-    await page.getByRole("button", { name: "Credit actions" }).click();
-    await page.getByRole("menuitem", { name: "Delete" }).click();
+    await actions.getByRole("button", { name: "Delete", exact: true }).click();
     const confirm = page.getByRole("dialog", { name: "Delete store credit" });
     await expect(confirm).toContainText("US$25.00");
     await confirm.getByLabel("Reason").selectOption({ index: 1 });
@@ -82,8 +91,8 @@ test.describe("as a support agent", () => {
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
     await page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: "Support agent credit" }).click();
     const credit = page.getByRole("region", { name: "Store credit", exact: true });
-    await expect(credit.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Credit actions" })).toHaveCount(0);
+    await expect(credit.getByRole("group", { name: "Credit actions" }).getByRole("button")).toHaveText(["Edit"]);
+    await expect(page.getByRole("button", { name: "Delete", exact: true })).toHaveCount(0);
   });
 
   test("gets FORBIDDEN from the delete procedure when calling it anyway", async ({ page }) => {

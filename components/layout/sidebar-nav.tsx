@@ -3,10 +3,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useActor } from "@/components/providers/actor-context";
 import { PendingCountBadge } from "@/components/approvals/pending-count-badge";
+import { LinkLabel } from "@/components/navigation-progress";
 import { cn } from "@/components/ui/cn";
 import { NAV_ITEMS } from "./nav-items";
 
-export function SidebarNav() {
+/** `onNavigate` runs when a link is followed (the phone drawer closes itself with it). */
+export function SidebarNav({ onNavigate }: { onNavigate?: () => void } = {}) {
   const pathname = usePathname();
   const { permissions } = useActor();
   const items = NAV_ITEMS.filter((item) => permissions.includes(item.permission));
@@ -26,12 +28,13 @@ export function SidebarNav() {
                     <Link
                       href={item.href}
                       aria-current={isActive ? "page" : undefined}
+                      onClick={onNavigate}
                       className={cn(
                         "flex items-center rounded-md px-2 py-1.5 text-sm",
                         isActive ? "bg-slate-800 font-medium text-white" : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
                       )}
                     >
-                      {item.label}
+                      <LinkLabel>{item.label}</LinkLabel>
                       {item.badge === "pendingApprovals" ? <PendingCountBadge /> : null}
                     </Link>
                   </li>

@@ -14,6 +14,7 @@ describe("refundAmountError", () => {
   });
 
   it("refuses zero, text and more decimals than the currency has", () => {
+    expect(refundAmountError("", payment)).toBe("Enter an amount");
     expect(refundAmountError("0", payment)).toBe("Enter an amount above zero");
     expect(refundAmountError("-5", payment)).toBe("Enter an amount above zero");
     expect(refundAmountError("ten", payment)).toBe("Enter an amount like 1234.56");

@@ -14,7 +14,8 @@ export function Field({ label, error, hint, required, children }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = error ? errorId : hint ? hintId : undefined;
+  // The hint stays beside an error: it often holds what the error is about ("Now $80.00").
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">
@@ -24,7 +25,7 @@ export function Field({ label, error, hint, required, children }: FieldProps) {
       <Slot.Root id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
         {children}
       </Slot.Root>
-      {hint && !error ? (
+      {hint ? (
         <p id={hintId} className="text-xs text-slate-500">
           {hint}
         </p>

@@ -8,6 +8,7 @@ import { Faker, base, en } from "@faker-js/faker";
 import type { CreditEventType } from "@/prisma/generated/enums";
 import type { Db, DbTx } from "@/server/db/client";
 import { uuid7 } from "@/server/lib/uuid7";
+import { lastActivityFromHistory } from "@/server/modules/customers/customers.repo";
 import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
 import { newPaymentReference } from "@/server/modules/payments/payments.repo";
 import {
@@ -345,6 +346,8 @@ export async function seedDemoCredits(
         }
         await insertBatch(tx, rows);
         await insertDemoRefunds(tx, rows.refunds);
+        // The history has past dates, so Last activity comes from it rather than from now().
+        await lastActivityFromHistory(tx, [...fresh]);
         const withCredits = [...new Set(rows.credits.map((c) => c.customerId))];
         const withRefunds = [...new Set(rows.refunds.map((r) => r.customerId))];
         // The seed keeps the books as the services do; refuse to commit anything else.

@@ -63,6 +63,17 @@ export const ZLineText = (max: number, label: string) =>
     .max(max, `Keep the ${label} under ${max} characters`)
     .refine(isStorableLine, printableMessage(label));
 
+/**
+ * A role's key ("ADMIN", "SUPPORT_AGENT"… or a custom role's uuid), trimmed; the service checks
+ * that the role exists. Control characters are refused here: PostgreSQL cannot compare a NUL.
+ */
+export const ZRoleKey = z
+  .string("Choose a role")
+  .trim()
+  .min(1, "Choose a role")
+  .max(100, "Choose a role")
+  .refine(isStorableLine, "Choose a role");
+
 type MoneyRule = { amount: string; currency: string; field: string; allowZero?: boolean };
 
 /**

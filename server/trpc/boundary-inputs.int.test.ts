@@ -104,3 +104,30 @@ describe("crafted page cursors", () => {
     });
   });
 });
+
+describe("role keys PostgreSQL cannot compare", () => {
+  // npm run fuzz found these: a NUL in a role key reached the role lookup and came back a 500.
+  const ROLE_KEY_MUTATIONS: [path: string, field: string, input: (key: string, staffId: string) => Record<string, unknown>][] = [
+    ["limits.set", "roleKey", (roleKey) => ({ roleKey, currency: "USD", maxCredit: "1.00", maxRefund: null, maxSetBalanceChange: null, dailyCredit: null, dailyRefund: null })],
+    ["limits.clear", "roleKey", (roleKey) => ({ roleKey, currency: "USD" })],
+    ["roles.update", "key", (key) => ({ key, name: "Never saved", description: "", permissions: ["customers:read"] })],
+    ["roles.delete", "key", (key) => ({ key })],
+    ["staff.create", "roleKey", (roleKey) => ({ name: "Never saved", email: "never-saved@creditdesk.test", roleKey })],
+    ["staff.changeRole", "role", (role, staffId) => ({ staffId, role })],
+  ];
+
+  it.each([
+    ["a NUL byte", "SUPPORT_AGENT\u0000"],
+    ["only a NUL", "\u0000"],
+    ["a lone surrogate", "VIEWER\ud800"],
+  ])("is refused with %s on every mutation that takes one (400 on the field, nothing written)", async (_name, key) => {
+    const target = await createStaffMember(t.db, "VIEWER");
+    const before = await Promise.all([t.db.auditLog.count(), t.db.staffUser.count(), t.db.moneyLimit.count(), t.db.role.count()]);
+    for (const [path, field, input] of ROLE_KEY_MUTATIONS) {
+      const answer = await callOverHttp(t.db, adminId, { path, type: "mutation", input: input(key, target.id) });
+      expect({ path, status: answer.status, [field]: errorOf(answer)?.data.fieldErrors[field] }).toEqual({ path, status: 400, [field]: ["Choose a role"] });
+    }
+    expect(await Promise.all([t.db.auditLog.count(), t.db.staffUser.count(), t.db.moneyLimit.count(), t.db.role.count()])).toEqual(before);
+    expect(await t.db.staffUser.findUnique({ where: { id: target.id }, select: { role: true } })).toEqual({ role: "VIEWER" });
+  });
+});

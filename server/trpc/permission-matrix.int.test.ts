@@ -37,6 +37,7 @@ const EXPECTED: Record<string, { permission: string | null; roles: RoleName[]; i
   "credits.update": { permission: "credits:edit", roles: [A, M, S] },
   "credits.void": { permission: "credits:void", roles: [A, M] },
   "credits.setBalance": { permission: "credits:set_balance", roles: [A, M] },
+  "credits.setBalancePreview": { permission: "credits:set_balance", roles: [A, M] },
   "credits.get": { permission: "credits:read", roles: [A, M, S, V, R] },
   "credits.list": { permission: "credits:read", roles: [A, M, S, V, R] },
   "credits.history": { permission: "credits:read", roles: [A, M, S, V, R] },

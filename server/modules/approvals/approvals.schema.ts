@@ -71,12 +71,12 @@ export const ZCustomerApprovalsInput = z.object({ customerId: z.uuid("Choose a c
 
 export const ZApproveInput = z.object({
   idempotencyKey: ZIdempotencyKey,
-  requestId: z.uuid("Unknown approval request"),
+  requestId: z.uuid("This approval request does not exist"),
 });
 
 export const ZRejectInput = z.object({
   idempotencyKey: ZIdempotencyKey,
-  requestId: z.uuid("Unknown approval request"),
+  requestId: z.uuid("This approval request does not exist"),
   reason: ZLineText(500, "reason"),
 });
 

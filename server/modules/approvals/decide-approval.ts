@@ -13,7 +13,7 @@ import { runApprovedAction } from "./run-approved-action";
 /** Locks the request and refuses a decision on anything but someone else's live pending request. */
 async function lockDecidable(tx: Parameters<typeof lockApprovalRequest>[0], requestId: string, deciderId: string): Promise<LockedApprovalRequest> {
   const request = await lockApprovalRequest(tx, requestId);
-  if (!request) throw new AppError("NOT_FOUND", "No approval request with this id", "requestId");
+  if (!request) throw new AppError("NOT_FOUND", "This approval request does not exist", "requestId");
   if (request.status !== "PENDING") {
     const by = request.decidedBy ? ` by ${request.decidedBy.name}` : "";
     const on = request.decidedAt ? ` on ${formatDateTime(request.decidedAt, { timeZone: "UTC" })} UTC` : "";

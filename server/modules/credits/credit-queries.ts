@@ -208,7 +208,7 @@ const DETAIL_EVENTS = 100;
  */
 export async function getCreditDetail({ db, actor }: ServiceContext, creditId: string) {
   const [row, events] = await Promise.all([findCreditView(db, creditId), listEventViews(db, { creditId }, DETAIL_EVENTS + 1)]);
-  if (!row) throw new AppError("NOT_FOUND", "No credit with this id");
+  if (!row) throw new AppError("NOT_FOUND", "This store credit does not exist");
   const shown = events.slice(0, DETAIL_EVENTS);
   const operationEvents = await listEventViewsOfOperations(db, [...new Set(shown.map((e) => e.operationId))]);
   const byOperation = new Map(groupByOperation(operationEvents.toSorted((a, b) => a.operationId.localeCompare(b.operationId) || Number(a.seq - b.seq))).map((g) => [g[0].operationId, g]));

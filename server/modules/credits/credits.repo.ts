@@ -74,17 +74,22 @@ export function creditDetailsUpdateSql(creditId: string, change: CreditDetailsCh
  * balance away (set balance), the newest credits give first.
  */
 export function openCreditsForUpdate(tx: DbTx, key: LedgerKey, order: "spend" | "newestFirst", now: Date) {
+  return openCredits(tx, key, order, now, { forUpdate: true });
+}
+
+/** The credits with unused, unexpired balance, in the order an action takes from them; locked only with forUpdate. */
+export function openCredits(db: DbTx, key: LedgerKey, order: "spend" | "newestFirst", now: Date, opts: { forUpdate: boolean }) {
   const orderBy =
     order === "spend"
       ? Prisma.sql`sc.expires_at ASC NULLS LAST, sc.created_at ASC, sc.id ASC`
       : Prisma.sql`sc.created_at DESC, sc.id DESC`;
-  return tx.$queryRaw<CreditRecord[]>`
+  return db.$queryRaw<CreditRecord[]>`
     SELECT ${CREDIT_COLUMNS} FROM store_credit sc
     WHERE sc.customer_id = ${key.customerId}::uuid AND sc.currency = ${key.currency}
       AND sc.voided_at IS NULL AND sc.used_minor + sc.removed_minor < sc.amount_minor
       AND (sc.expires_at IS NULL OR sc.expires_at > ${now}::timestamptz)
     ORDER BY ${orderBy}
-    FOR UPDATE`;
+    ${opts.forUpdate ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
 }
 
 /** Credits of (customer, currency) past their expiry that the expiry run has not closed yet, locked. */
@@ -180,6 +185,21 @@ export const findCategory = async (db: DbTx, where: { id: string } | { key: stri
   (await db.$queryRaw<{ id: string; name: string; isActive: boolean }[]>`
     SELECT id, name, is_active AS "isActive" FROM credit_category
     WHERE ${"id" in where ? Prisma.sql`id = ${where.id}::uuid` : Prisma.sql`key = ${where.key}`}`)[0] ?? null;
+
+/**
+ * The stored balance of (customer, currency) without locking it: null balance when there is none
+ * yet; the flags say whether the customer and the currency exist at all.
+ */
+export const storedBalanceOf = async (db: DbTx, key: LedgerKey) =>
+  (await db.$queryRaw<{ hasCustomer: boolean; hasCurrency: boolean; balanceMinor: bigint | null }[]>`
+    SELECT EXISTS (SELECT 1 FROM customer WHERE id = ${key.customerId}::uuid) AS "hasCustomer",
+           EXISTS (SELECT 1 FROM store_currency WHERE code = ${key.currency}) AS "hasCurrency",
+           (SELECT balance_minor FROM credit_balance WHERE customer_id = ${key.customerId}::uuid AND currency = ${key.currency}) AS "balanceMinor"`)[0]!;
+
+export const categoryNamesOf = async (db: DbTx, categoryIds: string[]) =>
+  new Map(
+    (await db.$queryRaw<{ id: string; name: string }[]>`SELECT id, name FROM credit_category WHERE id = ANY(${categoryIds}::uuid[])`).map((row) => [row.id, row.name]),
+  );
 
 export const isCurrencyEnabled = async (db: DbTx, currency: string) =>
   (await db.$queryRaw<{ is_enabled: boolean }[]>`SELECT is_enabled FROM store_currency WHERE code = ${currency}`)[0]?.is_enabled ??

@@ -8,12 +8,14 @@ import {
   ZIssueCreditInput,
   ZSendCreditsInput,
   ZSetBalanceInput,
+  ZSetBalancePreviewInput,
   ZUpdateCreditInput,
   ZVoidCreditInput,
 } from "./credits.schema";
 import { issueCredit } from "./issue-credit";
 import { sendCredits } from "./send-credits";
 import { setBalance } from "./set-balance";
+import { previewSetBalance } from "./set-balance-preview";
 import { updateCredit } from "./update-credit";
 import { voidCredit } from "./void-credit";
 
@@ -23,6 +25,7 @@ export const creditsRouter = createTRPCRouter({
   update: permissionProcedure("credits:edit").input(ZUpdateCreditInput).mutation(({ ctx, input }) => updateCredit(ctx, input)),
   void: permissionProcedure("credits:void").input(ZVoidCreditInput).mutation(({ ctx, input }) => voidCredit(ctx, input)),
   setBalance: permissionProcedure("credits:set_balance").input(ZSetBalanceInput).mutation(({ ctx, input }) => setBalance(ctx, input)),
+  setBalancePreview: permissionProcedure("credits:set_balance").input(ZSetBalancePreviewInput).query(({ ctx, input }) => previewSetBalance(ctx, input)),
   get: permissionProcedure("credits:read").input(ZCreditIdInput).query(({ ctx, input }) => getCreditDetail(ctx, input.creditId)),
   list: permissionProcedure("credits:read").input(ZCreditListInput).query(({ ctx, input }) => listCredits(ctx, input)),
   history: permissionProcedure("credits:read").input(ZCreditHistoryInput).query(({ ctx, input }) => getCreditHistory(ctx, input)),

@@ -61,7 +61,7 @@ export type IssueCreditInput = z.output<typeof ZIssueCreditInput>;
 export const ZUpdateCreditInput = z
   .object({
     idempotencyKey: ZIdempotencyKey,
-    creditId: z.uuid("Unknown credit"),
+    creditId: z.uuid("This store credit does not exist"),
     memo: ZMemo.optional(),
     categoryId: z.uuid("Choose a category").optional(),
     expiresAt: ZFutureDate.nullable().optional(),
@@ -91,7 +91,7 @@ export type UpdateCreditInput = z.output<typeof ZUpdateCreditInput>;
 
 export const ZVoidCreditInput = z.object({
   idempotencyKey: ZIdempotencyKey,
-  creditId: z.uuid("Unknown credit"),
+  creditId: z.uuid("This store credit does not exist"),
   reasonId: ZReasonId,
   note: ZNote,
 });
@@ -114,14 +114,46 @@ export const ZSetBalanceInput = z
   });
 export type SetBalanceInput = z.output<typeof ZSetBalanceInput>;
 
+export const ZSetBalancePreviewInput = z
+  .object({
+    customerId: z.uuid("Choose a customer"),
+    currency: ZCurrency,
+    balance: ZAmountText.describe("The balance the customer should have in this currency; zero or more"),
+    expectedBalance: ZShownAmountText.describe("The balance the form showed; refused with CONFLICT, as the save would be, when it is no longer that"),
+  })
+  .transform((input, ctx) => {
+    const balanceMinor = moneyOf(ctx, { amount: input.balance, currency: input.currency, field: "balance", allowZero: true });
+    const expectedBalanceMinor = moneyOf(ctx, { amount: input.expectedBalance, currency: input.currency, field: "expectedBalance", allowZero: true });
+    return balanceMinor === null || expectedBalanceMinor === null ? z.NEVER : { ...input, balanceMinor, expectedBalanceMinor };
+  });
+export type SetBalancePreviewInput = z.output<typeof ZSetBalancePreviewInput>;
+
+/** A select's choice: an id, or nothing ("" from an untouched select counts as nothing). */
+const ZOptionalChoice = (message: string) =>
+  z
+    .union([z.literal(""), z.uuid(message)], message)
+    .optional()
+    .transform((id) => id || undefined);
+
+/** What a send is missing about its payment: both are needed above a zero earning, and one needs the other. */
+export function sendPaymentChoiceIssues(input: { earningMinor: bigint; infrastructureId?: string | undefined; methodId?: string | undefined }) {
+  const issues: { field: "infrastructureId" | "methodId"; message: string }[] = [];
+  const isNeeded = input.earningMinor > 0n || Boolean(input.infrastructureId || input.methodId);
+  if (!isNeeded) return issues;
+  const why = input.earningMinor > 0n ? ": an earning above 0 is recorded as a payment" : " too, or leave both empty";
+  if (!input.infrastructureId) issues.push({ field: "infrastructureId", message: `Choose a payment infrastructure${why}` });
+  if (!input.methodId) issues.push({ field: "methodId", message: `Choose a payment method${why}` });
+  return issues;
+}
+
 export const ZSendCreditsInput = z
   .object({
     idempotencyKey: ZIdempotencyKey,
     customerId: z.uuid("Choose the receiving customer").describe("Receiver"),
     amount: ZAmountText.describe("Credit amount the customer receives"),
     currency: ZCurrency,
-    infrastructureId: z.uuid("Choose a payment infrastructure"),
-    methodId: z.uuid("Choose a payment method").describe("One of the chosen infrastructure's active methods"),
+    infrastructureId: ZOptionalChoice("Choose a payment infrastructure").describe("How the store was paid; required when the earning is above 0"),
+    methodId: ZOptionalChoice("Choose a payment method").describe("One of the chosen infrastructure's active methods; required with the infrastructure"),
     earningAmount: ZAmountText.default("0").describe("What the store was paid, same currency; above zero records a manual payment"),
     isRevenue: z.boolean().default(true).describe("Count as real revenue; off marks the payment as non-revenue for reports"),
     categoryId: z.uuid("Choose a category").optional().describe("Defaults to Manual correction"),
@@ -132,11 +164,15 @@ export const ZSendCreditsInput = z
   .transform((input, ctx) => {
     const amountMinor = moneyOf(ctx, { amount: input.amount, currency: input.currency, field: "amount" });
     const earningMinor = moneyOf(ctx, { amount: input.earningAmount, currency: input.currency, field: "earningAmount", allowZero: true });
-    return amountMinor === null || earningMinor === null ? z.NEVER : { ...input, amountMinor, earningMinor };
+    if (earningMinor === null) return z.NEVER;
+    // An earning is recorded as a payment, which needs both; a zero earning records none, so both may be left out.
+    const missing = sendPaymentChoiceIssues({ earningMinor, infrastructureId: input.infrastructureId, methodId: input.methodId });
+    for (const issue of missing) ctx.addIssue({ code: "custom", path: [issue.field], message: issue.message });
+    return amountMinor === null || missing.length > 0 ? z.NEVER : { ...input, amountMinor, earningMinor };
   });
 export type SendCreditsInput = z.output<typeof ZSendCreditsInput>;
 
-export const ZCreditIdInput = z.object({ creditId: z.uuid("Unknown credit") });
+export const ZCreditIdInput = z.object({ creditId: z.uuid("This store credit does not exist") });
 
 export const ZCreditListInput = z.object({
   customerId: z.uuid("Choose a customer"),

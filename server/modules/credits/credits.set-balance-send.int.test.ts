@@ -146,6 +146,27 @@ describe("sending credits", () => {
     expect(await t.db.storeCredit.findUniqueOrThrow({ where: { id: gift.creditId } })).toMatchObject({ categoryId: DEFAULT_CATEGORY_IDS.promotion });
   });
 
+  it("sends a zero earning without a payment infrastructure or method, and audits that none was chosen", async () => {
+    const customer = await createCustomer(t.db);
+    const free = await send(customer.id, { earningAmount: "0", infrastructureId: undefined, methodId: "" });
+    expect(free).toMatchObject({ paymentId: null, paymentReference: null, earningMinor: 0n, balanceMinor: 5000n });
+    expect(await t.db.payment.count({ where: { customerId: customer.id } })).toBe(0);
+    const [event] = await t.db.creditEvent.findMany({ where: { creditId: free.creditId } });
+    expect(event).toMatchObject({ type: "ISSUED", reason: "Sent credits" });
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "credit.send", entityId: free.creditId } });
+    expect(audit.details).toMatchObject({ earningMinor: "0", infrastructure: null, method: null, paymentId: null });
+  });
+
+  it("requires the payment infrastructure and method only when the earning is above 0, writing nothing", async () => {
+    const customer = await createCustomer(t.db);
+    const refused = await fieldRefusal(send(customer.id, { earningAmount: "0.01", infrastructureId: "", methodId: undefined }));
+    expect(refused).toMatchObject({ fieldMessage: "infrastructureId: Choose a payment infrastructure: an earning above 0 is recorded as a payment" });
+    expect(await fieldRefusal(send(customer.id, { earningAmount: "0", methodId: undefined }))).toMatchObject({
+      fieldMessage: "methodId: Choose a payment method too, or leave both empty",
+    });
+    expect(await t.db.storeCredit.count({ where: { customerId: customer.id } })).toBe(0);
+  });
+
   it("refuses a method of another infrastructure and a bad earning, writing nothing", async () => {
     const customer = await createCustomer(t.db);
     expect(await refusal(send(customer.id, { methodId: DEFAULT_METHOD_IDS.inStore }))).toEqual({

@@ -4,6 +4,7 @@ import { AppError } from "@/server/lib/app-error";
 import { formatDate } from "@/server/lib/dates";
 import { formatMoney } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
+import { customerActivitySql } from "@/server/modules/customers/customers.repo";
 import { notificationInsertSql, type NotificationRecipient } from "@/server/modules/notifications/notifications.repo";
 import { creditInsertSql, issueContext, type IssueContext } from "./credits.repo";
 import { addToBalance, eventsInsertSql, withRunningBalance, type LedgerKey } from "./ledger";
@@ -26,8 +27,9 @@ export type Grant = {
 export type GrantedCredit = { creditId: string; operationId: string; balanceMinor: bigint; statements: Prisma.Sql[] };
 
 /**
- * A new credit and its first event. Locks and raises the balance now; returns the INSERTs for the
- * caller to run together with its own writes (audit, payment, outbox, idempotency result).
+ * A new credit and its first event. Locks and raises the balance now; returns the INSERTs (and
+ * the customer's Last activity) for the caller to run together with its own writes (audit,
+ * payment, outbox, idempotency result), so issuing stays one statement.
  */
 export async function grantCredit(tx: DbTx, grant: Grant): Promise<GrantedCredit> {
   const balanceMinor = await addToBalance(tx, grant.key, grant.amountMinor);
@@ -61,6 +63,7 @@ export async function grantCredit(tx: DbTx, grant: Grant): Promise<GrantedCredit
         createdById: grant.actorId,
       }),
       eventsInsertSql(grant.key, events),
+      customerActivitySql(grant.key.customerId),
     ],
   };
 }
@@ -72,7 +75,7 @@ export type GrantTarget = NotificationRecipient & { firstName: string; lastName:
  * category is active. Returns the customer's contact details for the notification.
  */
 export function assertGrantTarget(context: IssueContext, opts: { customerId: string; currency: string }): GrantTarget {
-  if (context.firstName === null || context.email === null) throw new AppError("NOT_FOUND", "No customer with this id", "customerId");
+  if (context.firstName === null || context.email === null) throw new AppError("NOT_FOUND", "This customer does not exist", "customerId");
   if (context.currencyEnabled === null) {
     throw new AppError("BAD_INPUT", `${opts.currency} is not a currency this store accepts`, "currency");
   }

@@ -10,6 +10,7 @@ import type { DbTx } from "@/server/db/client";
 import { AppError } from "@/server/lib/app-error";
 import { formatMoney, maxMinorUnits } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
+import { customerActivitySql } from "@/server/modules/customers/customers.repo";
 
 export type LedgerKey = { customerId: string; currency: string };
 
@@ -30,7 +31,7 @@ export async function lockBalance(tx: DbTx, key: LedgerKey): Promise<bigint> {
     FOR UPDATE`;
   if (row) return row.balance_minor;
   const [customer] = await tx.$queryRaw<unknown[]>`SELECT 1 FROM customer WHERE id = ${key.customerId}::uuid`;
-  if (!customer) throw new AppError("NOT_FOUND", "No customer with this id", "customerId");
+  if (!customer) throw new AppError("NOT_FOUND", "This customer does not exist", "customerId");
   throw new AppError("BAD_INPUT", `${key.currency} is not a currency this store accepts`, "currency");
 }
 
@@ -97,9 +98,10 @@ export function eventsInsertSql(key: LedgerKey, events: LedgerEvent[]): Prisma.S
 /**
  * Appends the events and stores the balance they end on, as one pair: the balance is the ledger's
  * sum only if neither is ever written without the other. The balance row is already locked.
+ * The customer's Last activity moves with them.
  */
 export function ledgerAppendSql(key: LedgerKey, ledger: { events: LedgerEvent[]; balanceMinor: bigint }): Prisma.Sql[] {
-  return [eventsInsertSql(key, ledger.events), balanceUpdateSql(key, ledger.balanceMinor)];
+  return [eventsInsertSql(key, ledger.events), balanceUpdateSql(key, ledger.balanceMinor), customerActivitySql(key.customerId)];
 }
 
 /** Stores the balance the events ended on; the row is already locked by this transaction. */

@@ -34,6 +34,21 @@ export type SendCreditsResult = {
 /** The category "Send credits" files its credits under unless the form picks one. */
 const DEFAULT_SEND_CATEGORY_KEY = "manual_correction";
 
+/** The chosen infrastructure and method, both active and belonging together; null when none was chosen (a zero earning). */
+async function checkPaymentChoice(tx: DbTx, input: SendCreditsInput) {
+  if (!input.infrastructureId || !input.methodId) {
+    // The schema already refuses this; a stored approval's input is checked again here.
+    if (input.earningMinor > 0n) throw new AppError("BAD_INPUT", "Choose a payment infrastructure: an earning above 0 is recorded as a payment", "infrastructureId");
+    return null;
+  }
+  const { infrastructure, method } = await findPaymentChoice(tx, { infrastructureId: input.infrastructureId, methodId: input.methodId });
+  if (!infrastructure?.isActive) throw new AppError("BAD_INPUT", "Choose an active payment infrastructure", "infrastructureId");
+  if (!method?.isActive || method.infrastructureId !== input.infrastructureId) {
+    throw new AppError("BAD_INPUT", `Choose a payment method of ${infrastructure.name}`, "methodId");
+  }
+  return { infrastructure, method };
+}
+
 /**
  * "Send credits": credit for a customer without a storefront purchase, with what the store was paid
  * for it. An earning above zero becomes a MANUAL payment on the customer's Payments (marked
@@ -52,11 +67,7 @@ export async function sendCreditsInTx(
   input: SendCreditsInput,
   { resultSql, mode }: { resultSql: (result: SendCreditsResult) => Prisma.Sql; mode: ActionMode },
 ): Promise<SendCreditsResult | ApprovalPending> {
-  const choice = await findPaymentChoice(tx, { infrastructureId: input.infrastructureId, methodId: input.methodId });
-  if (!choice.infrastructure?.isActive) throw new AppError("BAD_INPUT", "Choose an active payment infrastructure", "infrastructureId");
-  if (!choice.method?.isActive || choice.method.infrastructureId !== input.infrastructureId) {
-    throw new AppError("BAD_INPUT", `Choose a payment method of ${choice.infrastructure.name}`, "methodId");
-  }
+  const paidWith = await checkPaymentChoice(tx, input);
   const categoryId = input.categoryId ?? (await findCategory(tx, { key: DEFAULT_SEND_CATEGORY_KEY }))?.id;
   if (!categoryId) throw new AppError("BAD_INPUT", "Choose a category", "categoryId");
   const target = await checkGrantTarget(tx, { customerId: input.customerId, currency: input.currency, categoryId });
@@ -66,7 +77,7 @@ export async function sendCreditsInTx(
 
   const key = { customerId: input.customerId, currency: input.currency };
   const payment =
-    input.earningMinor > 0n
+    input.earningMinor > 0n && paidWith
       ? {
           id: uuid7(),
           reference: newPaymentReference(),
@@ -74,14 +85,13 @@ export async function sendCreditsInTx(
           amountMinor: input.earningMinor,
           currency: input.currency,
           methodKind: "MANUAL" as const,
-          infrastructureId: input.infrastructureId,
-          methodId: input.methodId,
+          infrastructureId: input.infrastructureId ?? null,
+          methodId: input.methodId ?? null,
           isRevenue: input.isRevenue,
           description: "Store credit sent by staff",
           createdById: actor.id,
         }
       : null;
-  const via = `${choice.infrastructure.name} · ${choice.method.name}`;
   const granted = await grantCredit(tx, {
     key,
     amountMinor: input.amountMinor,
@@ -91,7 +101,7 @@ export async function sendCreditsInTx(
     paymentId: payment?.id ?? null,
     actorId: actor.id,
     eventType: "ISSUED",
-    reason: `Sent credits (${via})`,
+    reason: paidWith ? `Sent credits (${paidWith.infrastructure.name} · ${paidWith.method.name})` : "Sent credits",
   });
   const notificationId = input.notifyCustomer ? uuid7() : null;
   const result: SendCreditsResult = {
@@ -123,8 +133,8 @@ export async function sendCreditsInTx(
         amountMinor: input.amountMinor,
         earningMinor: input.earningMinor,
         isRevenue: input.isRevenue,
-        infrastructure: choice.infrastructure.name,
-        method: choice.method.name,
+        infrastructure: paidWith?.infrastructure.name ?? null,
+        method: paidWith?.method.name ?? null,
         paymentId: payment?.id ?? null,
         category: target.categoryName,
         memo: input.memo,

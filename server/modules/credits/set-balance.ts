@@ -15,12 +15,13 @@ import {
   findCategory,
   findReason,
   isCurrencyEnabled,
-  openCreditsForUpdate,
+  openCredits,
   remainingOf,
+  type CreditRecord,
 } from "./credits.repo";
 import type { SetBalanceInput } from "./credits.schema";
 import { expireDueCredits } from "./expire-credits";
-import { executeTogether, ledgerAppendSql, lockBalance, withRunningBalance, type NewEvent } from "./ledger";
+import { executeTogether, ledgerAppendSql, lockBalance, withRunningBalance, type LedgerKey, type NewEvent } from "./ledger";
 import { assertUnchangedSinceShown } from "./unchanged-since-shown";
 
 export type SetBalanceResult = {
@@ -66,41 +67,25 @@ export async function setBalanceInTx(
   assertUnchangedSinceShown({ what: "balance", field: "balance", shownMinor: input.expectedBalanceMinor, currentMinor: locked, currency: input.currency });
   const { balanceMinor: previous } = await expireDueCredits(tx, key, locked, now);
   const target = input.balanceMinor;
-  if (target === previous) throw new AppError("BAD_INPUT", `The balance is already ${formatMoney(previous, input.currency)}`, "balance");
-
+  // "Already that balance" is planBalanceChange's refusal; a zero change passes any limit on the way there.
   const change = target - previous;
   const limited = { kind: "set_balance", currency: input.currency, amountMinor: change < 0n ? -change : change, creditMinor: change > 0n ? change : 0n } as const;
   const pending = await limitGate(tx, actor, mode, limited, { operation: "credit.set_balance", input, customerId: input.customerId, requesterNote: input.note ?? null });
   if (pending) return pending;
 
+  const plan = await planBalanceChange(tx, key, { previousMinor: previous, targetMinor: target, now, forUpdate: true });
   const operationId = uuid7();
   const common = { actorId: actor.id, reasonId: reason.id, reason: reason.name, memo: input.note, operationId };
   let creditId: string | null = null;
   let events: NewEvent[];
   let creditWrite;
-  if (target > previous) {
-    if (!(await isCurrencyEnabled(tx, input.currency))) {
-      throw new AppError("BAD_INPUT", `${input.currency} is turned off in Settings; the balance can only go down`, "currency");
-    }
-    const category = await findCategory(tx, { key: INCREASE_CATEGORY_KEY });
-    if (!category) throw new AppError("INTERNAL", "The Manual correction category is missing");
+  if (plan.kind === "raise") {
     creditId = uuid7();
-    creditWrite = creditInsertSql({ id: creditId, key, amountMinor: target - previous, categoryId: category.id, memo: input.note, expiresAt: null, paymentId: null, createdById: actor.id });
-    events = [{ creditId, type: "ADJUSTED_UP", amountMinor: target - previous, ...common }];
+    creditWrite = creditInsertSql({ id: creditId, key, amountMinor: plan.amountMinor, categoryId: plan.category.id, memo: input.note, expiresAt: null, paymentId: null, createdById: actor.id });
+    events = [{ creditId, type: "ADJUSTED_UP", amountMinor: plan.amountMinor, ...common }];
   } else {
-    const credits = await openCreditsForUpdate(tx, key, "newestFirst", now);
-    let toTake = previous - target;
-    const taken: { credit: (typeof credits)[number]; amountMinor: bigint }[] = [];
-    for (const credit of credits) {
-      if (toTake === 0n) break;
-      const amountMinor = remainingOf(credit) < toTake ? remainingOf(credit) : toTake;
-      taken.push({ credit, amountMinor });
-      toTake -= amountMinor;
-    }
-    // The balance is the sum of the credits' unused amounts; anything else is a broken invariant.
-    if (toTake > 0n) throw new AppError("INTERNAL", "The balance does not match the credits; nothing was changed");
-    creditWrite = creditAmountsUpdateSql(taken.map(({ credit, amountMinor }) => ({ ...credit, amountMinor: credit.amountMinor - amountMinor })));
-    events = taken.map(({ credit, amountMinor }) => ({ creditId: credit.id, type: "ADJUSTED_DOWN", amountMinor: -amountMinor, ...common }));
+    creditWrite = creditAmountsUpdateSql(plan.taken.map(({ credit, amountMinor }) => ({ ...credit, amountMinor: credit.amountMinor - amountMinor })));
+    events = plan.taken.map(({ credit, amountMinor }) => ({ creditId: credit.id, type: "ADJUSTED_DOWN", amountMinor: -amountMinor, ...common }));
   }
 
   const ledger = withRunningBalance(previous, events);
@@ -122,4 +107,42 @@ export async function setBalanceInTx(
     resultSql(result),
   ]);
   return result;
+}
+
+export type BalanceChange =
+  | { kind: "raise"; amountMinor: bigint; category: { id: string; name: string } }
+  | { kind: "lower"; amountMinor: bigint; taken: { credit: CreditRecord; amountMinor: bigint }[] };
+
+/**
+ * What moving a balance from `previousMinor` (expired credits already closed) to `targetMinor`
+ * does; setting the balance and its preview both ask this, so the confirmation says what the
+ * save will do. A raise is one new never-expiring Manual correction credit (only in an enabled
+ * currency); a decrease takes from the newest credits with unused balance first.
+ */
+export async function planBalanceChange(
+  db: DbTx,
+  key: LedgerKey,
+  { previousMinor, targetMinor, now, forUpdate }: { previousMinor: bigint; targetMinor: bigint; now: Date; forUpdate: boolean },
+): Promise<BalanceChange> {
+  if (targetMinor === previousMinor) throw new AppError("BAD_INPUT", `The balance is already ${formatMoney(previousMinor, key.currency)}`, "balance");
+  if (targetMinor > previousMinor) {
+    if (!(await isCurrencyEnabled(db, key.currency))) {
+      throw new AppError("BAD_INPUT", `${key.currency} is turned off in Settings; the balance can only go down`, "currency");
+    }
+    const category = await findCategory(db, { key: INCREASE_CATEGORY_KEY });
+    if (!category) throw new AppError("INTERNAL", "The Manual correction category is missing");
+    return { kind: "raise", amountMinor: targetMinor - previousMinor, category };
+  }
+  const credits = await openCredits(db, key, "newestFirst", now, { forUpdate });
+  let toTake = previousMinor - targetMinor;
+  const taken: { credit: CreditRecord; amountMinor: bigint }[] = [];
+  for (const credit of credits) {
+    if (toTake === 0n) break;
+    const amountMinor = remainingOf(credit) < toTake ? remainingOf(credit) : toTake;
+    taken.push({ credit, amountMinor });
+    toTake -= amountMinor;
+  }
+  // The balance is the sum of the credits' unused amounts; anything else is a broken invariant.
+  if (toTake > 0n) throw new AppError("INTERNAL", "The balance does not match the credits; nothing was changed");
+  return { kind: "lower", amountMinor: previousMinor - targetMinor, taken };
 }

@@ -118,7 +118,7 @@ export function reverseSpend({ db, actor }: SpendContext, input: ReverseSpendInp
   return idempotentTransaction<ReverseSpendResult>(db, { actor, key: input.idempotencyKey, operation: "credit.reverse_spend", request: input }, async (tx, { resultSql }) => {
     const spent = await spendLinesOf(tx, input.spendOperationId);
     const first = spent[0];
-    if (!first) throw new AppError("NOT_FOUND", "No store credit spend with this id", "spendOperationId");
+    if (!first) throw new AppError("NOT_FOUND", "This store credit spend does not exist", "spendOperationId");
     const key = { customerId: first.customerId, currency: first.currency };
     const now = new Date();
     const { balanceMinor } = await expireDueCredits(tx, key, await lockBalance(tx, key), now);

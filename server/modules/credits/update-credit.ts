@@ -49,7 +49,7 @@ export async function updateCreditInTx(
   { resultSql, mode }: { resultSql: (result: UpdateCreditResult) => Prisma.Sql; mode: ActionMode },
 ): Promise<UpdateCreditResult | ApprovalPending> {
   const found = await findCredit(tx, input.creditId);
-  if (!found) throw new AppError("NOT_FOUND", "No credit with this id", "creditId");
+  if (!found) throw new AppError("NOT_FOUND", "This store credit does not exist", "creditId");
   const key = { customerId: found.customerId, currency: found.currency };
   const balanceMinor = await lockBalance(tx, key);
   const credit = (await findCredit(tx, input.creditId, { forUpdate: true }))!;

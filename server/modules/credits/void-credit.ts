@@ -17,7 +17,7 @@ export function voidCredit({ db, actor }: ServiceContext, input: VoidCreditInput
   return idempotentTransaction<VoidCreditResult>(db, { actor, key: input.idempotencyKey, operation: "credit.void", request: input }, async (tx, { resultSql }) => {
     // Customer and currency never change, so this unlocked read is enough to know which balance to lock.
     const found = await findCredit(tx, input.creditId);
-    if (!found) throw new AppError("NOT_FOUND", "No credit with this id", "creditId");
+    if (!found) throw new AppError("NOT_FOUND", "This store credit does not exist", "creditId");
     const reason = await findReason(tx, input.reasonId);
     if (!reason?.isActive) throw new AppError("BAD_INPUT", "Choose an active reason", "reasonId");
 

@@ -109,3 +109,27 @@ export const positiveBalancesOf = (db: DbTx, customerIds: string[]) =>
     select: { customerId: true, currency: true, balanceMinor: true },
     orderBy: { currency: "asc" },
   });
+
+/**
+ * A money event of this customer (a credit, spend, expiry, refund or payment): "Last activity"
+ * moves to this transaction's time, in the same transaction as the event. Never backwards (a
+ * transaction that began earlier may commit later), and a no-op, taking no lock, when this
+ * transaction already moved it.
+ */
+export function customerActivitySql(customerId: string): Prisma.Sql {
+  return Prisma.sql`UPDATE customer SET last_activity_at = now() WHERE id = ${customerId}::uuid AND last_activity_at < now()`;
+}
+
+/**
+ * Sets Last activity from what the books hold: the newest payment, credit event (issue, spend,
+ * expiry, adjustment) or refund (created or settled), or the sign-up when there is none. For
+ * data written in bulk with past dates (the demo seed), where no service moved it.
+ */
+export const lastActivityFromHistory = (db: DbTx, customerIds: string[]) =>
+  db.$executeRaw`
+    UPDATE customer c SET last_activity_at = greatest(
+      c.created_at,
+      (SELECT max(p.captured_at) FROM payment p WHERE p.customer_id = c.id),
+      (SELECT max(e.created_at) FROM credit_event e WHERE e.customer_id = c.id),
+      (SELECT max(greatest(r.created_at, r.settled_at)) FROM refund r WHERE r.customer_id = c.id))
+    WHERE c.id = ANY(${customerIds}::uuid[])`;

@@ -71,7 +71,7 @@ export async function searchCustomers({ db, actor }: ServiceContext, input: Cust
 /** The customer, or NOT_FOUND for unknown and malformed ids alike (no hint which it was). */
 export async function getCustomerOrThrow({ db }: ServiceContext, customerId: string) {
   const customer = UUID.test(customerId) ? await findCustomerById(db, customerId.toLowerCase()) : null;
-  if (!customer) throw new AppError("NOT_FOUND", "No customer with this id");
+  if (!customer) throw new AppError("NOT_FOUND", "This customer does not exist");
   return customer;
 }
 

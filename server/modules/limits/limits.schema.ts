@@ -1,7 +1,7 @@
 // Inputs and views of the money-limits procedures. Client-safe: the Settings dialog validates with
 // the same schema, so a limit the form accepts is a limit the server accepts.
 import { z } from "zod";
-import { moneyOf, ZAmountText, ZCurrency } from "@/server/lib/zod-fields";
+import { moneyOf, ZAmountText, ZCurrency, ZRoleKey } from "@/server/lib/zod-fields";
 import type { MoneyLimitRow } from "./limit-rules";
 
 /** The five limits of a role in a currency, in the order forms and tables show them. */
@@ -13,8 +13,6 @@ export const LIMIT_FIELDS = [
   { field: "dailyRefund", column: "dailyRefundMinor", label: "Refunds per 24 hours" },
 ] as const;
 export type LimitField = (typeof LIMIT_FIELDS)[number]["field"];
-
-const ZRoleKey = z.string().trim().min(1, "Choose a role").max(100, "Choose a role");
 
 const ZLimitText = ZAmountText.nullable().describe(
   'Decimal string in major units (zero: every amount needs approval), or null for an explicit "no limit"',

@@ -10,6 +10,7 @@ import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { grantCredit } from "@/server/modules/credits/grant-credit";
 import { executeTogether } from "@/server/modules/credits/ledger";
+import { customerActivitySql } from "@/server/modules/customers/customers.repo";
 import { notificationInsertSql } from "@/server/modules/notifications/notifications.repo";
 import { refundableOf, refundTypesFor } from "@/server/modules/payments/payments.service";
 import { lockPaymentOrThrow, type LockedPayment } from "./refund-context";
@@ -100,6 +101,9 @@ export async function recordRefundInTx(
         }),
       );
     }
+  } else {
+    // A refund to store credit moves Last activity with its credit (grantCredit).
+    statements.push(customerActivitySql(payment.customerId));
   }
 
   statements.push(

@@ -47,7 +47,7 @@ export async function lockPaymentOrThrow(tx: DbTx, paymentId: string): Promise<L
     LEFT JOIN payment_method m ON m.id = p.method_id
     WHERE p.id = ${paymentId}::uuid
     FOR UPDATE OF p`;
-  if (!row) throw new AppError("NOT_FOUND", "No payment with this id", "paymentId");
+  if (!row) throw new AppError("NOT_FOUND", "This payment does not exist", "paymentId");
   return {
     id: row.id,
     reference: row.reference,

@@ -4,13 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { fieldRefusal, outcomeOf, refusal } from "@/tests/helpers/trpc-errors";
-import { createCustomer } from "@/tests/factories/customers";
+import { createCustomer, uniqueWord } from "@/tests/factories/customers";
 import { newKey, serviceContextAs } from "@/tests/factories/credits";
 import { createTestPayment } from "@/tests/factories/payments";
 import { refundTestPayment } from "@/tests/factories/refunds";
 import { callerAs, callerFor } from "@/tests/factories/staff";
 import type { ServiceContext } from "@/server/lib/service-context";
 import type { RefundView } from "./refund-view";
+import { refundFilterSql } from "./refunds.repo";
 
 let t: TestDb;
 let admin: ServiceContext;
@@ -129,6 +130,58 @@ describe("the refunds list", () => {
     expect(staff).toEqual(expect.arrayContaining([{ id: admin.actor.id, name: admin.actor.name }, { id: support.actor.id, name: support.actor.name }]));
     const bystander = await serviceContextAs(t.db, "ADMIN");
     expect(staff.map((s) => s.id)).not.toContain(bystander.actor.id);
+  });
+});
+
+describe("searching refunds", () => {
+  it("finds a customer's refunds by a fragment of their name in either order or of their email, accents and case aside", async () => {
+    const { succeeded, toCredit, declined, other, bySupport } = refunds;
+    expect(referencesOf(await caller.refunds.list({ search: "ada refundl" }))).toEqual([bySupport.reference, toCredit.reference, succeeded.reference]);
+    expect(referencesOf(await caller.refunds.list({ search: "  REFUNDLIST Bó " }))).toEqual([other.reference, declined.reference]);
+    expect(referencesOf(await caller.refunds.list({ search: customerB.email.slice(0, 12).toUpperCase() }))).toEqual([other.reference, declined.reference]);
+    expect(referencesOf(await caller.refunds.list({ search: "refundlist", staffId: support.actor.id }))).toEqual([bySupport.reference]);
+  });
+
+  it("finds a refund by its reference and a payment's refunds by the payment's reference, with or without the prefix", async () => {
+    const { succeeded, toCredit, declined } = refunds;
+    expect(referencesOf(await caller.refunds.list({ search: declined.reference.toLowerCase() }))).toEqual([declined.reference]);
+    expect(referencesOf(await caller.refunds.list({ search: declined.reference.slice(3) }))).toEqual([declined.reference]);
+    expect(referencesOf(await caller.refunds.list({ ...adminOnly(), search: succeeded.paymentReference }))).toEqual([toCredit.reference, succeeded.reference]);
+    expect(referencesOf(await caller.refunds.list({ ...adminOnly(), search: succeeded.paymentReference.slice(4) }))).toEqual([toCredit.reference, succeeded.reference]);
+  });
+
+  it("matches nothing for other text, treats LIKE wildcards literally and pages a search with the keyset cursor", async () => {
+    expect(referencesOf(await caller.refunds.list({ search: `${uniqueWord()}zz` }))).toEqual([]);
+    expect(referencesOf(await caller.refunds.list({ search: "%%%" }))).toEqual([]);
+    expect(referencesOf(await caller.refunds.list({ search: "ad" }))).toEqual([]);
+    const first = await caller.refunds.list({ search: "refundlist", limit: 3 });
+    const second = await caller.refunds.list({ search: "refundlist", limit: 3, cursor: first.nextCursor });
+    const { succeeded, toCredit, declined, other, bySupport } = refunds;
+    expect([...referencesOf(first), ...referencesOf(second)]).toEqual([bySupport.reference, other.reference, declined.reference, toCredit.reference, succeeded.reference]);
+    expect(second.nextCursor).toBeNull();
+    expect(await fieldRefusal(caller.refunds.list({ search: "x".repeat(101) }))).toMatchObject({ code: "BAD_REQUEST", fieldMessage: "search: Search text is too long (100 characters at most)" });
+  });
+
+  it("reads indexes only: no branch of the search scans refund, payment or customer", async () => {
+    const plan = await t.db.$transaction(async (tx) => {
+      // The tables here are tiny, where a scan is cheapest; switched off, the planner shows the indexes it can use.
+      for (const setting of ["enable_seqscan", "enable_indexscan", "enable_indexonlyscan"]) await tx.$executeRawUnsafe(`SET LOCAL ${setting} = off`);
+      const where = refundFilterSql({ search: "ada refundlist" });
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT r.id FROM refund r WHERE ${where} ORDER BY r.created_at DESC, r.id DESC LIMIT 51`;
+    });
+    const text = plan.map((line) => line["QUERY PLAN"]).join("\n");
+    expect(text).not.toMatch(/Seq Scan/);
+    expect(text).toMatch(/Bitmap Index Scan on customer_search_name_trgm_idx/);
+    expect(text).toMatch(/Bitmap Index Scan on customer_email_trgm_idx/);
+    expect(text).toMatch(/Bitmap Index Scan on refund_reference_key/);
+    expect(text).toMatch(/Bitmap Index Scan on payment_reference_key/);
+  });
+
+  it("exports what the search finds, the other filters still applied", async () => {
+    const csv = await caller.refunds.csv({ search: "bo refundlist", statuses: ["FAILED"] });
+    expect(csv.rowCount).toBe(1);
+    expect(csv.csv).toContain(refunds.declined.reference);
+    expect(csv.csv).not.toContain(refunds.other.reference);
   });
 });
 

@@ -11,13 +11,13 @@ import { REFUND_REASON_LABELS, REFUND_STATUS_LABELS, REFUND_TYPE_LABELS, type Re
 
 export async function getRefund({ db }: ServiceContext, refundId: string): Promise<RefundView> {
   const refund = await findRefundView(db, refundId);
-  if (!refund) throw new AppError("NOT_FOUND", "No refund with this id");
+  if (!refund) throw new AppError("NOT_FOUND", "This refund does not exist");
   return refund;
 }
 
 function filtersOf(input: RefundCsvInput): RefundFilters {
-  const { customerId, paymentId, statuses, reasons, types, staffId, from, to } = input;
-  return { customerId, paymentId, statuses, reasons, types, staffId, from, to };
+  const { customerId, paymentId, statuses, reasons, types, staffId, from, to, search } = input;
+  return { customerId, paymentId, statuses, reasons, types, staffId, from, to, search };
 }
 
 /** Refunds across customers, newest first, with the list page's filters. */

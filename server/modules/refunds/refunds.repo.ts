@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Prisma } from "@/prisma/generated/client";
 import type { PaymentMethodKind, RefundReason, RefundStatus, RefundType } from "@/prisma/generated/enums";
 import type { DbTx } from "@/server/db/client";
+import { foldText } from "@/server/modules/customers/customer-text";
 import { paymentMethodLabel } from "@/server/modules/payments/payment-method-label";
 import type { RefundView } from "./refund-view";
 
@@ -111,7 +112,38 @@ export type RefundFilters = {
   staffId?: string;
   from?: Date;
   to?: Date;
+  /** A customer's name or email (a fragment of at least 3 characters), or a refund's or payment's reference. */
+  search?: string;
 };
+
+// pg_trgm can only use its index for a substring of at least three characters.
+const MIN_SUBSTRING = 3;
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/**
+ * The refunds a search finds, as a set of ids each branch reads from an index: the unique
+ * references (typed with or without their RF-/PAY- prefix), and the customers whose folded name
+ * holds every word or whose email holds the text (the customer trigram indexes), through
+ * refund_customer_created_idx.
+ */
+function refundSearchSql(search: string): Prisma.Sql {
+  const reference = search.trim().toUpperCase();
+  const refundRefs = reference.startsWith("RF-") ? [reference] : [reference, `RF-${reference}`];
+  const paymentRefs = reference.startsWith("PAY-") ? [reference] : [reference, `PAY-${reference}`];
+  const branches = [
+    Prisma.sql`SELECT id FROM refund WHERE reference = ANY(${refundRefs}::text[])`,
+    Prisma.sql`SELECT rp.id FROM refund rp JOIN payment sp ON sp.id = rp.payment_id WHERE sp.reference = ANY(${paymentRefs}::text[])`,
+  ];
+  const folded = foldText(search);
+  if (folded.length >= MIN_SUBSTRING) {
+    const words = folded.split(" ").filter((word) => word.length > 0);
+    const name = Prisma.join(words.map((word) => Prisma.sql`sc.search_name LIKE ${`%${likeLiteral(word)}%`}`), " AND ");
+    branches.push(Prisma.sql`
+      SELECT rc.id FROM refund rc
+      WHERE rc.customer_id IN (SELECT sc.id FROM customer sc WHERE (${name}) OR sc.email LIKE ${`%${likeLiteral(folded)}%`})`);
+  }
+  return Prisma.sql`r.id IN (${Prisma.join(branches, " UNION ")})`;
+}
 
 /** The list's filters over `r` as one condition; an empty choice list means no filter. */
 export function refundFilterSql(f: RefundFilters): Prisma.Sql {
@@ -124,6 +156,7 @@ export function refundFilterSql(f: RefundFilters): Prisma.Sql {
     f.staffId && Prisma.sql`r.created_by_id = ${f.staffId}::uuid`,
     f.from && Prisma.sql`r.created_at >= ${f.from}::timestamptz`,
     f.to && Prisma.sql`r.created_at <= ${f.to}::timestamptz`,
+    f.search && refundSearchSql(f.search),
   ].filter((c): c is Prisma.Sql => Boolean(c));
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }

@@ -57,7 +57,7 @@ describe("refunds.create refuses bad input, naming the field, and writes nothing
   it("refuses an unknown payment", async () => {
     const { code, message } = await refusal(admin.refunds.create(input("0190abcd-0000-7000-8000-000000000000")));
     expect(code).toBe("NOT_FOUND");
-    expect(message).toBe("No payment with this id");
+    expect(message).toBe("This payment does not exist");
   });
 
   it("refuses a refund of a fully refunded payment", async () => {

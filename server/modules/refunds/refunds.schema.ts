@@ -1,7 +1,7 @@
 // Inputs of the refunds procedures and the labels the UI shows for their values. Client-safe.
 import { z } from "zod";
 import { RefundReason, RefundStatus, RefundType } from "@/prisma/generated/enums";
-import { moneyOf, ZAmountText, ZCurrency, ZCursor, ZIdempotencyKey, ZOptionalText } from "@/server/lib/zod-fields";
+import { isStorableLine, moneyOf, ZAmountText, ZCurrency, ZCursor, ZIdempotencyKey, ZOptionalText } from "@/server/lib/zod-fields";
 
 export const REFUND_TYPES = Object.values(RefundType);
 export const REFUND_STATUSES = Object.values(RefundStatus);
@@ -30,7 +30,7 @@ export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
 export const ZCreateRefundInput = z
   .object({
     idempotencyKey: ZIdempotencyKey,
-    paymentId: z.uuid("Unknown payment"),
+    paymentId: z.uuid("This payment does not exist"),
     type: z.enum(REFUND_TYPES, "Choose where the money goes"),
     amount: ZAmountText.describe("Major units of the payment's currency; at most the refundable remainder"),
     currency: ZCurrency.describe("The payment's currency, so the amount can be validated"),
@@ -49,17 +49,25 @@ export const ZCreateRefundInput = z
   });
 export type CreateRefundInput = z.output<typeof ZCreateRefundInput>;
 
-export const ZRefundIdInput = z.object({ refundId: z.uuid("Unknown refund") });
+export const ZRefundIdInput = z.object({ refundId: z.uuid("This refund does not exist") });
 
 const listFilters = {
   customerId: z.uuid("Choose a customer").optional(),
-  paymentId: z.uuid("Unknown payment").optional(),
+  paymentId: z.uuid("This payment does not exist").optional(),
   statuses: z.array(z.enum(REFUND_STATUSES)).max(REFUND_STATUSES.length).optional(),
   reasons: z.array(z.enum(REFUND_REASONS)).max(REFUND_REASONS.length).optional(),
   types: z.array(z.enum(REFUND_TYPES)).max(REFUND_TYPES.length).optional(),
   staffId: z.uuid("Choose a staff member").optional().describe("Only refunds this staff member created"),
   from: z.date().optional().describe("Created at or after this instant"),
   to: z.date().optional().describe("Created at or before this instant"),
+  search: z
+    .string()
+    .trim()
+    .max(100, "Search text is too long (100 characters at most)")
+    .refine(isStorableLine, "Search text contains control characters")
+    .optional()
+    .transform((text) => text || undefined)
+    .describe("Customer name or email (3 characters or more), or a refund or payment reference"),
 };
 
 const fromNotAfterTo = (input: { from?: Date; to?: Date }) => !input.from || !input.to || input.from <= input.to;

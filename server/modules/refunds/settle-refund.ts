@@ -4,6 +4,7 @@ import type { Db } from "@/server/db/client";
 import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql, type AuditActor } from "@/server/modules/audit/audit.repo";
 import { executeTogether, moneyTransaction } from "@/server/modules/credits/ledger";
+import { customerActivitySql } from "@/server/modules/customers/customers.repo";
 import { notificationInsertSql } from "@/server/modules/notifications/notifications.repo";
 import { gatewayFor, gatewayTimeoutMs } from "./gateways/gateway-registry";
 import { withGatewayTimeout, type GatewayRefundOutcome } from "./gateways/payment-gateway";
@@ -81,6 +82,7 @@ async function recordOutcome(db: Db, refund: PendingRefund, gatewayName: string,
       Prisma.sql`UPDATE payment SET pending_refund_minor = pending_refund_minor - ${refund.amount_minor},
           refunded_minor = refunded_minor + ${isSuccess ? refund.amount_minor : 0n}
         WHERE id = ${refund.payment_id}::uuid`,
+      customerActivitySql(refund.customer_id),
       auditInsertSql({
         actor,
         action: isSuccess ? "refund.succeed" : "refund.fail",

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { isPermission } from "@/server/auth/permissions";
-import { ZLineText, ZOptionalText } from "@/server/lib/zod-fields";
-
-const ZRoleKey = z.string().trim().min(1, "Choose a role").max(100, "Choose a role");
+import { ZLineText, ZOptionalText, ZRoleKey } from "@/server/lib/zod-fields";
 
 const ZPermissions = z
   .array(z.string())

@@ -9,9 +9,9 @@ export type NamedList = (typeof NAMED_LISTS)[number];
 const ZName = ZLineText(80, "name");
 
 export const ZCreateNamedInput = z.object({ name: ZName });
-export const ZRenameInput = z.object({ id: z.uuid("Unknown record"), name: ZName });
+export const ZRenameInput = z.object({ id: z.uuid("This record does not exist"), name: ZName });
 export const ZSetActiveInput = z.object({
-  id: z.uuid("Unknown record"),
+  id: z.uuid("This record does not exist"),
   isActive: z.boolean().describe("Inactive records stay on existing credits but leave the forms"),
 });
 export const ZCreateMethodInput = z.object({ infrastructureId: z.uuid("Choose a payment infrastructure"), name: ZName });

@@ -102,7 +102,7 @@ export async function changeNamed(
   return db.$transaction(async (tx) => {
     if (input.name !== undefined) await lockNames(tx, list);
     const before = await findNamed(tx, list, input.id);
-    if (!before) throw new AppError("NOT_FOUND", `No ${label} with this id`);
+    if (!before) throw new AppError("NOT_FOUND", `This ${label} does not exist`);
     if (input.name !== undefined && (await findNamedByName(tx, list, input.name, input.id))) throw duplicateName(label);
     await updateNamed(tx, list, input.id, input);
     await writeAudit(tx, {
@@ -120,7 +120,7 @@ export async function changeNamed(
 export async function createMethod({ db, actor }: ServiceContext, input: { infrastructureId: string; name: string }) {
   return db.$transaction(async (tx) => {
     if (!(await findNamed(tx, "infrastructure", input.infrastructureId))) {
-      throw new AppError("NOT_FOUND", "No payment infrastructure with this id", "infrastructureId");
+      throw new AppError("NOT_FOUND", "This payment infrastructure does not exist", "infrastructureId");
     }
     await lockNames(tx, "method");
     if (await findMethodByName(tx, input.infrastructureId, input.name, null)) throw duplicateName("payment method");
@@ -135,7 +135,7 @@ export async function changeMethod({ db, actor }: ServiceContext, input: { id: s
   return db.$transaction(async (tx) => {
     if (input.name !== undefined) await lockNames(tx, "method");
     const before = await findMethod(tx, input.id);
-    if (!before) throw new AppError("NOT_FOUND", "No payment method with this id");
+    if (!before) throw new AppError("NOT_FOUND", "This payment method does not exist");
     if (input.name !== undefined && (await findMethodByName(tx, before.infrastructureId, input.name, input.id))) {
       throw duplicateName("payment method");
     }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isStorableLine, printableMessage, ZLineText } from "@/server/lib/zod-fields";
+import { isStorableLine, printableMessage, ZLineText, ZRoleKey } from "@/server/lib/zod-fields";
 
 /** The one password rule, for `npm run staff:create` and the set-password page alike. */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -10,8 +10,6 @@ export const ZNewPassword = z
   .describe("A new password; hashed with scrypt, never stored or logged in clear");
 
 const ZEmail = z.email("Enter a valid email address").max(254, "Enter a valid email address").describe("Sign-in email, stored lower-case");
-/** A role's key; the service checks that it exists. */
-const ZRoleKey = z.string("Choose a role").trim().min(1, "Choose a role").max(64, "Choose a role");
 
 /** A staff member with a password given up front (`npm run staff:create`, seeds, test factories). */
 export const ZCreateStaffInput = z.object({
@@ -60,7 +58,7 @@ export type SetPasswordInput = z.infer<typeof ZSetPasswordInput>;
 
 export const ZChangeStaffRoleInput = z.object({
   staffId: z.uuid("Choose a staff member"),
-  role: z.string("Choose a role").trim().min(1, "Choose a role").max(64, "Choose a role"),
+  role: ZRoleKey,
 });
 export type ChangeStaffRoleInput = z.infer<typeof ZChangeStaffRoleInput>;
 

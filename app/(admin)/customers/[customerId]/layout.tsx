@@ -23,7 +23,7 @@ export default async function CustomerProfileLayout({ children, params }: Props)
           ← Customers
         </Link>
         <header className="flex items-start justify-between gap-4">
-          <div>
+          <div className="min-w-0 break-words">
             <h1 className="text-lg font-semibold text-slate-900">
               {customer.firstName} {customer.lastName}
             </h1>

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
 import { navigationCount, useNavigationIntent } from "@/components/navigation-intent";
 
-type Props = { value: string; onChange: (query: string) => void };
+type Props = { value: string; onChange: (query: string) => void; onTextChange?: (text: string) => void };
 
 const PAUSE_MS = 250;
 
@@ -14,12 +14,14 @@ const PAUSE_MS = 250;
  * dropped when the user navigates first (a row clicked within the pause opens that profile) and
  * when the box unmounts: it must never pull the user back to the search.
  */
-export function CustomerSearchBox({ value, onChange }: Props) {
+export function CustomerSearchBox({ value, onChange, onTextChange }: Props) {
   const [text, setText] = useState(value);
-  const latest = useRef({ value, onChange });
+  const latest = useRef({ value, onChange, onTextChange });
   useEffect(() => {
-    latest.current = { value, onChange };
+    latest.current = { value, onChange, onTextChange };
   });
+  // What is typed, before the pause and the URL catch up: the table says it is searching meanwhile.
+  useEffect(() => latest.current.onTextChange?.(text), [text]);
   useNavigationIntent();
 
   useEffect(() => {

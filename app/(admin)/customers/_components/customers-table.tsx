@@ -1,10 +1,12 @@
 "use client";
+import { useState } from "react";
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { Card } from "@/components/ui/card";
 import { CursorPager } from "@/components/ui/cursor-pager";
 import { LinkRow } from "@/components/ui/link-row";
+import { PendingSpinner } from "@/components/navigation-progress";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/format";
@@ -24,6 +26,7 @@ export function CustomersTable() {
   const trpc = useTRPC();
   const { params, set } = useUrlState();
   const query = params.get("q") ?? "";
+  const [typed, setTyped] = useState(query);
   const sort = readSort(params.get("sort"));
   const direction = params.get("dir") === "desc" ? "desc" : "asc";
   const cursor = params.get("cursor");
@@ -38,11 +41,20 @@ export function CustomersTable() {
   });
 
   const onSort = (column: CustomerSort, dir: "asc" | "desc") => set({ sort: column, dir, cursor: null });
+  // The rows shown are for an older search while the typed text waits for its pause and the URL,
+  // or while the new search's answer is on its way (the previous page is kept meanwhile).
+  const isSearching = typed !== query || (page.isFetching && page.isPlaceholderData);
 
   return (
     <div className="space-y-3">
-      <CustomerSearchBox value={query} onChange={(q) => set({ q, cursor: null })} />
-      <Card aria-busy={page.isFetching}>
+      <CustomerSearchBox value={query} onChange={(q) => set({ q, cursor: null })} onTextChange={setTyped} />
+      <Card aria-busy={page.isFetching || isSearching} className="relative">
+        {isSearching && page.data ? (
+          <p role="status" className="flex items-center gap-2 border-b border-slate-200 bg-blue-50 px-3 py-2 text-sm text-blue-900">
+            <PendingSpinner />
+            Searching…
+          </p>
+        ) : null}
         {page.isPending ? (
           <LoadingRows label="Loading customers" />
         ) : page.isError ? (
@@ -58,7 +70,7 @@ export function CustomersTable() {
                 No exact matches for “{query}”. Showing customers with similar names.
               </p>
             ) : null}
-            <Table aria-label="Customers">
+            <Table aria-label="Customers" className={isSearching ? "opacity-60 transition-opacity" : undefined}>
               <thead>
                 <tr>
                   <SortHeader label="Name" column="name" sort={sort} direction={direction} onSort={onSort} />

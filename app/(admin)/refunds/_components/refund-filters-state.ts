@@ -7,6 +7,8 @@ import { REFUND_REASONS, REFUND_STATUSES, REFUND_TYPES, type RefundCsvInput } fr
 export function useRefundFilters() {
   const { params, set } = useUrlState();
   const values = {
+    // Free text, checked by the server; over 100 characters it would only be refused.
+    q: (params.get("q") ?? "").slice(0, 100),
     status: oneOf(REFUND_STATUSES, params.get("status")),
     reason: oneOf(REFUND_REASONS, params.get("reason")),
     type: oneOf(REFUND_TYPES, params.get("type")),
@@ -18,6 +20,7 @@ export function useRefundFilters() {
     payment: uuidOf(params.get("payment")),
   };
   const input: RefundCsvInput = {
+    search: values.q.trim() || undefined,
     statuses: values.status ? [values.status] : undefined,
     reasons: values.reason ? [values.reason] : undefined,
     types: values.type ? [values.type] : undefined,
@@ -29,7 +32,7 @@ export function useRefundFilters() {
   const isFiltered = Object.values(values).some(Boolean);
   /** Any filter change starts again from the newest page. */
   const change = (changes: Partial<Record<keyof typeof values, string | null>>) => set({ ...changes, cursor: null });
-  const clear = () => change({ status: null, reason: null, type: null, from: null, to: null, staff: null, customer: null, payment: null });
+  const clear = () => change({ q: null, status: null, reason: null, type: null, from: null, to: null, staff: null, customer: null, payment: null });
   return { values, input, isFiltered, isRangeReversed: isRangeReversed(values.from, values.to), cursor: params.get("cursor"), setCursor: (cursor: string | null) => set({ cursor }), change, clear };
 }
 

@@ -39,7 +39,7 @@ export function SettingsSections() {
 
   const { currencies, categories, reasons, infrastructures } = settings.data;
   return (
-    <div className="grid max-w-5xl items-start gap-4 lg:grid-cols-2">
+    <div className="grid max-w-5xl grid-cols-1 items-start gap-4 lg:grid-cols-2">
       <CurrenciesCard currencies={currencies} />
       <NamedListCard
         title="Credit categories"

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import { NotifyCustomerField } from "@/components/forms/notify-customer-field";
 import Link from "next/link";
 import { useMutation, useQueryClient, type Query } from "@tanstack/react-query";
@@ -19,14 +19,14 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Select, Textarea } from "@/components/ui/select";
-import { ZSendCreditsInput } from "@/server/modules/credits/credits.schema";
-import { isApprovalPending, type ApprovalPending } from "@/server/modules/approvals/approvals.schema";
+import { sendPaymentChoiceIssues, ZSendCreditsInput } from "@/server/modules/credits/credits.schema";
+import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
 import { formatMoney, parseAmount } from "@/server/lib/money";
+import { RequestedPanel, SentPanel, type Sent } from "./send-credits-result";
 import type { AppRouter } from "@/server/trpc/root";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type SettingsOptions = Outputs["settings"]["options"];
-type SendResult = Exclude<Outputs["credits"]["send"], ApprovalPending>;
 
 type SendCreditsRequest = z.input<typeof ZSendCreditsInput>;
 /** The form's values: the request without its idempotency key, which lives outside the form. */
@@ -49,6 +49,12 @@ const FORM_FIELDS = [
 // per currency, earning zero or more, …). `raw` keeps the typed text: the server parses it again.
 const schemaResolver = zodResolver(ZSendCreditsInput, undefined, { raw: true });
 
+/** The earning in minor units, or null while it does not read as an amount. */
+function earningMinorOf(text: string, currency: string): bigint | null {
+  const parsed = parseAmount(text, currency, { allowZero: true });
+  return parsed.ok ? parsed.amountMinor : null;
+}
+
 /** The schema's message for an amount in `currency` (server/lib/money.ts parses and words it). */
 function amountError(text: string, currency: string, allowZero: boolean): string | null {
   const parsed = parseAmount(text, currency, { allowZero });
@@ -61,8 +67,6 @@ type Props = {
   initialReceiverError?: string | undefined;
 };
 
-type Sent = { result: SendResult; receiverEmail: string; isRevenue: boolean };
-
 export function SendCreditsForm({ options, initialReceiver, initialReceiverError }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -72,7 +76,7 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
   const [sent, setSent] = useState<Sent | null>(null);
   const [requested, setRequested] = useState<{ limitReason: string; customerName: string } | null>(null);
   const isSingleCurrency = options.currencies.length === 1;
-  const hintIds = { earning: useId(), revenue: useId() };
+  const hintIds = { revenue: useId() };
 
   const defaultValues: FormValues = {
     customerId: initialReceiver?.id ?? "",
@@ -101,6 +105,12 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
       const message = errors[field] ? null : amountError(values[field] ?? "", values.currency, allowZero);
       if (message) errors[field] = { type: "validate", message };
     }
+    const earning = earningMinorOf(values.earningAmount ?? "", values.currency);
+    if (earning !== null) {
+      for (const issue of sendPaymentChoiceIssues({ earningMinor: earning, infrastructureId: values.infrastructureId, methodId: values.methodId })) {
+        errors[issue.field] ??= { type: "validate", message: issue.message };
+      }
+    }
     return { values: {}, errors };
   };
 
@@ -111,7 +121,12 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
     if (initialReceiverError) form.setError("customerId", { type: "server", message: initialReceiverError });
   }, [form, initialReceiverError]);
   const { errors } = formState;
-  const [currency, infrastructureId, amountText] = useWatch({ control: form.control, name: ["currency", "infrastructureId", "amount"] });
+  const [currency, infrastructureId, amountText, earningText] = useWatch({
+    control: form.control,
+    name: ["currency", "infrastructureId", "amount", "earningAmount"],
+  });
+  // Infrastructure and method describe the payment an earning records; a zero earning records none.
+  const isPaymentNeeded = (earningMinorOf(earningText ?? "", currency) ?? 0n) > 0n;
   const approvalReason = useApprovalNotice({ kind: "credit", currency, amountText: amountText ?? "" });
   const infrastructure = options.infrastructures.find((i) => i.id === infrastructureId);
 
@@ -165,17 +180,22 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
 
   const isPending = send.isPending;
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => send.mutate({ ...values, idempotencyKey }))} className="space-y-4">
+    <form
+      noValidate
+      onSubmit={form.handleSubmit((values) => send.mutate({ ...values, idempotencyKey }))}
+      className="space-y-4"
+    >
+      <p className="text-xs text-slate-500">Fields marked * are required.</p>
       <fieldset disabled={isPending} className="space-y-4">
-        <Field label="Receiver user" required error={errors.customerId?.message}>
+        <Field label="Receiver user" required error={errors.customerId?.message} hint="Search by name, email or phone; the credit goes to this customer.">
           <CustomerPicker value={receiver} onChange={chooseReceiver} changeLabel="Change receiver" aria-required />
         </Field>
 
         <div className="grid grid-cols-2 gap-3">
-          <Field label="Credit amount" required error={errors.amount?.message}>
+          <Field label="Credit amount" required error={errors.amount?.message} hint="What the customer receives.">
             <MoneyInput currency={currency} placeholder="0.00" aria-required {...register("amount")} />
           </Field>
-          <Field label="Currency" required error={errors.currency?.message}>
+          <Field label="Currency" required error={errors.currency?.message} hint="The balance the credit goes to.">
             {isSingleCurrency ? (
               <output className="flex h-8 items-center text-sm text-slate-900">{options.currencies[0]?.code}</output>
             ) : (
@@ -192,9 +212,23 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
         </div>
         {options.currencies.length === 0 ? <SettingsHint canManage={canManageSettings}>No currency is enabled.</SettingsHint> : null}
 
-        <Field label="Payment infrastructure" required error={errors.infrastructureId?.message}>
-          <Select aria-required {...register("infrastructureId", { onChange: () => setValue("methodId", "") })}>
-            <option value="">Choose an infrastructure</option>
+        <Field
+          label="Earning amount"
+          required
+          error={errors.earningAmount?.message}
+          hint="What the store was paid for these credits; 0 records no payment."
+        >
+          <MoneyInput currency={currency} aria-required {...register("earningAmount")} />
+        </Field>
+
+        <Field
+          label="Payment infrastructure"
+          required={isPaymentNeeded}
+          error={errors.infrastructureId?.message}
+          hint={isPaymentNeeded ? "How the store was paid; the earning is recorded through it." : "Needed only when the earning is above 0."}
+        >
+          <Select aria-required={isPaymentNeeded} {...register("infrastructureId", { onChange: () => setValue("methodId", "") })}>
+            <option value="">{isPaymentNeeded ? "Choose an infrastructure" : "None"}</option>
             {options.infrastructures.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.name}
@@ -206,8 +240,13 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
           <SettingsHint canManage={canManageSettings}>No payment infrastructure is active.</SettingsHint>
         ) : null}
 
-        <Field label="Payment method" required error={errors.methodId?.message}>
-          <Select aria-required disabled={!infrastructure} {...register("methodId")}>
+        <Field
+          label="Payment method"
+          required={isPaymentNeeded}
+          error={errors.methodId?.message}
+          hint={isPaymentNeeded ? "One of the chosen infrastructure’s methods." : "Needed only when the earning is above 0."}
+        >
+          <Select aria-required={isPaymentNeeded} disabled={!infrastructure} {...register("methodId")}>
             <option value="">{infrastructure ? "Choose a method" : "Choose an infrastructure first"}</option>
             {infrastructure?.methods.map((m) => (
               <option key={m.id} value={m.id}>
@@ -220,19 +259,10 @@ export function SendCreditsForm({ options, initialReceiver, initialReceiverError
           <SettingsHint canManage={canManageSettings}>{infrastructure.name} has no active payment method.</SettingsHint>
         ) : null}
 
-        <Field
-          label="Earning amount"
-          required
-          error={errors.earningAmount?.message}
-          hint="What the store was paid for these credits; 0 records no payment."
-        >
-          <MoneyInput currency={currency} aria-required {...register("earningAmount")} />
-        </Field>
-
         <div className="space-y-1">
           <Checkbox label="Count as real revenue" aria-describedby={hintIds.revenue} {...register("isRevenue")} />
           <p id={hintIds.revenue} className="pl-6 text-xs text-slate-500">
-            Off marks the earning as non-revenue, e.g. a test or promotional payment.
+            The guide’s real person earning option: off marks the earning as non-revenue, e.g. a test or promotional payment.
           </p>
           {errors.isRevenue?.message ? <p role="alert" className="pl-6 text-xs text-red-600">{errors.isRevenue.message}</p> : null}
         </div>
@@ -269,78 +299,3 @@ function SettingsHint({ canManage, children }: { canManage: boolean; children: R
   );
 }
 
-function SentPanel({ sent, onSendMore }: { sent: Sent; onSendMore: () => void }) {
-  const { result } = sent;
-  const money = (minor: bigint) => formatMoney(minor, result.currency);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // The submit button this replaces had focus; move it to the outcome instead of losing it.
-  useEffect(() => headingRef.current?.focus(), []);
-  return (
-    <div className="space-y-4">
-      <div role="status" className="rounded-lg border border-green-200 bg-green-50 p-4">
-        <h3 ref={headingRef} tabIndex={-1} className="text-sm font-semibold text-green-900 focus:outline-none">
-          Credits sent
-        </h3>
-        <p className="mt-1 text-sm text-green-900">
-          <strong>{money(result.amountMinor)}</strong> to {result.customerName}
-          {sent.receiverEmail ? <span className="text-green-800"> ({sent.receiverEmail})</span> : null}.
-        </p>
-        <dl className="mt-3 space-y-1 text-sm text-slate-700">
-          <div className="flex justify-between gap-3">
-            <dt>New {result.currency} balance</dt>
-            <dd className="font-medium tabular-nums">{money(result.balanceMinor)}</dd>
-          </div>
-          <div className="flex justify-between gap-3">
-            <dt>Earning</dt>
-            <dd className="text-right tabular-nums">
-              {result.paymentReference
-                ? `${money(result.earningMinor)}, payment ${result.paymentReference}${sent.isRevenue ? "" : " (not revenue)"}`
-                : "None recorded"}
-            </dd>
-          </div>
-          {result.notificationId ? (
-            <div className="flex justify-between gap-3">
-              <dt>Customer</dt>
-              <dd>Notified</dd>
-            </div>
-          ) : null}
-        </dl>
-      </div>
-      <div className="flex items-center justify-between gap-2">
-        <Link href={result.creditHistoryPath} className="text-sm font-medium text-blue-700 hover:underline">
-          Open credit history
-        </Link>
-        <Button variant="secondary" onClick={onSendMore}>
-          Send more
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-function RequestedPanel({ limitReason, customerName, onSendMore }: { limitReason: string; customerName: string; onSendMore: () => void }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // The submit button this replaces had focus; move it to the outcome instead of losing it.
-  useEffect(() => headingRef.current?.focus(), []);
-  return (
-    <div className="space-y-4">
-      <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
-        <h3 ref={headingRef} tabIndex={-1} className="font-semibold focus:outline-none">
-          Sent for approval
-        </h3>
-        <p className="mt-1">
-          Nothing was sent to {customerName} yet: the amount is {limitReason}. A manager approves or rejects it; follow it in{" "}
-          <Link href="/my-requests" className="underline">
-            My requests
-          </Link>
-          .
-        </p>
-      </div>
-      <div className="flex justify-end">
-        <Button variant="secondary" onClick={onSendMore}>
-          Send more
-        </Button>
-      </div>
-    </div>
-  );
-}

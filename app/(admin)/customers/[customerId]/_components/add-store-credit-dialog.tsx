@@ -19,10 +19,14 @@ import { useCreditOptions } from "@/components/forms/use-credit-options";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { useInvalidateCredits } from "@/components/forms/use-invalidate-credits";
 import { endOfDayFromInput, money } from "@/components/money";
+import { focusWhenRendered } from "@/components/focus/focus-target";
+import { creditRowFocusId } from "./credit-row-focus";
 import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
 
 type Values = { amount: string; currency: string; categoryId: string; memo: string; expiresOn: string; notifyCustomer: boolean };
-const FIELDS = ["amount", "currency", "categoryId", "memo"] as const;
+const FIELDS = ["amount", "currency", "categoryId", "memo", "expiresOn"] as const;
+/** The server's names for fields this form calls otherwise. */
+const SERVER_NAMES = { expiresAt: "expiresOn" } as const;
 
 type Props = { customerId: string; contact: CustomerContact; open: boolean; onOpenChange: (open: boolean) => void };
 type CustomerContact = { phone: string | null; email: string };
@@ -61,11 +65,13 @@ export function AddStoreCreditDialog({ customerId, contact, open, onOpenChange }
           return;
         }
         toast.success(`Store credit of ${money(result)} added`);
+        // Focus goes back to the opener on close, then to the new credit's row once the list shows it.
+        focusWhenRendered(`[data-focus-id="${creditRowFocusId(result.creditId)}"]`);
         await invalidate(customerId);
       },
       onError: (error) => {
         renewKeyAfterRefusal(error);
-        const message = applyServerErrors(error, setError, FIELDS);
+        const message = applyServerErrors(error, setError, FIELDS, SERVER_NAMES);
         if (message) toast.error(message);
       },
     }),
@@ -122,7 +128,7 @@ export function AddStoreCreditDialog({ customerId, contact, open, onOpenChange }
           <Field label="Memo" hint="Internal note explaining why; the customer never sees it." error={formState.errors.memo?.message}>
             <Textarea rows={2} {...register("memo")} />
           </Field>
-          <Field label="Expiry date" hint="Optional. The unused balance expires at the end of this day.">
+          <Field label="Expiry date" hint="Optional. The unused balance expires at the end of this day." error={formState.errors.expiresOn?.message}>
             <DateInput {...register("expiresOn")} />
           </Field>
           <NotifyCustomerField contact={contact} {...register("notifyCustomer")} />

@@ -5,13 +5,14 @@ import { Plus } from "lucide-react";
 import { useCan } from "@/components/providers/actor-context";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { money, type MoneyLike } from "@/components/money";
 import { useProfileActions } from "./profile-actions";
 
-function StatCard({ label, action, children }: { label: string; action?: ReactNode; children: ReactNode }) {
+function StatCard({ label, action, children, className }: { label: string; action?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section aria-label={label} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-      <div className="flex items-start justify-between gap-2">
+    <section aria-label={label} className={cn("min-w-0 rounded-lg border border-slate-200 bg-white px-4 py-3 break-words", className)}>
+      <div className="flex flex-wrap items-start justify-between gap-x-2">
         <h2 className="text-xs font-medium text-slate-500">{label}</h2>
         {action}
       </div>
@@ -20,7 +21,7 @@ function StatCard({ label, action, children }: { label: string; action?: ReactNo
   );
 }
 
-const Muted = ({ children }: { children: ReactNode }) => <p className="text-sm text-slate-400">{children}</p>;
+const Muted = ({ children }: { children: ReactNode }) => <p className="text-sm text-slate-500">{children}</p>;
 
 function Amounts({ amounts, empty }: { amounts: MoneyLike[]; empty: string }) {
   if (amounts.length === 0) return <Muted>{empty}</Muted>;
@@ -55,6 +56,8 @@ export function AnalyticsCards({ customerId }: { customerId: string }) {
     <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
       <StatCard
         label="Store credit balance"
+        // On a phone the balance and its button get the full width.
+        className="col-span-2 lg:col-span-1"
         action={
           canIssue ? (
             <Button variant="ghost" size="sm" onClick={openAddCredit}>
@@ -72,7 +75,7 @@ export function AnalyticsCards({ customerId }: { customerId: string }) {
       <StatCard label="Payments">
         {body((s) => <p className="text-lg font-semibold tabular-nums">{s.payments?.count ?? "—"}</p>)}
       </StatCard>
-      <StatCard label="Total refunded">
+      <StatCard label="Total refunded" className="col-span-2 lg:col-span-1">
         {body((s) => (s.payments === null ? <Muted>Not visible to your role</Muted> : <Amounts amounts={s.payments.totalRefunded} empty="Nothing refunded" />))}
       </StatCard>
     </div>

@@ -1,6 +1,8 @@
 "use client";
+import { useEffect, useRef } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LinkLabel } from "@/components/navigation-progress";
 import { useCan } from "@/components/providers/actor-context";
 import { cn } from "@/components/ui/cn";
 import type { Permission } from "@/server/auth/permissions";
@@ -20,8 +22,16 @@ export function ProfileTabs({ customerId }: { customerId: string }) {
   const pathname = usePathname();
   const canReadAudit = useCan("audit:read");
   const base = `/customers/${customerId}`;
+  const navRef = useRef<HTMLElement>(null);
+  // On a phone the tabs scroll sideways: keep the current one in view.
+  useEffect(() => {
+    const nav = navRef.current;
+    const active = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!nav || !active || nav.scrollWidth <= nav.clientWidth) return;
+    nav.scrollLeft = active.offsetLeft - (nav.clientWidth - active.offsetWidth) / 2;
+  }, [pathname]);
   return (
-    <nav aria-label="Customer sections" className="flex gap-1 border-b border-slate-200">
+    <nav ref={navRef} aria-label="Customer sections" className="relative flex gap-1 overflow-x-auto border-b border-slate-200">
       {TABS.filter((tab) => tab.permission !== "audit:read" || canReadAudit).map((tab) => {
         const href = `${base}${tab.segment}`;
         const isActive =
@@ -32,11 +42,11 @@ export function ProfileTabs({ customerId }: { customerId: string }) {
             href={href}
             aria-current={isActive ? "page" : undefined}
             className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm",
+              "-mb-px shrink-0 border-b-2 px-3 py-2 text-sm whitespace-nowrap",
               isActive ? "border-blue-600 font-medium text-blue-700" : "border-transparent text-slate-600 hover:text-slate-900",
             )}
           >
-            {tab.label}
+            <LinkLabel>{tab.label}</LinkLabel>
           </Link>
         );
       })}

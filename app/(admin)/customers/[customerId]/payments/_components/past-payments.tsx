@@ -61,7 +61,7 @@ export function PastPayments({ customer }: { customer: CustomerContact }) {
               {payments.data.items.map((p) => (
                 <tr key={p.id}>
                   <Td>
-                    <span className="block font-medium tabular-nums">{p.reference}</span>
+                    <span className="block font-medium whitespace-nowrap tabular-nums">{p.reference}</span>
                     {p.description ? <span className="block text-xs text-slate-500">{p.description}</span> : null}
                   </Td>
                   <Td className="whitespace-nowrap">{formatDateTime(p.capturedAt)}</Td>

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select, Textarea } from "@/components/ui/select";
 import { money } from "@/components/money";
+import { toDecimalString } from "@/server/lib/money";
 import { REFUND_REASON_LABELS, REFUND_REASONS, REFUND_TYPE_LABELS } from "@/server/modules/refunds/refunds.schema";
 import type { CustomerContact, PaymentItem } from "./payment-item";
 import type { RefundFormValues } from "./use-refund-form";
@@ -22,7 +23,7 @@ type Props = {
   onReview: () => void;
 };
 
-/** Guide 001 step 9: Type, Amount, Reason (and the rest), then "Review refund". */
+/** Guide 001 step 9: Type, Amount (empty, or "Refund all"), Reason (and the rest), then "Review refund". */
 export function RefundFormStep({ form, payment, customer, hidden, onCancel, onReview }: Props) {
   const { register, formState } = form;
   const { errors } = formState;
@@ -42,9 +43,22 @@ export function RefundFormStep({ form, payment, customer, hidden, onCancel, onRe
           ))}
         </Select>
       </Field>
-      <Field label="Amount" required error={errors.amount?.message} hint={`Up to ${refundable}, what is left to refund.`}>
-        <MoneyInput currency={payment.currency} aria-required {...register("amount")} />
-      </Field>
+      <div className="flex items-start gap-2">
+        <div className="min-w-0 flex-1">
+          <Field label="Amount" required error={errors.amount?.message} hint={`Up to ${refundable}, what is left to refund.`}>
+            <MoneyInput currency={payment.currency} aria-required {...register("amount")} />
+          </Field>
+        </div>
+        <Button
+          variant="secondary"
+          className="mt-5"
+          onClick={() =>
+            form.setValue("amount", toDecimalString(payment.refundableMinor, payment.currency), { shouldDirty: true, shouldValidate: formState.isSubmitted })
+          }
+        >
+          Refund all ({refundable})
+        </Button>
+      </div>
       <Field label="Reason" required error={errors.reason?.message}>
         <Select aria-required {...register("reason")}>
           <option value="">Choose a reason…</option>

@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import type { RefundReason, RefundType } from "@/prisma/generated/enums";
 import { refundFormErrors } from "@/components/refunds/refund-rules";
-import { toDecimalString } from "@/server/lib/money";
 import { ZCreateRefundInput } from "@/server/modules/refunds/refunds.schema";
 import type { PaymentItem } from "./payment-item";
 
@@ -27,7 +26,10 @@ const schemaResolver = zodResolver(ZCreateRefundInput, undefined, { raw: true })
 
 const isFormField = (name: string): name is keyof RefundFormValues => (REFUND_FORM_FIELDS as readonly string[]).includes(name);
 
-/** The refund form of one payment: whole remainder, first allowed type, customer notified. */
+/**
+ * The refund form of one payment: first allowed type, customer notified, and no amount: a hurried
+ * click-through must not refund everything ("Refund all" fills the remainder in one click).
+ */
 export function useRefundForm(payment: PaymentItem, idempotencyKey: string) {
   const resolver: Resolver<RefundFormValues> = async (values, context, options) => {
     const request = { ...values, idempotencyKey, paymentId: payment.id, currency: payment.currency } as CreateRefundRequest;
@@ -48,7 +50,7 @@ export function useRefundForm(payment: PaymentItem, idempotencyKey: string) {
     resolver,
     defaultValues: {
       type: payment.refundTypes[0] ?? "STORE_CREDIT",
-      amount: toDecimalString(payment.refundableMinor, payment.currency),
+      amount: "",
       reason: "",
       explanation: "",
       note: "",

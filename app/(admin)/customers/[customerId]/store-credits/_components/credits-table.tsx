@@ -13,9 +13,10 @@ import { formatDate } from "@/components/format";
 import { money } from "@/components/money";
 import { useUrlState } from "@/components/use-url-state";
 import { useProfileActions } from "../../_components/profile-actions";
+import { creditRowFocusId } from "../../_components/credit-row-focus";
 import { CursorPager } from "@/components/ui/cursor-pager";
 
-/** Guide 002's Store Credits section: every grant; click one to open its own page. */
+/** Guide 002's Store Credits section: every grant; a row (chevron, hover) opens its own page, where it is edited or deleted. */
 export function CreditsTable({ customerId }: { customerId: string }) {
   const trpc = useTRPC();
   const canIssue = useCan("credits:issue");
@@ -56,6 +57,9 @@ export function CreditsTable({ customerId }: { customerId: string }) {
                 <Th>Memo</Th>
                 <Th>Expires</Th>
                 <Th>Status</Th>
+                <Th className="w-8">
+                  <span className="sr-only">Open</span>
+                </Th>
               </tr>
             </thead>
             <tbody>
@@ -63,10 +67,12 @@ export function CreditsTable({ customerId }: { customerId: string }) {
                 <LinkRow
                   key={c.id}
                   href={`/customers/${customerId}/credits/${c.id}`}
+                  focusId={creditRowFocusId(c.id)}
                   label={`${money(c)} ${c.category.name} credit of ${formatDate(c.createdAt)}`}
+                  hasChevron
                 >
                   <Td>
-                    <Link href={`/customers/${customerId}/credits/${c.id}`} tabIndex={-1} className="hover:underline">
+                    <Link href={`/customers/${customerId}/credits/${c.id}`} tabIndex={-1} className="font-medium text-blue-700 group-hover:underline">
                       {formatDate(c.createdAt)}
                     </Link>
                   </Td>

@@ -1,13 +1,11 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { DropdownMenu } from "radix-ui";
+import { Pencil, Trash2 } from "lucide-react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
-import { ActionsMenu } from "@/components/ui/actions-menu";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { DetailList } from "@/components/ui/detail-list";
-import { menuItemClass } from "@/components/ui/menu";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { CreditOperationsTable } from "@/components/credit-operations-table";
 import { CreditStatusBadge } from "@/components/credit-status";
@@ -21,6 +19,9 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
   const detail = useQuery(trpc.credits.get.queryOptions({ creditId }));
   const [isEditing, setIsEditing] = useState(false);
   const [isDeleteOpen, setIsDeleteOpen] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const editForm = useRef<HTMLDivElement>(null);
+  useEditFocus(isEditing, editButton, editForm);
 
   if (detail.isPending) return <Card><LoadingRows label="Loading store credit" /></Card>;
   if (detail.isError) return <Card><ErrorState title="This store credit could not be loaded">{detail.error.message}</ErrorState></Card>;
@@ -44,29 +45,36 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
 
   return (
     <section aria-label="Store credit" className="space-y-4">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-base font-semibold text-slate-900">
           Store credit {of(credit.amountMinor)} · {credit.category.name}
         </h2>
-        {can.void ? (
-          <ActionsMenu aria-label="Credit actions">
-            <DropdownMenu.Item className={`${menuItemClass} text-red-700`} onSelect={() => setIsDeleteOpen(true)}>
-              Delete
-            </DropdownMenu.Item>
-          </ActionsMenu>
+        {/* The credit's own actions, labelled, in its own header (apart from the customer's "More actions"). */}
+        {can.edit || can.void ? (
+          <div role="group" aria-label="Credit actions" className="flex items-center gap-2">
+            {can.edit && !isEditing ? (
+              <Button ref={editButton} size="sm" variant="secondary" onClick={() => setIsEditing(true)}>
+                <Pencil aria-hidden="true" className="h-3.5 w-3.5" />
+                Edit
+              </Button>
+            ) : null}
+            {can.void ? (
+              <Button size="sm" variant="secondary" className="text-red-700" onClick={() => setIsDeleteOpen(true)}>
+                <Trash2 aria-hidden="true" className="h-3.5 w-3.5" />
+                Delete
+              </Button>
+            ) : null}
+          </div>
         ) : null}
       </div>
       <Card>
         <CardHeader>
-          <CardTitle>Details</CardTitle>
-          {can.edit && !isEditing ? (
-            <Button size="sm" variant="secondary" onClick={() => setIsEditing(true)}>
-              Edit
-            </Button>
-          ) : null}
+          <CardTitle>{isEditing ? "Edit details" : "Details"}</CardTitle>
         </CardHeader>
         {isEditing ? (
-          <EditCreditForm credit={credit} onDone={() => setIsEditing(false)} />
+          <div ref={editForm}>
+            <EditCreditForm credit={credit} onDone={() => setIsEditing(false)} />
+          </div>
         ) : (
           <DetailList rows={rows} labelWidth="8rem" />
         )}
@@ -85,4 +93,14 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
       {can.void ? <DeleteCreditDialog credit={credit} open={isDeleteOpen} onOpenChange={setIsDeleteOpen} /> : null}
     </section>
   );
+}
+
+/** Edit opens the form on its first field; Update or Cancel puts focus back on Edit, not the body. */
+function useEditFocus(isEditing: boolean, editButton: React.RefObject<HTMLButtonElement | null>, editForm: React.RefObject<HTMLDivElement | null>) {
+  const wasEditing = useRef(isEditing);
+  useEffect(() => {
+    if (isEditing && !wasEditing.current) editForm.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
+    if (!isEditing && wasEditing.current) editButton.current?.focus();
+    wasEditing.current = isEditing;
+  }, [isEditing, editButton, editForm]);
 }

@@ -23,7 +23,9 @@ import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
 import type { CreditView } from "@/server/modules/credits/credit-queries";
 
 type Values = { amount: string; categoryId: string; memo: string; expiresOn: string; reasonId: string; note: string };
-const FIELDS = ["amount", "categoryId", "memo", "reasonId", "note"] as const;
+const FIELDS = ["amount", "categoryId", "memo", "reasonId", "note", "expiresOn"] as const;
+/** The server's names for fields this form calls otherwise; the shown amount and currency belong to Amount. */
+const SERVER_NAMES = { expiresAt: "expiresOn", expectedAmount: "amount", currency: "amount" } as const;
 
 /** Memo, category and expiry change freely; a new amount needs a reason and becomes an adjustment. */
 export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone: () => void }) {
@@ -69,7 +71,7 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
       },
       onError: async (error) => {
         renewKeyAfterRefusal(error);
-        const message = applyServerErrors(error, setError, FIELDS);
+        const message = applyServerErrors(error, setError, FIELDS, SERVER_NAMES);
         if (message) toast.error(message);
         // Someone changed the credit meanwhile: reload it, keeping what was typed.
         if (error.data?.code === "CONFLICT") await invalidate(credit.customerId);
@@ -119,7 +121,7 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
             </Field>
           </>
         ) : null}
-        <Field label="Expiry date" hint="Leave empty for no expiry.">
+        <Field label="Expiry date" hint="Leave empty for no expiry." error={formState.errors.expiresOn?.message}>
           <DateInput {...register("expiresOn")} />
         </Field>
       </div>
