@@ -28,9 +28,9 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** Pages a visitor without a session may open: sign-in, and the one-time set-password links. */
+/** Pages a visitor without a session may open: sign-in, the one-time set-password links, and the favicon (app/icon.svg). */
 const isPublicPath = (path: string) =>
-  path === "/sign-in" || path.startsWith("/set-password/") || path.startsWith("/api/") || path === "/favicon.ico";
+  path === "/sign-in" || path.startsWith("/set-password/") || path.startsWith("/api/") || path === "/favicon.ico" || path === "/icon.svg";
 
 async function answer(request: NextRequest, origin: string, csp: string): Promise<NextResponse> {
   const cookie = sessionCookieFor(origin);

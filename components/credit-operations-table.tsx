@@ -6,6 +6,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime } from "@/components/format";
 import { money, signedMoney } from "@/components/money";
 import type { CreditOperationView } from "@/server/modules/credits/credit-queries";
+import { noteAndMemoOf } from "./credit-operation-note";
 
 type Props = {
   operations: CreditOperationView[];
@@ -51,6 +52,7 @@ export function CreditOperationsTable({ operations, label, customerId, creditId 
           const shown = own ?? op;
           const isOpen = openIds.has(op.operationId);
           const isSplit = op.events.length > 1;
+          const { note, memo } = noteAndMemoOf(op);
           return (
             <Fragment key={op.operationId}>
               <tr>
@@ -62,8 +64,13 @@ export function CreditOperationsTable({ operations, label, customerId, creditId 
                 </Td>
                 <Td className="text-right tabular-nums">{money({ amountMinor: shown.balanceAfterMinor, currency: op.currency })}</Td>
                 <Td>{op.actorName}</Td>
-                <Td className="text-slate-600">{op.reason ?? "—"}</Td>
-                <Td className="max-w-56 truncate text-slate-600">{op.memo ?? "—"}</Td>
+                <Td className="max-w-56 text-slate-600">
+                  {op.reason ?? "—"}
+                  {note ? <span className="block truncate text-xs text-slate-500" title={note}>Note: {note}</span> : null}
+                </Td>
+                <Td className="max-w-56 truncate text-slate-600" title={memo ?? undefined}>
+                  {memo ?? "—"}
+                </Td>
                 <Td className="whitespace-nowrap">
                   {isSplit ? (
                     <button

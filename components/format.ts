@@ -1,4 +1,2 @@
-import { format } from "date-fns";
-
-export const formatDate = (date: Date) => format(date, "d MMM yyyy");
-export const formatDateTime = (date: Date) => format(date, "d MMM yyyy, HH:mm");
+// The UI's dates: one format everywhere, from server/lib/dates.ts (also used by customer messages).
+export { formatDate, formatDateTime, formatDateInputValue } from "@/server/lib/dates";

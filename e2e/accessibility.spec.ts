@@ -79,7 +79,7 @@ asRole("admin", () => {
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
     await page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: memo }).click();
     await expect(page.getByRole("region", { name: "Store credit", exact: true })).toBeVisible();
-    await expectNoViolations(page, /^Store credit \$2\.00/);
+    await expectNoViolations(page, /^Store credit US\$2\.00/);
   });
 
   for (const [path, heading] of [

@@ -24,10 +24,10 @@ async function fillAddCredit(page: Page, amount: string, memo: string) {
 /** Files a request for 500.00 as the support agent and returns its row on a decider's Approvals page. */
 async function requestAboveLimit(page: Page, customer: Customer, memo: string) {
   const form = await fillAddCredit(page, "500.00", memo);
-  await expect(form.getByText("Needs approval: above your $100.00 single-credit limit")).toBeVisible();
+  await expect(form.getByText("Needs approval: above your US$100.00 single-credit limit")).toBeVisible();
   await form.getByRole("button", { name: "Request approval" }).click();
   await expect(page.getByText("Sent for approval", { exact: false }).first()).toBeVisible();
-  await expect(page.getByRole("table", { name: "Approval requests for this customer" })).toContainText("$500.00");
+  await expect(page.getByRole("table", { name: "Approval requests for this customer" })).toContainText("US$500.00");
   return (decider: Page) =>
     decider.getByRole("table", { name: "Approval requests" }).getByRole("row").filter({ hasText: customer.fullName }).filter({ hasText: memo });
 }
@@ -52,8 +52,8 @@ test("a support agent's credit above the limit waits for a manager, who approves
   await manager.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Approvals/ }).click();
   const row = rowOn(manager);
   await expect(row).toContainText(demoStaff("support").name);
-  await expect(row).toContainText("above your $100.00 single-credit limit");
-  await expect(row).toContainText("$500.00");
+  await expect(row).toContainText("above your US$100.00 single-credit limit");
+  await expect(row).toContainText("US$500.00");
   await row.getByRole("button", { name: /^Approve request/ }).click();
   await expect(manager.getByText("Approved and done")).toBeVisible();
   await expect(row).toHaveCount(0);

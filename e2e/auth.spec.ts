@@ -41,6 +41,43 @@ test.describe("signing in", () => {
     await expectSignedOut(page);
   });
 
+  test("an empty form is refused in the browser, with its own message, before any request", async ({ page }) => {
+    const authRequests: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/api/auth")) authRequests.push(request.url());
+    });
+    await page.goto("/sign-in");
+    const email = page.getByLabel("Email");
+    const password = page.getByLabel("Password");
+    // Counted from here: loading the page may ask NextAuth for the session; signing in must not be tried.
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    authRequests.length = 0;
+
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(email).toBeFocused();
+    expect(await email.evaluate((input: HTMLInputElement) => input.validationMessage)).not.toBe("");
+    await expect(page.locator("input:invalid")).toHaveCount(2);
+
+    // With an email but no password the password is what the browser asks for.
+    await email.fill(demoStaff("admin").email);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(password).toBeFocused();
+    expect(await password.evaluate((input: HTMLInputElement) => input.validationMessage)).not.toBe("");
+
+    await expect(page).toHaveURL(SIGN_IN_URL);
+    await expect(page.getByRole("button", { name: "Signing in…" })).toHaveCount(0);
+    expect(authRequests).toEqual([]);
+  });
+
+  test("the app has a favicon, served before signing in", async ({ page }) => {
+    await page.goto("/sign-in");
+    const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+    expect(href).toMatch(/^\/icon\.svg/);
+    const icon = await page.request.get(href!);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  });
+
   test("the support agent does not see Staff and may not open it", async ({ page }) => {
     await signInThroughUi(page, demoStaff("support"));
     await expect(page).toHaveURL(/\/customers$/);

@@ -115,7 +115,7 @@ test("guide 002: adds, edits and deletes a store credit at phone width", async (
 
   await tab(page, "Store credits").click();
   const row = page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: "Phone goodwill credit" });
-  await expect(row).toContainText("$25.00");
+  await expect(row).toContainText("US$25.00");
   await expectNoSidewaysScroll(page);
   await row.click();
 
@@ -133,7 +133,7 @@ test("guide 002: adds, edits and deletes a store credit at phone width", async (
   const confirm = page.getByRole("dialog", { name: "Delete store credit" });
   await expectFitsScreen(confirm);
   await confirm.getByLabel("Reason").selectOption({ index: 1 });
-  await confirm.getByRole("button", { name: "Delete $25.00" }).click();
+  await confirm.getByRole("button", { name: "Delete US$25.00" }).click();
   await expect(confirm).toBeHidden();
   await expect(credit.getByText("Deleted", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText(before ? usdText(before) : "No store credit");
@@ -226,14 +226,14 @@ test("guide 000: sends credits from the Menu at phone width and sees them in the
   await form.getByLabel("Payment method").selectOption({ label: "Wire transfer" });
   await form.getByLabel("Earning amount").fill("10");
   await form.getByRole("button", { name: "Send credits" }).click();
-  await expect(form.getByRole("status").filter({ hasText: "Credits sent" })).toContainText(`$12.40 to ${receiver.fullName}`);
+  await expect(form.getByRole("status").filter({ hasText: "Credits sent" })).toContainText(`US$12.40 to ${receiver.fullName}`);
   await expectNoSidewaysScroll(page);
 
   await form.getByRole("link", { name: "Open credit history" }).click();
   await expect(page).toHaveURL(new RegExp(`/customers/${receiver.id}/credit-history$`));
   const newest = page.getByRole("table", { name: "Credit history" }).getByRole("row").nth(1);
   await expect(newest).toContainText("Issued");
-  await expect(newest).toContainText("$12.40");
+  await expect(newest).toContainText("US$12.40");
   await expectNoSidewaysScroll(page);
 });
 

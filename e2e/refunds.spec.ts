@@ -22,7 +22,7 @@ const seededUsdRefunds = (purchases: DemoPurchase[]) =>
 /** The USD amount on the profile's balance card, once loaded; zero when it shows none. */
 async function usdBalance(card: Locator): Promise<bigint> {
   await expect(card.getByRole("status")).toHaveCount(0);
-  const match = /\$([\d,]+\.\d{2})/.exec(await card.innerText());
+  const match = /US\$([\d,]+\.\d{2})/.exec(await card.innerText());
   const parsed = parseMoney(match?.[1] ?? "0", "USD");
   return parsed.ok ? parsed.amountMinor : 0n;
 }
@@ -82,6 +82,9 @@ test.describe("guide 001 as the admin", () => {
     await dialog.getByLabel("Type").selectOption("Original payment method");
     await dialog.getByLabel("Amount").fill(toDecimalString(part, "USD"));
     await dialog.getByLabel("Reason").selectOption("Product defective");
+    // Off by default, as in every form with it; the guide's customer is told.
+    await expect(dialog.getByLabel("Notify customer")).not.toBeChecked();
+    await dialog.getByLabel("Notify customer").check();
     await dialog.getByRole("button", { name: "Review refund" }).click();
 
     // Step 10: the review says exactly what will happen; then "Execute refund".

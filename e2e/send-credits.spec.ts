@@ -60,7 +60,7 @@ test.describe("as an admin", () => {
     // 5. Save and wait for the success message.
     await form.getByRole("button", { name: "Send credits" }).click();
     await expect(form.getByRole("heading", { name: "Credits sent" })).toBeVisible();
-    await expect(form.getByRole("status").filter({ hasText: "Credits sent" })).toContainText(`$37.25 to ${fullName(receiver)}`);
+    await expect(form.getByRole("status").filter({ hasText: "Credits sent" })).toContainText(`US$37.25 to ${fullName(receiver)}`);
     await expect(form.getByText("Fields marked * are required.")).toHaveCount(0);
 
     // 6. Check the customer's credit history: the new credit is the newest entry.
@@ -68,7 +68,7 @@ test.describe("as an admin", () => {
     await expect(page).toHaveURL(new RegExp(`/customers/${receiver.id}/credit-history$`));
     const newest = page.getByRole("table", { name: "Credit history" }).getByRole("row").nth(1);
     await expect(newest).toContainText("Issued");
-    await expect(newest).toContainText("$37.25");
+    await expect(newest).toContainText("US$37.25");
   });
 
   test("refuses what the server would refuse, with the message beside the field", async ({ page }) => {
@@ -122,7 +122,7 @@ test.describe("as an admin", () => {
     await expect(form.getByLabel("Earning amount")).toHaveValue("0");
     await form.getByRole("button", { name: "Send credits" }).click();
     const outcome = form.getByRole("status").filter({ hasText: "Credits sent" });
-    await expect(outcome).toContainText(`$4.10 to ${giftee.fullName}`);
+    await expect(outcome).toContainText(`US$4.10 to ${giftee.fullName}`);
     await expect(outcome).toContainText("None recorded");
   });
 });

@@ -61,11 +61,11 @@ test("lowering and raising the balance each state the change first; Cancel chang
   await info.getByLabel("Reason").selectOption({ index: 1 });
   await info.getByRole("button", { name: "Save balance" }).click();
   const dialog = balanceConfirmation(page);
-  await expect(dialog).toContainText(`Lower USD balance from ${usd(before)} to ${usd(lowered)}: takes $40.00 from 2 credits, newest first.`);
+  await expect(dialog).toContainText(`Lower USD balance from ${usd(before)} to ${usd(lowered)}: takes US$40.00 from 2 credits, newest first.`);
   const touched = dialog.getByRole("list", { name: "Credits this takes from" }).getByRole("listitem");
   await expect(touched).toHaveCount(2);
-  await expect(touched.nth(0)).toContainText("takes $30.00, leaves $0.00");
-  await expect(touched.nth(1)).toContainText("takes $10.00, leaves $40.00");
+  await expect(touched.nth(0)).toContainText("takes US$30.00, leaves US$0.00");
+  await expect(touched.nth(1)).toContainText("takes US$10.00, leaves US$40.00");
 
   // Cancel: nothing changed, and what was typed is still there.
   await dialog.getByRole("button", { name: "Cancel" }).click();
@@ -88,7 +88,7 @@ test("lowering and raising the balance each state the change first; Cancel chang
   await info.getByLabel("Reason").selectOption({ index: 1 });
   await info.getByRole("button", { name: "Save balance" }).click();
   await expect(dialog).toContainText(
-    `Raise USD balance from ${usd(lowered)} to ${usd(raised)}: adds a $12.00 Manual correction credit that never expires.`,
+    `Raise USD balance from ${usd(lowered)} to ${usd(raised)}: adds a US$12.00 Manual correction credit that never expires.`,
   );
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(balanceCard).toContainText(usd(lowered));

@@ -55,9 +55,9 @@ test.describe("two agents on one customer", () => {
 
     // A has now seen the new balance; saving again sets it.
     await saveBalanceConfirmed(page, info);
-    await expect(page.getByText("Credits set to $10.00")).toBeVisible();
+    await expect(page.getByText("Credits set to US$10.00")).toBeVisible();
     await expect(info.getByRole("alert")).toHaveCount(0);
-    await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText("$10.00");
+    await expect(page.getByRole("region", { name: "Store credit balance" })).toContainText("US$10.00");
   });
 
   test("a credit's amount edited from a stale form is refused, and the other agent's amount stays", async ({ page, pageAs }) => {
@@ -87,20 +87,20 @@ test.describe("two agents on one customer", () => {
     await creditB.getByLabel("Reason").selectOption({ index: 1 });
     await creditB.getByRole("button", { name: "Update" }).click();
     await expect(creditB.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
-    await expect(creditB).toContainText("$30.00");
+    await expect(creditB).toContainText("US$30.00");
 
     // A, on the form that showed 20.00, lowers it to 15.00.
     await amount.fill("15.00");
     await credit.getByLabel("Reason").selectOption({ index: 1 });
     await credit.getByRole("button", { name: "Update" }).click();
-    await expect(credit.getByRole("alert")).toHaveText("The amount changed from $20.00 to $30.00 since you opened this; check and save again");
+    await expect(credit.getByRole("alert")).toHaveText("The amount changed from US$20.00 to US$30.00 since you opened this; check and save again");
     await expect(amount).toHaveValue("15.00");
     await agentB.reload();
-    await expect(agentB.getByRole("region", { name: "Store credit", exact: true })).toContainText("$30.00");
+    await expect(agentB.getByRole("region", { name: "Store credit", exact: true })).toContainText("US$30.00");
 
     // Saving again, from the amount now shown, goes through.
     await credit.getByRole("button", { name: "Update" }).click();
     await expect(credit.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
-    await expect(credit).toContainText("$15.00");
+    await expect(credit).toContainText("US$15.00");
   });
 });

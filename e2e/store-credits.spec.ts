@@ -27,9 +27,9 @@ test.describe("guide 002 as the admin", () => {
     // opens something (a chevron, a hover style, the pointer) and is a named keyboard stop.
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
     const row = page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: "Goodwill for a late delivery" });
-    await expect(row).toContainText("$25.00");
+    await expect(row).toContainText("US$25.00");
     await expect(row).toHaveAttribute("tabindex", "0");
-    await expect(row).toHaveAccessibleName(/^\$25\.00 .* credit of /);
+    await expect(row).toHaveAccessibleName(/^US\$25\.00 .* credit of /);
     expect(await row.evaluate((tr) => getComputedStyle(tr).cursor)).toBe("pointer");
     await expect(row.locator("td").last().locator("svg")).toBeVisible();
     const restingBackground = await row.evaluate((tr) => getComputedStyle(tr).backgroundColor);
@@ -51,9 +51,9 @@ test.describe("guide 002 as the admin", () => {
     await expect(page.getByRole("button", { name: "More actions" })).toHaveCount(1);
     await actions.getByRole("button", { name: "Delete", exact: true }).click();
     const confirm = page.getByRole("dialog", { name: "Delete store credit" });
-    await expect(confirm).toContainText("$25.00");
+    await expect(confirm).toContainText("US$25.00");
     await confirm.getByLabel("Reason").selectOption({ index: 1 });
-    await confirm.getByRole("button", { name: "Delete $25.00" }).click();
+    await confirm.getByRole("button", { name: "Delete US$25.00" }).click();
 
     await expect(confirm).toBeHidden();
     await expect(credit.getByText("Deleted", { exact: true }).first()).toBeVisible();

@@ -1,6 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { DateInput } from "@/components/ui/date-input";
 
 type Props = {
   from: string;
@@ -16,12 +16,12 @@ export function DateRangeFilter({ from, to, onChange }: Props) {
     <>
       <div className="w-36">
         <Field label="From">
-          <Input type="date" value={from} max={to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
+          <DateInput value={from} max={to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
         </Field>
       </div>
       <div className="w-36">
         <Field label="To" error={isReversed ? "The end date is before the start date" : undefined}>
-          <Input type="date" value={to} min={from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
+          <DateInput value={to} min={from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
         </Field>
       </div>
     </>

@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/input";
 import { useDebouncedValue } from "@/components/use-debounced-value";
 
-export type PickedCustomer = { id: string; firstName: string; lastName: string; email: string };
+export type PickedCustomer = { id: string; firstName: string; lastName: string; email: string; phone: string | null };
 
 type Props = {
   value: PickedCustomer | null;
@@ -85,7 +85,7 @@ export function CustomerPicker({ value, onChange, changeLabel = "Change customer
   }, [value]);
 
   const pick = (customer: PickedCustomer) => {
-    onChange({ id: customer.id, firstName: customer.firstName, lastName: customer.lastName, email: customer.email });
+    onChange({ id: customer.id, firstName: customer.firstName, lastName: customer.lastName, email: customer.email, phone: customer.phone });
     setIsOpen(false);
     setText("");
   };

@@ -10,7 +10,7 @@ describe("refundAmountError", () => {
   });
 
   it("refuses an amount above the refundable remainder, naming the amount and the limit", () => {
-    expect(refundAmountError("25.01", payment)).toBe("The amount can be at most $25.00, what is left to refund");
+    expect(refundAmountError("25.01", payment)).toBe("The amount can be at most US$25.00, what is left to refund");
   });
 
   it("refuses zero, text and more decimals than the currency has", () => {
@@ -36,10 +36,10 @@ describe("refundFormErrors", () => {
 describe("refundSentence", () => {
   it("says how much goes where", () => {
     expect(refundSentence({ amountMinor: 2500n, currency: "USD", type: "ORIGINAL_METHOD", methodLabel: "Visa •••• 4242" })).toBe(
-      "Refund $25.00 to Visa •••• 4242",
+      "Refund US$25.00 to Visa •••• 4242",
     );
     expect(refundSentence({ amountMinor: 2500n, currency: "USD", type: "STORE_CREDIT", methodLabel: "Visa •••• 4242" })).toBe(
-      "Refund $25.00 to store credit",
+      "Refund US$25.00 to store credit",
     );
   });
 });

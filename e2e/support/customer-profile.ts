@@ -14,9 +14,9 @@ export async function openProfile(page: Page, customer: Customer) {
 export async function usdBalanceCents(page: Page): Promise<number> {
   const card = page.getByRole("region", { name: "Store credit balance" });
   await expect(card.getByRole("status")).toHaveCount(0);
-  const match = /\$([\d,]+\.\d{2})/.exec(await card.innerText());
+  const match = /US\$([\d,]+\.\d{2})/.exec(await card.innerText());
   return match ? Math.round(Number(match[1]!.replaceAll(",", "")) * 100) : 0;
 }
 
-/** Cents as the page writes dollars: "$1,234.50". */
-export const usdText = (cents: number) => `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+/** Cents as the page writes US dollars: "US$1,234.50". */
+export const usdText = (cents: number) => `US$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;

@@ -41,7 +41,7 @@ describe("smoke run on embedded PGlite", () => {
     const ctx = await serviceContextAs(t.db, "ADMIN");
     const customer = await createCustomer(t.db);
     const spend = { idempotencyKey: randomUUID(), customerId: customer.id, currency: "USD", amountMinor: 500n };
-    const refused = { code: "INSUFFICIENT_FUNDS", message: "Only $0.00 of store credit is available" };
+    const refused = { code: "INSUFFICIENT_FUNDS", message: "Only US$0.00 of store credit is available" };
     const balanceRow = () => t.db.creditBalance.findUnique({ where: { customerId_currency: { customerId: customer.id, currency: "USD" } } });
     await expect(spendCredit({ db: t.db, actor: null }, spend)).rejects.toMatchObject(refused);
     // The balance row the spend created to lock was undone with it (rolled back to the savepoint).

@@ -4,9 +4,11 @@ import {
   formatMoney,
   isKnownCurrency,
   maxMinorUnits,
+  MONEY_LOCALE,
   moneyErrorMessage,
   parseAmount,
   parseMoney,
+  sortByCurrency,
   toDecimalString,
 } from "./money";
 
@@ -64,7 +66,7 @@ describe("parseMoney", () => {
     expect(parsed("1000000001", "JPY")).toBe("TOO_LARGE");
     expect(parsed("99999999999999999999999999", "USD")).toBe("TOO_LARGE");
     expect(maxMinorUnits("JPY")).toBe(1_000_000_000n);
-    expect(moneyErrorMessage("TOO_LARGE", "USD", { allowZero: false })).toBe("Enter at most $1,000,000,000.00");
+    expect(moneyErrorMessage("TOO_LARGE", "USD", { allowZero: false })).toBe("Enter at most US$1,000,000,000.00");
   });
 
   it("refuses negative amounts, non-numbers and unknown currencies", () => {
@@ -152,13 +154,59 @@ describe("formatting", () => {
   });
 
   it("formats with Intl, exactly for amounts beyond a float's precision", () => {
-    expect(formatMoney(2500n, "USD")).toBe("$25.00");
-    expect(formatMoney(700n, "JPY")).toBe("¥700");
+    expect(formatMoney(2500n, "USD")).toBe("US$25.00");
+    expect(formatMoney(700n, "JPY")).toBe("JP¥700");
     expect(formatMoney(-300n, "EUR")).toBe("-€3.00");
-    expect(formatMoney(123456789012345678n, "USD")).toBe("$1,234,567,890,123,456.78");
-    expect(formatMoney(1250n, "EUR", "de-DE")).toBe("12,50\u00a0€");
+    expect(formatMoney(7355n, "GBP")).toBe("£73.55");
+    expect(formatMoney(123456789012345678n, "USD")).toBe("US$1,234,567,890,123,456.78");
   });
 
+  it("never writes a symbol that two currencies share (no bare $ or ¥)", () => {
+    expect(formatMoney(100n, "CAD")).toBe("CA$1.00");
+    expect(formatMoney(100n, "CNY")).toBe("CN¥1.00");
+    expect(formatMoney(100n, "AUD")).toBe("A$1.00");
+    const symbolOf = (currency: string) =>
+      new Intl.NumberFormat(MONEY_LOCALE, { style: "currency", currency, currencyDisplay: "symbol" }).formatToParts(1).find((p) => p.type === "currency")?.value;
+    const owners = new Map<string, string[]>();
+    for (const currency of Intl.supportedValuesOf("currency")) {
+      const symbol = symbolOf(currency) ?? currency;
+      owners.set(symbol, [...(owners.get(symbol) ?? []), currency]);
+    }
+    expect([...owners].filter(([, currencies]) => currencies.length > 1)).toEqual([]);
+  });
+});
+
+describe("sortByCurrency", () => {
+  const amounts = ["JPY", "GBP", "USD", "EUR", "CAD"].map((currency) => ({ currency, amountMinor: 1n }));
+
+  it("puts the store's main currency first, then the rest by code", () => {
+    expect(sortByCurrency(amounts, "USD").map((a) => a.currency)).toEqual(["USD", "CAD", "EUR", "GBP", "JPY"]);
+    expect(sortByCurrency(amounts, "GBP").map((a) => a.currency)).toEqual(["GBP", "CAD", "EUR", "JPY", "USD"]);
+  });
+
+  it("sorts by code alone when the main currency is unknown or absent, and leaves the input as it was", () => {
+    expect(sortByCurrency(amounts, null).map((a) => a.currency)).toEqual(["CAD", "EUR", "GBP", "JPY", "USD"]);
+    expect(sortByCurrency(amounts, "CHF").map((a) => a.currency)).toEqual(["CAD", "EUR", "GBP", "JPY", "USD"]);
+    expect(amounts.map((a) => a.currency)).toEqual(["JPY", "GBP", "USD", "EUR", "CAD"]);
+  });
+
+  it("reads as the issue asks", () => {
+    const line = sortByCurrency(
+      [
+        { currency: "JPY", amountMinor: 4n },
+        { currency: "GBP", amountMinor: 7355n },
+        { currency: "EUR", amountMinor: 17345n },
+        { currency: "USD", amountMinor: 165036n },
+      ],
+      "USD",
+    )
+      .map((m) => formatMoney(m.amountMinor, m.currency))
+      .join(" · ");
+    expect(line).toBe("US$1,650.36 · €173.45 · £73.55 · JP¥4");
+  });
+});
+
+describe("decimal strings", () => {
   it("round-trips every parsed amount through its decimal string", () => {
     for (const [text, currency] of [["0.01", "USD"], ["999999999.99", "USD"], ["1", "JPY"], ["12.345", "BHD"]] as const) {
       const result = parseMoney(text, currency);

@@ -111,15 +111,34 @@ export function toDecimalString(amountMinor: bigint, currency: string): string {
   return `${sign}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
 }
 
+/**
+ * The one locale money is written in. en-GB's symbols name each currency on their own (US$, CA$,
+ * A$, JP¥, CN¥, €, £); en-US writes a bare "$" and "¥" that could be USD or CAD, JPY or CNY.
+ * money.test.ts proves no two currencies share a symbol here.
+ */
+export const MONEY_LOCALE = "en-GB";
+
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** "$12.50", "¥700", "-€3.00"; exact for any size, because Intl gets the decimal string. */
-export function formatMoney(amountMinor: bigint, currency: string, locale = "en-US"): string {
-  const key = `${locale}|${currency}`;
-  let formatter = formatters.get(key);
+/** "US$12.50", "JP¥700", "-€3.00", "£4.00"; exact for any size, because Intl gets the decimal string. */
+export function formatMoney(amountMinor: bigint, currency: string): string {
+  let formatter = formatters.get(currency);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
-    formatters.set(key, formatter);
+    formatter = new Intl.NumberFormat(MONEY_LOCALE, { style: "currency", currency, currencyDisplay: "symbol" });
+    formatters.set(currency, formatter);
   }
   return formatter.format(toDecimalString(amountMinor, currency) as Intl.StringNumericLiteral);
+}
+
+/**
+ * The one order for amounts in several currencies (balance cards, totals, lists): the store's
+ * main currency first, then the rest alphabetically by code. Returns a new array.
+ */
+export function sortByCurrency<T extends { currency: string }>(items: readonly T[], mainCurrency: string | null): T[] {
+  return items.toSorted((a, b) => {
+    if (a.currency === b.currency) return 0;
+    if (a.currency === mainCurrency) return -1;
+    if (b.currency === mainCurrency) return 1;
+    return a.currency < b.currency ? -1 : 1;
+  });
 }

@@ -114,7 +114,7 @@ describe("approving a request", () => {
 
     const refused = await refusal(lead.caller.approvals.approve({ idempotencyKey: newKey(), requestId }));
 
-    expect(refused).toEqual({ code: "FORBIDDEN", message: "You cannot approve this: it is above your $200.00 single-credit limit. Someone with a higher limit must approve it" });
+    expect(refused).toEqual({ code: "FORBIDDEN", message: "You cannot approve this: it is above your US$200.00 single-credit limit. Someone with a higher limit must approve it" });
     expect(await t.db.approvalRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "PENDING", decidedById: null });
     expect(await balanceOf(t.db, customer.id)).toBe(0n);
   });
@@ -131,7 +131,7 @@ describe("approving a request", () => {
 
     expect(await refusal(manager.caller.approvals.approve({ idempotencyKey: newKey(), requestId }))).toEqual({
       code: "BAD_REQUEST",
-      message: "At most $200.00 can be refunded",
+      message: "At most US$200.00 can be refunded",
     });
     expect(await t.db.approvalRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "PENDING" });
   });
@@ -217,7 +217,7 @@ describe("reading requests", () => {
     const positions = ids.map((id) => queue.items.findIndex((r) => r.id === id));
     expect(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);
     expect((await manager.caller.approvals.pendingCount()).count).toBeGreaterThanOrEqual(3);
-    expect(queue.items.find((r) => r.id === ids[0])).toMatchObject({ customer: { id: customer.id }, amountMinor: 15_000n, limitReason: "above your $100.00 single-credit limit", requesterNote: "Late delivery" });
+    expect(queue.items.find((r) => r.id === ids[0])).toMatchObject({ customer: { id: customer.id }, amountMinor: 15_000n, limitReason: "above your US$100.00 single-credit limit", requesterNote: "Late delivery" });
   });
 
   it("gives a support agent their limits and usage, and an admin none", async () => {

@@ -1,6 +1,7 @@
 import superjson from "superjson";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
+import { formatDateTime } from "@/server/lib/dates";
 import { idempotentTransaction, replaceAnswerSql } from "@/server/lib/idempotency";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { executeTogether } from "@/server/modules/credits/ledger";
@@ -9,18 +10,16 @@ import { decideApprovalSql, findApprovalView, lockApprovalRequest, type LockedAp
 import { APPROVAL_STATUS_LABELS, type ApprovalDecisionResult, type ApproveInput, type RejectInput } from "./approvals.schema";
 import { runApprovedAction } from "./run-approved-action";
 
-const whenText = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 /** Locks the request and refuses a decision on anything but someone else's live pending request. */
 async function lockDecidable(tx: Parameters<typeof lockApprovalRequest>[0], requestId: string, deciderId: string): Promise<LockedApprovalRequest> {
   const request = await lockApprovalRequest(tx, requestId);
   if (!request) throw new AppError("NOT_FOUND", "This approval request does not exist", "requestId");
   if (request.status !== "PENDING") {
     const by = request.decidedBy ? ` by ${request.decidedBy.name}` : "";
-    const on = request.decidedAt ? ` on ${whenText.format(request.decidedAt)} UTC` : "";
+    const on = request.decidedAt ? ` on ${formatDateTime(request.decidedAt, { timeZone: "UTC" })} UTC` : "";
     throw new AppError("CONFLICT", `Already ${APPROVAL_STATUS_LABELS[request.status].toLowerCase()}${by}${on}`);
   }
-  if (request.expiresAt <= new Date()) throw new AppError("CONFLICT", `This request expired on ${whenText.format(request.expiresAt)} UTC`);
+  if (request.expiresAt <= new Date()) throw new AppError("CONFLICT", `This request expired on ${formatDateTime(request.expiresAt, { timeZone: "UTC" })} UTC`);
   if (request.requester.id === deciderId) throw new AppError("FORBIDDEN", "Another staff member must decide on your own request");
   return request;
 }

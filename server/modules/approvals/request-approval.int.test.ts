@@ -25,11 +25,11 @@ describe("requestApproval", () => {
         customerId: customer.id,
         amountMinor: 50_000n,
         currency: "USD",
-        limitReason: "above your $100.00 single-credit limit",
+        limitReason: "above your US$100.00 single-credit limit",
         requesterNote: "Goodwill",
       }),
     );
-    expect(pending.approvalRequest).toMatchObject({ status: "PENDING", limitReason: "above your $100.00 single-credit limit" });
+    expect(pending.approvalRequest).toMatchObject({ status: "PENDING", limitReason: "above your US$100.00 single-credit limit" });
     const [row] = await t.db.$queryRaw<{ status: string; input: unknown; idempotencyKey: string; days: number }[]>`
       SELECT status, input, idempotency_key AS "idempotencyKey",
              round(extract(epoch FROM expires_at - created_at) / 86400)::int AS days

@@ -88,7 +88,7 @@ describe("editing a credit", () => {
     const { credit } = await creditWithSpend("20.00", 1500n);
     expect(
       await refusal(caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "14.99", expectedAmount: "20.00", currency: "USD", reasonId: DEFAULT_REASON_IDS.other })),
-    ).toEqual({ code: "BAD_REQUEST", message: "$15.00 of this credit has been used; the amount cannot go below that" });
+    ).toEqual({ code: "BAD_REQUEST", message: "US$15.00 of this credit has been used; the amount cannot go below that" });
     expect(await refusal(caller.credits.update({ idempotencyKey: newKey(), creditId: credit.creditId, amount: "25", expectedAmount: "20.00", currency: "USD" }))).toEqual({
       code: "BAD_REQUEST",
       message: "Choose a reason for changing the amount",

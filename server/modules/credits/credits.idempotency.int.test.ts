@@ -70,7 +70,7 @@ describe("a refusal is the key's answer", () => {
     const customer = await createCustomer(t.db);
     await issueTestCredit(adminCtx, customer.id, { amount: "5.00" });
     const spend = { idempotencyKey: newKey(), customerId: customer.id, currency: "USD", amountMinor: 1_000n, reference: "Order 63" };
-    const refused = { code: "INSUFFICIENT_FUNDS", message: "Only $5.00 of store credit is available", field: "amount" };
+    const refused = { code: "INSUFFICIENT_FUNDS", message: "Only US$5.00 of store credit is available", field: "amount" };
 
     expect(await appRefusal(spendCredit(storefront(), spend))).toEqual(refused);
     await issueTestCredit(adminCtx, customer.id, { amount: "10.00" });
@@ -85,11 +85,11 @@ describe("a refusal is the key's answer", () => {
     await issueTestCredit(adminCtx, customer.id, { amount: "10.00" });
     const spent = await spendCredit(storefront(), { idempotencyKey: newKey(), customerId: customer.id, currency: "USD", amountMinor: 500n });
     const tooMuch = { idempotencyKey: newKey(), spendOperationId: spent.operationId, amountMinor: 800n };
-    const refused = { code: "BAD_INPUT", message: "At most $5.00 of this spend can still be given back", field: "amount" };
+    const refused = { code: "BAD_INPUT", message: "At most US$5.00 of this spend can still be given back", field: "amount" };
 
     expect(await appRefusal(reverseSpend(storefront(), tooMuch))).toEqual(refused);
     await reverseSpend(storefront(), { idempotencyKey: newKey(), spendOperationId: spent.operationId, amountMinor: 200n });
-    // Worked out again it would say $3.00; the key answers what it answered.
+    // Worked out again it would say US$3.00; the key answers what it answered.
     expect(await appRefusal(reverseSpend(storefront(), tooMuch))).toEqual(refused);
     expect(await balanceOf(t.db, customer.id)).toBe(700n);
   });
@@ -99,7 +99,7 @@ describe("a refusal is the key's answer", () => {
     const credit = await issueTestCredit(adminCtx, customer.id, { amount: "10.00" });
     const spent = await spendCredit(storefront(), { idempotencyKey: newKey(), customerId: customer.id, currency: "USD", amountMinor: 600n });
     const lower = { idempotencyKey: newKey(), creditId: credit.creditId, amount: "5.00", expectedAmount: "10.00", currency: "USD", reasonId: DEFAULT_REASON_IDS.other };
-    const refused = { code: "BAD_REQUEST", fieldMessage: "amount: $6.00 of this credit has been used; the amount cannot go below that" };
+    const refused = { code: "BAD_REQUEST", fieldMessage: "amount: US$6.00 of this credit has been used; the amount cannot go below that" };
 
     expect(await fieldRefusal(admin.credits.update(lower))).toEqual(refused);
     await reverseSpend(storefront(), { idempotencyKey: newKey(), spendOperationId: spent.operationId });

@@ -68,9 +68,9 @@ describe("adding store credit", () => {
 
     const smsRow = await t.db.notification.findUniqueOrThrow({ where: { id: sms.notificationId! } });
     expect(smsRow).toMatchObject({ channel: "SMS", recipient: "+1 415-555-0134", status: "PENDING", attempts: 0, kind: "credit.received" });
-    expect(smsRow.body).toBe("You have received $25.00 in store credit.");
+    expect(smsRow.body).toBe("You have received US$25.00 in store credit.");
     const emailRow = await t.db.notification.findUniqueOrThrow({ where: { id: email.notificationId! } });
-    expect(emailRow).toMatchObject({ channel: "EMAIL", recipient: withoutPhone.email, body: "You have received ¥700 in store credit." });
+    expect(emailRow).toMatchObject({ channel: "EMAIL", recipient: withoutPhone.email, body: "You have received JP¥700 in store credit." });
     expect(await t.db.notification.count({ where: { customerId: withoutPhone.id } })).toBe(1);
   });
 
@@ -79,7 +79,7 @@ describe("adding store credit", () => {
     const expiresAt = new Date(Date.UTC(2099, 11, 31, 23, 59));
     const result = executed(await caller.credits.issue(issueInput(customer.id, { notifyCustomer: true, expiresAt })));
     const row = await t.db.notification.findUniqueOrThrow({ where: { id: result.notificationId! } });
-    expect(row.body).toBe("You have received $25.00 in store credit. It expires on Dec 31, 2099.");
+    expect(row.body).toBe("You have received US$25.00 in store credit. It expires on 31 Dec 2099.");
   });
 });
 
@@ -89,8 +89,8 @@ describe("amount rules", () => {
     ["-5", "USD", "amount: Enter an amount above zero"],
     ["0.001", "USD", "amount: Use at most 2 decimals for USD"],
     ["1.5", "JPY", "amount: JPY has no decimals; enter a whole amount"],
-    ["1000000000.01", "USD", "amount: Enter at most $1,000,000,000.00"],
-    ["2000000000", "JPY", "amount: Enter at most ¥1,000,000,000"],
+    ["1000000000.01", "USD", "amount: Enter at most US$1,000,000,000.00"],
+    ["2000000000", "JPY", "amount: Enter at most JP¥1,000,000,000"],
     ["12,5", "USD", "amount: Enter an amount like 1234.56"],
     ["", "USD", "amount: Enter an amount"],
   ])("refuses %s %s with a message naming the field, and writes nothing", async (amount, currency, message) => {
@@ -139,7 +139,7 @@ describe("amount rules", () => {
     await caller.credits.issue(issueInput(customer.id, { amount: "1000000000", currency: "JPY" }));
     const { code, message } = await refusal(caller.credits.issue(issueInput(customer.id, { amount: "1", currency: "JPY" })));
     expect(code).toBe("BAD_REQUEST");
-    expect(message).toMatch(/above ¥1,000,000,000/);
+    expect(message).toMatch(/above JP¥1,000,000,000/);
     expect(await creditsOf(customer.id)).toHaveLength(1);
     expect(await balanceOf(t.db, customer.id, "JPY")).toBe(1_000_000_000n);
   });

@@ -28,7 +28,7 @@ const requestsOf = (customerId: string) =>
   t.db.approvalRequest.findMany({ where: { customerId }, select: { operation: true, status: true, amountMinor: true, limitReason: true } });
 
 describe("limits beyond Add store credit", () => {
-  it("turns a raise through Edit from $2.00 to $500.00 into a request for the $498.00 difference", async () => {
+  it("turns a raise through Edit from US$2.00 to US$500.00 into a request for the US$498.00 difference", async () => {
     const { caller } = await supportCaller();
     const customer = await createCustomer(t.db);
     const credit = await issueTestCredit(admin, customer.id, { amount: "2.00" });
@@ -38,7 +38,7 @@ describe("limits beyond Add store credit", () => {
 
     expect(isApprovalPending(result)).toBe(true);
     expect(await requestsOf(customer.id)).toEqual([
-      { operation: "credit.update", status: "PENDING", amountMinor: 49_800n, limitReason: "above your $100.00 single-credit limit" },
+      { operation: "credit.update", status: "PENDING", amountMinor: 49_800n, limitReason: "above your US$100.00 single-credit limit" },
     ]);
     expect(await t.db.storeCredit.findUniqueOrThrow({ where: { id: credit.creditId } })).toMatchObject({ amountMinor: 200n });
     // A raise within the limit, and any lowering, still run directly.
@@ -57,7 +57,7 @@ describe("limits beyond Add store credit", () => {
   });
 
   it("limits a set-balance change in either direction for a role that may set balances", async () => {
-    // Support agents may not set balances at all; a manager with a $50.00 change limit in EUR can.
+    // Support agents may not set balances at all; a manager with a €50.00 change limit in EUR can.
     const manager = await serviceContextAs(t.db, "MANAGER");
     await t.db.$executeRaw`UPDATE money_limit SET max_set_balance_change_minor = 5000 WHERE role_key = 'MANAGER' AND currency = 'EUR'`;
     try {
@@ -74,7 +74,7 @@ describe("limits beyond Add store credit", () => {
     }
   });
 
-  it("turns a refund above $250.00 into a request and reserves nothing on the payment", async () => {
+  it("turns a refund above US$250.00 into a request and reserves nothing on the payment", async () => {
     const { caller } = await supportCaller();
     const customer = await createCustomer(t.db);
     const payment = await createTestPayment(t.db, { customerId: customer.id, amountMinor: 100_000n, currency: "USD", methodKind: "CARD", cardBrand: "Visa", cardLast4: "4242" });
@@ -82,7 +82,7 @@ describe("limits beyond Add store credit", () => {
 
     const result = await caller.refunds.create({ idempotencyKey: newKey(), ...refund, amount: "300.00" });
 
-    expect(isApprovalPending(result) && result.approvalRequest.limitReason).toBe("above your $250.00 single-refund limit");
+    expect(isApprovalPending(result) && result.approvalRequest.limitReason).toBe("above your US$250.00 single-refund limit");
     expect(await t.db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ refundedMinor: 0n, pendingRefundMinor: 0n });
     expect(await t.db.refund.count({ where: { paymentId: payment.id } })).toBe(0);
     expect(isApprovalPending(await caller.refunds.create({ idempotencyKey: newKey(), ...refund, amount: "250.00" }))).toBe(false);

@@ -19,7 +19,7 @@ const input = (customerId: string, amount: string, currency = "USD") =>
   ZIssueCreditInput.parse({ idempotencyKey: newKey(), customerId, amount, currency, categoryId: DEFAULT_CATEGORY_IDS.goodwill });
 
 describe("credits.issue within a support agent's limits", () => {
-  it("runs exactly 10 of 11 concurrent $100.00 credits against a $1,000.00 daily limit and files the 11th for approval", async () => {
+  it("runs exactly 10 of 11 concurrent US$100.00 credits against a US$1,000.00 daily limit and files the 11th for approval", async () => {
     const support = await serviceContextAs(t.db, "SUPPORT_AGENT");
     const customer = await createCustomer(t.db);
     const results = await Promise.all(Array.from({ length: 11 }, () => issueCredit(support, input(customer.id, "100.00"))));
@@ -38,7 +38,7 @@ describe("credits.issue within a support agent's limits", () => {
     const first = await issueCredit(support, above);
     const replay = await issueCredit(support, above);
 
-    expect(isApprovalPending(first) && first.approvalRequest.limitReason).toBe("above your $100.00 single-credit limit");
+    expect(isApprovalPending(first) && first.approvalRequest.limitReason).toBe("above your US$100.00 single-credit limit");
     expect(replay).toEqual(first);
     expect(await t.db.approvalRequest.count({ where: { customerId: customer.id } })).toBe(1);
     expect(await balanceOf(t.db, customer.id)).toBe(0n);

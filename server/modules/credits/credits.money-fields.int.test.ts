@@ -24,7 +24,7 @@ afterAll(() => t.close());
 type Target = { customerId: string; creditId: string };
 type Field = { name: string; field: string; allowsZero: boolean; call: (target: Target, amount: string, idempotencyKey: string) => Promise<unknown> };
 
-// Each customer holds one $10.00 credit, so the shown balance and amount are "10.00".
+// Each customer holds one US$10.00 credit, so the shown balance and amount are "10.00".
 const FIELDS: Field[] = [
   {
     name: "credits.issue amount",

@@ -40,7 +40,7 @@ describe("credits.setBalancePreview", () => {
     const [oldest, middle, newest] = credits.map((c) => c.creditId);
 
     const shown = await preview(customer.id, "50.00");
-    expect(shown.summary).toBe("Lower USD balance from $80.00 to $50.00: takes $30.00 from 2 credits, newest first.");
+    expect(shown.summary).toBe("Lower USD balance from US$80.00 to US$50.00: takes US$30.00 from 2 credits, newest first.");
     expect(shown).toMatchObject({ shownBalanceMinor: 8000n, fromMinor: 8000n, toMinor: 5000n, expiredMinor: 0n });
     expect(shown.change).toMatchObject({
       kind: "lower",
@@ -65,7 +65,7 @@ describe("credits.setBalancePreview", () => {
   it("says a raise adds one never-expiring Manual correction credit", async () => {
     const { customer } = await customerWithCredits(admin, ["48.00"]);
     const shown = await preview(customer.id, "60");
-    expect(shown.summary).toBe("Raise USD balance from $48.00 to $60.00: adds a $12.00 Manual correction credit that never expires.");
+    expect(shown.summary).toBe("Raise USD balance from US$48.00 to US$60.00: adds a US$12.00 Manual correction credit that never expires.");
     expect(shown.change).toEqual({ kind: "raise", amountMinor: 1200n, categoryName: "Manual correction" });
     expect(await t.db.storeCredit.count({ where: { customerId: customer.id } })).toBe(1);
   });
@@ -76,16 +76,16 @@ describe("credits.setBalancePreview", () => {
     await backdateExpiry(t.db, expiring.creditId);
     const shown = await preview(customer.id, "20.00");
     expect(shown).toMatchObject({ shownBalanceMinor: 4000n, fromMinor: 3000n, expiredMinor: 1000n });
-    expect(shown.summary).toBe("Lower USD balance from $30.00 to $20.00: takes $10.00 from 1 credit. First closes $10.00 of expired credit.");
+    expect(shown.summary).toBe("Lower USD balance from US$30.00 to US$20.00: takes US$10.00 from 1 credit. First closes US$10.00 of expired credit.");
   });
 
   it("refuses what the save would refuse (already that balance, a stale page), on the balance field", async () => {
     const { customer } = await customerWithCredits(admin, ["25.00"]);
-    expect(await fieldRefusal(preview(customer.id, "25.00"))).toEqual({ code: "BAD_REQUEST", fieldMessage: "balance: The balance is already $25.00" });
+    expect(await fieldRefusal(preview(customer.id, "25.00"))).toEqual({ code: "BAD_REQUEST", fieldMessage: "balance: The balance is already US$25.00" });
     expect((await fieldRefusal(preview(customer.id, "-1"))).fieldMessage).toMatch(/^balance: /);
     expect(await fieldRefusal(preview(customer.id, "10.00", "20.00"))).toEqual({
       code: "CONFLICT",
-      fieldMessage: "balance: The balance changed from $20.00 to $25.00 since you opened this; check and save again",
+      fieldMessage: "balance: The balance changed from US$20.00 to US$25.00 since you opened this; check and save again",
     });
   });
 });

@@ -79,7 +79,7 @@ describe("setting a balance", () => {
 
   it("refuses the balance it already has, a bad amount, an unknown reason, and an unknown customer", async () => {
     const { customer } = await customerWithCredits(admin, ["10.00"]);
-    expect(await refusal(setTo(customer.id, "10"))).toEqual({ code: "BAD_REQUEST", message: "The balance is already $10.00" });
+    expect(await refusal(setTo(customer.id, "10"))).toEqual({ code: "BAD_REQUEST", message: "The balance is already US$10.00" });
     expect(await fieldRefusal(setTo(customer.id, "-1"))).toMatchObject({ fieldMessage: "balance: Enter an amount of zero or more" });
     expect(await fieldRefusal(setTo(customer.id, "1.001"))).toMatchObject({ fieldMessage: "balance: Use at most 2 decimals for USD" });
     expect(

@@ -69,7 +69,7 @@ describe("spending credit", () => {
     await issueTestCredit(admin, customer.id, { amount: "10" });
     expect(await failure(spend(customer.id, 1001n))).toEqual({
       code: "INSUFFICIENT_FUNDS",
-      message: "Only $10.00 of store credit is available",
+      message: "Only US$10.00 of store credit is available",
       field: "amount",
     });
     expect(await failure(spend(customer.id, 0n))).toMatchObject({ code: "BAD_INPUT", field: "amount" });
@@ -82,7 +82,7 @@ describe("spending credit", () => {
     const expired = await issueTestCredit(admin, customer.id, { amount: "10", expiresAt: days(1) });
     await issueTestCredit(admin, customer.id, { amount: "4" });
     await backdateExpiry(t.db, expired.creditId);
-    expect(await failure(spend(customer.id, 500n))).toMatchObject({ code: "INSUFFICIENT_FUNDS", message: "Only $4.00 of store credit is available" });
+    expect(await failure(spend(customer.id, 500n))).toMatchObject({ code: "INSUFFICIENT_FUNDS", message: "Only US$4.00 of store credit is available" });
     const result = await spend(customer.id, 400n);
     expect(result.allocations.map((a) => a.creditId)).not.toContain(expired.creditId);
     expect(await creditRow(expired.creditId)).toMatchObject({ removedMinor: 1000n, usedMinor: 0n });
@@ -129,7 +129,7 @@ describe("reversing a spend", () => {
     const { spent } = await spentAcrossTwo();
     expect(await failure(reverseSpend(storefront(), { idempotencyKey: newKey(), spendOperationId: spent.operationId, amountMinor: 1501n }))).toEqual({
       code: "BAD_INPUT",
-      message: "At most $15.00 of this spend can still be given back",
+      message: "At most US$15.00 of this spend can still be given back",
       field: "amount",
     });
     await reverseSpend(storefront(), { idempotencyKey: newKey(), spendOperationId: spent.operationId });

@@ -52,7 +52,7 @@ describe("setting a balance from a page that showed another balance", () => {
 
     expect(await fieldRefusal(callerA.credits.setBalance(input))).toEqual({
       code: "CONFLICT",
-      fieldMessage: "balance: The balance changed from $0.00 to $25.00 since you opened this; check and save again",
+      fieldMessage: "balance: The balance changed from US$0.00 to US$25.00 since you opened this; check and save again",
     });
     expect(await writesExceptKey(scope)).toEqual(before);
     expect(await t.db.storeCredit.findUniqueOrThrow({ where: { id: added.creditId } })).toMatchObject({ amountMinor: 2500n, usedMinor: 0n, removedMinor: 0n });
@@ -75,7 +75,7 @@ describe("setting a balance from a page that showed another balance", () => {
     for (const balance of ["5.00", "25.00", "40.00"]) {
       expect(await fieldRefusal(callerA.credits.setBalance(setBalanceInput({ customerId: customer.id, balance, expectedBalance: "30.00" })))).toEqual({
         code: "CONFLICT",
-        fieldMessage: "balance: The balance changed from $30.00 to $25.00 since you opened this; check and save again",
+        fieldMessage: "balance: The balance changed from US$30.00 to US$25.00 since you opened this; check and save again",
       });
     }
     expect(await balanceOf(t.db, customer.id)).toBe(2500n);
@@ -133,7 +133,7 @@ describe("editing a credit's amount from a page that showed another amount", () 
 
     expect(await fieldRefusal(callerA.credits.update(input))).toEqual({
       code: "CONFLICT",
-      fieldMessage: "amount: The amount changed from $20.00 to $30.00 since you opened this; check and save again",
+      fieldMessage: "amount: The amount changed from US$20.00 to US$30.00 since you opened this; check and save again",
     });
     expect(await writesExceptKey(scope)).toEqual(before);
     expect(await t.db.storeCredit.findUniqueOrThrow({ where: { id: credit.creditId } })).toMatchObject({ amountMinor: 3000n, memo: "Edited from a stale page" });

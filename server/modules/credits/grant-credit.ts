@@ -1,6 +1,7 @@
 import type { Prisma } from "@/prisma/generated/client";
 import type { DbTx } from "@/server/db/client";
 import { AppError } from "@/server/lib/app-error";
+import { formatDate } from "@/server/lib/dates";
 import { formatMoney } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
 import { customerActivitySql } from "@/server/modules/customers/customers.repo";
@@ -97,11 +98,9 @@ export async function checkGrantTarget(tx: DbTx, opts: { customerId: string; cur
   return assertGrantTarget(await issueContext(tx, opts), opts);
 }
 
-const expiryDate = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-
-/** "You have received $25.00 in store credit. It expires on Dec 31, 2026." */
+/** "You have received US$25.00 in store credit. It expires on 31 Dec 2026." (dates in UTC, the server's zone) */
 export function creditReceivedMessage(amountMinor: bigint, currency: string, expiresAt: Date | null): string {
-  const expiry = expiresAt ? ` It expires on ${expiryDate.format(expiresAt)}.` : "";
+  const expiry = expiresAt ? ` It expires on ${formatDate(expiresAt, { timeZone: "UTC" })}.` : "";
   return `You have received ${formatMoney(amountMinor, currency)} in store credit.${expiry}`;
 }
 

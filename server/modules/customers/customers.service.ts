@@ -2,8 +2,10 @@ import { z } from "zod";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
 import { CursorField, encodeCursor, invalidCursor, readCursor } from "@/server/lib/cursor";
+import { sortByCurrency } from "@/server/lib/money";
 import { balancesOf } from "@/server/modules/credits/credits.repo";
 import { paymentTotalsOf } from "@/server/modules/payments/payments.repo";
+import { findMainCurrency } from "@/server/modules/settings/settings.repo";
 import { findCustomerById, positiveBalancesOf, searchCustomerRows } from "./customers.repo";
 import type { CustomerSearchInput, CustomerSort } from "./customers.schema";
 import type { SegmentCursor } from "./search/keyset-segments";
@@ -49,13 +51,16 @@ export async function searchCustomers({ db, actor }: ServiceContext, input: Cust
     page = await searchPage(db, input, mode, null);
   }
   // One indexed lookup for the page's customers; roles that cannot read credits get no balances.
-  const balances = actor.permissions.includes("credits:read")
-    ? await positiveBalancesOf(db, page.rows.map((row) => row.id))
-    : [];
+  const [balances, mainCurrency] = actor.permissions.includes("credits:read")
+    ? await Promise.all([positiveBalancesOf(db, page.rows.map((row) => row.id)), findMainCurrency(db)])
+    : [[], null];
   return {
     items: page.rows.map(({ sort_value: _sortValue, segment: _segment, ...customer }) => ({
       ...customer,
-      balances: balances.filter((b) => b.customerId === customer.id).map(({ currency, balanceMinor }) => ({ currency, amountMinor: balanceMinor })),
+      balances: sortByCurrency(
+        balances.filter((b) => b.customerId === customer.id).map(({ currency, balanceMinor }) => ({ currency, amountMinor: balanceMinor })),
+        mainCurrency,
+      ),
     })),
     isSimilarMatches: mode === "similar",
     nextCursor: fromCursor(page.next, mode),
@@ -78,19 +83,22 @@ export async function getCustomerSummary(ctx: ServiceContext, customerId: string
   const customer = await getCustomerOrThrow(ctx, customerId);
   const canReadCredits = ctx.actor.permissions.includes("credits:read");
   const canReadPayments = ctx.actor.permissions.includes("payments:read");
-  const [balances, payments] = await Promise.all([
+  const [balances, payments, mainCurrency] = await Promise.all([
     canReadCredits ? balancesOf(ctx.db, customer.id) : null,
     canReadPayments ? paymentTotalsOf(ctx.db, customer.id) : null,
+    findMainCurrency(ctx.db),
   ]);
+  // Every list of amounts in the one order: the main currency first, then by code.
+  const inOrder = <T extends { currency: string }>(items: T[]) => sortByCurrency(items, mainCurrency);
   return {
     customerId: customer.id,
     /** Every currency the customer ever had credit in, zero balances included. */
-    balances: balances?.map((b) => ({ currency: b.currency, amountMinor: b.balanceMinor })) ?? null,
+    balances: balances ? inOrder(balances.map((b) => ({ currency: b.currency, amountMinor: b.balanceMinor }))) : null,
     payments: payments
       ? {
           count: payments.reduce((sum, p) => sum + Number(p.payments), 0),
-          lifetimePaid: payments.map((p) => ({ currency: p.currency, amountMinor: p.paid_minor })),
-          totalRefunded: payments.filter((p) => p.refunded_minor > 0n).map((p) => ({ currency: p.currency, amountMinor: p.refunded_minor })),
+          lifetimePaid: inOrder(payments.map((p) => ({ currency: p.currency, amountMinor: p.paid_minor }))),
+          totalRefunded: inOrder(payments.filter((p) => p.refunded_minor > 0n).map((p) => ({ currency: p.currency, amountMinor: p.refunded_minor }))),
         }
       : null,
   };

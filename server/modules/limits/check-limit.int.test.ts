@@ -18,12 +18,12 @@ const usageRows = async (staffId: string) =>
   (await t.db.$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM limit_usage WHERE staff_id = ${staffId}::uuid`)[0]?.n;
 
 describe("checkLimit", () => {
-  it("lets exactly 10 of 11 concurrent $100.00 credits through a support agent's $1,000.00 daily limit", async () => {
+  it("lets exactly 10 of 11 concurrent US$100.00 credits through a support agent's US$1,000.00 daily limit", async () => {
     const support = await serviceContextAs(t.db, "SUPPORT_AGENT");
     const decisions = await Promise.all(Array.from({ length: 11 }, () => check(support, { kind: "credit", currency: "USD", amountMinor: 10_000n })));
     expect(decisions.filter((d) => d.allowed)).toHaveLength(10);
     expect(decisions.filter((d) => !d.allowed)).toEqual([
-      { allowed: false, limitReason: "above your $1,000.00 credit limit per 24 hours ($1,000.00 used)" },
+      { allowed: false, limitReason: "above your US$1,000.00 credit limit per 24 hours (US$1,000.00 used)" },
     ]);
     expect(await usageRows(support.actor.id)).toBe(10n);
   });
@@ -32,16 +32,16 @@ describe("checkLimit", () => {
     const support = await serviceContextAs(t.db, "SUPPORT_AGENT");
     expect(await check(support, { kind: "credit", currency: "USD", amountMinor: 10_001n })).toEqual({
       allowed: false,
-      limitReason: "above your $100.00 single-credit limit",
+      limitReason: "above your US$100.00 single-credit limit",
     });
     expect(await usageRows(support.actor.id)).toBe(0n);
   });
 
-  it("sends a refund above $250.00 for approval", async () => {
+  it("sends a refund above US$250.00 for approval", async () => {
     const support = await serviceContextAs(t.db, "SUPPORT_AGENT");
     expect(await check(support, { kind: "refund", currency: "USD", amountMinor: 25_001n })).toEqual({
       allowed: false,
-      limitReason: "above your $250.00 single-refund limit",
+      limitReason: "above your US$250.00 single-refund limit",
     });
     expect(await check(support, { kind: "refund", currency: "USD", amountMinor: 25_000n })).toEqual({ allowed: true });
   });

@@ -135,7 +135,7 @@ describe("limits.set and limits.clear", () => {
     const issue = (amount: string) =>
       member.credits.issue({ idempotencyKey: newKey(), customerId: customer.id, amount, currency: "USD", categoryId: DEFAULT_CATEGORY_IDS.goodwill });
     expect(await issue("5.00")).not.toHaveProperty("approvalRequest");
-    expect(await issue("5.01")).toMatchObject({ approvalRequest: { limitReason: "above your $5.00 single-credit limit" } });
+    expect(await issue("5.01")).toMatchObject({ approvalRequest: { limitReason: "above your US$5.00 single-credit limit" } });
   });
 });
 
@@ -154,7 +154,7 @@ describe("limits.mine", () => {
     expect(mine.byCurrency.USD).toMatchObject({ usedCreditMinor: 6_000n, usedRefundMinor: 0n, limit: { maxCreditMinor: 10_000n } });
     expect(approvalReasonFor(mine, { kind: "credit", currency: "USD", amountMinor: 9_000n })).toBeNull();
     expect(approvalReasonFor(mine, { kind: "credit", currency: "USD", amountMinor: 9_001n })).toBe(
-      "above your $150.00 credit limit per 24 hours ($60.00 used)",
+      "above your US$150.00 credit limit per 24 hours (US$60.00 used)",
     );
   });
 

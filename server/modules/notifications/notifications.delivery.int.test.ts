@@ -64,7 +64,7 @@ async function queueMessage(opts: { phone?: string | null; body?: string; kind?:
       id,
       recipient: { customerId: customer.id, email: customer.email, phone: customer.phone },
       kind: opts.kind ?? "refund.processed",
-      body: opts.body ?? "Your refund of $25.00 to Visa •••• 4242 has been processed.",
+      body: opts.body ?? "Your refund of US$25.00 to Visa •••• 4242 has been processed.",
     }),
   );
   return { id, customer };
@@ -77,7 +77,7 @@ const afterQueueing = () => new Date(Date.now() + 1_000);
 
 describe("notification delivery", () => {
   it("sends each due message through its channel's provider and marks it SENT", async () => {
-    const sms = await queueMessage({ phone: "+1 555 010 2030", kind: "credit.received", body: "You have received $10.00 in store credit." });
+    const sms = await queueMessage({ phone: "+1 555 010 2030", kind: "credit.received", body: "You have received US$10.00 in store credit." });
     const email = await queueMessage();
     const smsProvider = fakeProvider();
     const emailProvider = fakeProvider();
@@ -86,9 +86,9 @@ describe("notification delivery", () => {
     const result = await deliverDueNotifications(db, { now, providers: { SMS: smsProvider.provider, EMAIL: emailProvider.provider } });
 
     expect(result).toEqual({ sent: 2, failed: 0, retried: 0 });
-    expect(smsProvider.sent).toEqual([{ id: sms.id, channel: "SMS", kind: "credit.received", recipient: "+1 555 010 2030", body: "You have received $10.00 in store credit." }]);
+    expect(smsProvider.sent).toEqual([{ id: sms.id, channel: "SMS", kind: "credit.received", recipient: "+1 555 010 2030", body: "You have received US$10.00 in store credit." }]);
     expect(emailProvider.sent).toEqual([
-      { id: email.id, channel: "EMAIL", kind: "refund.processed", recipient: email.customer.email, body: "Your refund of $25.00 to Visa •••• 4242 has been processed." },
+      { id: email.id, channel: "EMAIL", kind: "refund.processed", recipient: email.customer.email, body: "Your refund of US$25.00 to Visa •••• 4242 has been processed." },
     ]);
     expect(await rowOf(sms.id)).toMatchObject({ status: "SENT", sentAt: now, attempts: 1, lastError: null });
     expect(await rowOf(email.id)).toMatchObject({ status: "SENT", sentAt: now, attempts: 1 });

@@ -30,7 +30,7 @@ describe("a customer's notifications", () => {
     const customer = await createCustomer(t.db, { phone: "+1 555 010 7000" });
     const other = await createCustomer(t.db);
     await issueTestCredit(admin, customer.id, { amount: "10.00", notifyCustomer: true });
-    const failedId = await message(customer, "Your refund of $25.00 to Visa •••• 4242 has been processed.", new Date("2026-01-02T10:00:00Z"));
+    const failedId = await message(customer, "Your refund of US$25.00 to Visa •••• 4242 has been processed.", new Date("2026-01-02T10:00:00Z"));
     await t.db.$executeRaw`UPDATE notification SET status = 'FAILED', attempts = 5, last_error = 'The SMS gateway refused the message: 400 Bad Request' WHERE id = ${failedId}::uuid`;
     await message(other, "Not this customer's", new Date("2026-01-03T10:00:00Z"));
 
@@ -42,7 +42,7 @@ describe("a customer's notifications", () => {
       kind: "credit.received",
       channel: "SMS",
       recipient: "+1 555 010 7000",
-      body: "You have received $10.00 in store credit.",
+      body: "You have received US$10.00 in store credit.",
       status: "PENDING",
       attempts: 0,
       lastError: null,
@@ -51,7 +51,7 @@ describe("a customer's notifications", () => {
     expect(page.items[0]!.createdAt).toBeInstanceOf(Date);
     expect(page.items[1]).toMatchObject({
       id: failedId,
-      body: "Your refund of $25.00 to Visa •••• 4242 has been processed.",
+      body: "Your refund of US$25.00 to Visa •••• 4242 has been processed.",
       status: "FAILED",
       attempts: 5,
       lastError: "The SMS gateway refused the message: 400 Bad Request",

@@ -53,7 +53,7 @@ describe("refunds to the original payment method", () => {
     expect(result.payment).toMatchObject({ refundedMinor: 2_500n, pendingRefundMinor: 0n, refundableMinor: 7_500n });
     const [message] = await notificationsOf(customer.id);
     expect(message).toMatchObject({ channel: "SMS", recipient: "+1 555-010-0199", kind: "refund.processed", status: "PENDING" });
-    expect(message!.body).toBe("Your refund of $25.00 to Visa •••• 4242 has been processed.");
+    expect(message!.body).toBe("Your refund of US$25.00 to Visa •••• 4242 has been processed.");
     expect(result.refund.notificationId).toBe(message!.id);
     expect(await auditActionsOf(result.refund.id)).toEqual(["refund.create", "refund.succeed"]);
     expect(await sandboxPayoutsOf(t.db, payment.reference)).toEqual({ count: 1, totalMinor: 2_500n });
@@ -106,7 +106,7 @@ describe("refunds to the original payment method", () => {
     expect(refund).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
     expect(await paymentTotalsOf(t.db, payment.id)).toEqual({ refundedMinor: 2_500n, pendingRefundMinor: 0n });
     expect(await sandboxPayoutsOf(t.db, payment.reference)).toEqual({ count: 1, totalMinor: 2_500n });
-    expect((await notificationsOf(customer.id)).map((m) => m.body)).toEqual(["Your refund of $25.00 to Visa •••• 0069 has been processed."]);
+    expect((await notificationsOf(customer.id)).map((m) => m.body)).toEqual(["Your refund of US$25.00 to Visa •••• 0069 has been processed."]);
   });
 
   it("leaves young PENDING refunds to the request still waiting for them", async () => {
@@ -140,7 +140,7 @@ describe("refunds to store credit", () => {
     expect(events.map((e) => [e.type, e.amountMinor, e.reason])).toEqual([["REFUNDED_TO_CREDIT", 2_500n, "Refund: Product defective"]]);
     expect(await balanceOf(t.db, customer.id)).toBe(2_500n);
     expect(await ledgerProblems(t.db, [customer.id])).toEqual({ balances: [], credits: [] });
-    expect((await notificationsOf(customer.id)).map((m) => m.body)).toEqual(["Your refund of $25.00 has been added to your store credit."]);
+    expect((await notificationsOf(customer.id)).map((m) => m.body)).toEqual(["Your refund of US$25.00 has been added to your store credit."]);
     expect(await sandboxPayoutsOf(t.db, payment.reference)).toEqual({ count: 0, totalMinor: 0n });
   });
 

@@ -44,11 +44,11 @@ describe("a refused refund stays refused under its key", () => {
     const payment = await cardPayment("4242");
     await admin.refunds.create(refundOf(payment.id, "30.00"));
     const tooMuch = refundOf(payment.id, "80.00");
-    const refused = { code: "BAD_REQUEST", fieldMessage: "amount: At most $70.00 can be refunded" };
+    const refused = { code: "BAD_REQUEST", fieldMessage: "amount: At most US$70.00 can be refunded" };
 
     expect(await fieldRefusal(agent.refunds.create(tooMuch))).toEqual(refused);
     await admin.refunds.create(refundOf(payment.id, "20.00"));
-    // Worked out again it would say $50.00; the key answers what it answered.
+    // Worked out again it would say US$50.00; the key answers what it answered.
     expect(await fieldRefusal(agent.refunds.create(tooMuch))).toEqual(refused);
     expect(await t.db.refund.count({ where: { paymentId: payment.id } })).toBe(2);
   });

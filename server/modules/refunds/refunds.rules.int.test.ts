@@ -40,7 +40,7 @@ describe("refunds.create refuses bad input, naming the field, and writes nothing
     ["too many decimals", { amount: "1.005" }, "amount: Use at most 2 decimals for USD"],
     ["not a number", { amount: "ten" }, "amount: Enter an amount like 1234.56"],
     ["a decimal comma that reads as grouping", { amount: "0,050" }, "amount: Enter an amount like 1234.56"],
-    ["above the refundable remainder", { amount: "100.01" }, "amount: At most $100.00 can be refunded"],
+    ["above the refundable remainder", { amount: "100.01" }, "amount: At most US$100.00 can be refunded"],
     ["Other without an explanation", { reason: "OTHER", explanation: "  " }, "explanation: Explain the reason when you choose Other"],
     ["another currency than the payment's", { currency: "EUR" }, "currency: This payment is in USD"],
     ["an unknown reason", { reason: "BORED" }, "reason: Choose a reason"],

@@ -96,3 +96,7 @@ export async function findPaymentChoice(db: DbTx, ids: { infrastructureId: strin
   const method = await findMethod(db, ids.methodId);
   return { infrastructure, method };
 }
+
+/** The store's main currency: the first store currency by position (null before any exists). */
+export const findMainCurrency = async (db: DbTx) =>
+  (await db.$queryRaw<{ code: string }[]>`SELECT code::text AS code FROM store_currency ORDER BY position, code LIMIT 1`)[0]?.code ?? null;

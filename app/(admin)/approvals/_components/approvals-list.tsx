@@ -24,6 +24,8 @@ export function ApprovalsList() {
   const status = APPROVAL_STATUSES.find((s) => s === params.get("status")) ?? "PENDING";
   const cursor = params.get("cursor");
   const list = useQuery({ ...trpc.approvals.list.queryOptions({ status, cursor, limit: PAGE_SIZE }), placeholderData: keepPreviousData });
+  // The pending count is one cheap query the sidebar badge already makes; other statuses show none.
+  const pendingCount = useQuery({ ...trpc.approvals.pendingCount.queryOptions(), enabled: status === "PENDING" });
   const [rejecting, setRejecting] = useState<ApprovalRequestView | null>(null);
 
   const refetch = () =>
@@ -70,7 +72,12 @@ export function ApprovalsList() {
             onApprove={(request) => approve.mutate({ idempotencyKey: crypto.randomUUID(), requestId: request.id })}
             onReject={setRejecting}
           />
-          <CursorPager cursor={cursor} nextCursor={list.data.nextCursor} onPage={(next) => set({ cursor: next })} labels="time" />
+          <CursorPager
+            cursor={cursor}
+            nextCursor={list.data.nextCursor}
+            onPage={(next) => set({ cursor: next })}
+            total={status === "PENDING" && pendingCount.data ? { count: pendingCount.data.count, noun: "pending" } : undefined}
+          />
         </>
       )}
       <RejectDialog request={rejecting} onClose={() => setRejecting(null)} onDecided={refetch} />

@@ -58,7 +58,7 @@ export function AuditList() {
       ) : (
         <>
           <AuditTable entries={list.data.items} onTarget={(targetType, target) => filters.change({ targetType, target })} />
-          <CursorPager cursor={cursor} nextCursor={list.data.nextCursor} onPage={filters.setCursor} labels="time" />
+          <CursorPager cursor={cursor} nextCursor={list.data.nextCursor} onPage={filters.setCursor} />
         </>
       )}
     </Card>

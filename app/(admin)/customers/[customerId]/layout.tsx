@@ -17,7 +17,7 @@ export default async function CustomerProfileLayout({ children, params }: Props)
   if (!isAllowed) return <NotAllowed />;
   const customer = await loadCustomer((await params).customerId);
   return (
-    <ProfileActionsProvider customerId={customer.id}>
+    <ProfileActionsProvider customerId={customer.id} contact={{ phone: customer.phone, email: customer.email }}>
       <div className="space-y-4">
         <Link href="/customers" className="text-xs text-slate-500 hover:text-slate-800">
           ← Customers

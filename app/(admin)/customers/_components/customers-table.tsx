@@ -3,8 +3,8 @@ import { useState } from "react";
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CursorPager } from "@/components/ui/cursor-pager";
 import { LinkRow } from "@/components/ui/link-row";
 import { PendingSpinner } from "@/components/navigation-progress";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
@@ -98,14 +98,12 @@ export function CustomersTable() {
                 ))}
               </tbody>
             </Table>
-            <div className="flex items-center justify-end gap-2 px-3 py-2">
-              <Button variant="secondary" size="sm" disabled={!page.data.prevCursor} onClick={() => set({ cursor: page.data.prevCursor })}>
-                Previous page
-              </Button>
-              <Button variant="secondary" size="sm" disabled={!page.data.nextCursor} onClick={() => set({ cursor: page.data.nextCursor })}>
-                Next page
-              </Button>
-            </div>
+            <CursorPager
+              cursor={cursor}
+              nextCursor={page.data.nextCursor}
+              prevCursor={page.data.prevCursor}
+              onPage={(next) => set({ cursor: next })}
+            />
           </>
         )}
       </Card>

@@ -64,7 +64,7 @@ export function MyRequestsList() {
               ))}
             </tbody>
           </Table>
-          <CursorPager cursor={cursor} nextCursor={list.data.nextCursor} onPage={(next) => set({ cursor: next })} labels="time" />
+          <CursorPager cursor={cursor} nextCursor={list.data.nextCursor} onPage={(next) => set({ cursor: next })} />
         </>
       )}
     </Card>

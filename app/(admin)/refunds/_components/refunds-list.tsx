@@ -53,7 +53,7 @@ export function RefundsList() {
       ) : (
         <>
           <RefundsTable refunds={list.data.items} />
-          <CursorPager cursor={cursor} nextCursor={list.data.nextCursor} onPage={filters.setCursor} labels="time" />
+          <CursorPager cursor={cursor} nextCursor={list.data.nextCursor} onPage={filters.setCursor} />
         </>
       )}
     </Card>

@@ -33,7 +33,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
+    // No noValidate: the browser refuses an empty email or password with its own message, before any request.
+    <form onSubmit={onSubmit} method="post" className="space-y-4">
       <Field label="Email">
         <Input name="email" type="email" autoComplete="username" required autoFocus />
       </Field>

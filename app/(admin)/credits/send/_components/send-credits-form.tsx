@@ -1,5 +1,6 @@
 "use client";
 import { useId, type ReactNode } from "react";
+import { NotifyCustomerField } from "@/components/forms/notify-customer-field";
 import Link from "next/link";
 import { ApprovalNotice } from "@/components/approvals/approval-notice";
 import { CustomerPicker } from "@/components/forms/customer-picker";
@@ -16,7 +17,7 @@ export function SendCreditsForm(props: SendCreditsFormProps) {
   const { options } = props;
   const canManageSettings = useCan("settings:manage");
   const isSingleCurrency = options.currencies.length === 1;
-  const hintIds = { revenue: useId(), notify: useId() };
+  const hintIds = { revenue: useId() };
   const { form, errors, receiver, chooseReceiver, sent, requested, sendMore, submit, isPending, isPaymentNeeded, approvalReason, currency, infrastructure } =
     useSendCreditsForm(props);
   const { register, setValue } = form;
@@ -116,12 +117,7 @@ export function SendCreditsForm(props: SendCreditsFormProps) {
           <Textarea rows={2} maxLength={500} {...register("memo")} />
         </Field>
 
-        <div className="space-y-1">
-          <Checkbox label="Notify customer" aria-describedby={hintIds.notify} {...register("notifyCustomer")} />
-          <p id={hintIds.notify} className="pl-6 text-xs text-slate-500">
-            Sends them an SMS, or an email when they have no phone number.
-          </p>
-        </div>
+        <NotifyCustomerField contact={receiver} {...register("notifyCustomer")} />
       </fieldset>
 
       <ApprovalNotice reason={approvalReason} />

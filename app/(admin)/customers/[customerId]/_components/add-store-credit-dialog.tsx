@@ -1,5 +1,6 @@
 "use client";
 import { useEffect } from "react";
+import { NotifyCustomerField } from "@/components/forms/notify-customer-field";
 import { useForm, useWatch } from "react-hook-form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
@@ -8,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Checkbox, Select, Textarea } from "@/components/ui/select";
+import { DateInput } from "@/components/ui/date-input";
+import { Select, Textarea } from "@/components/ui/select";
 import { ErrorState, LoadingRows } from "@/components/ui/states";
 import { ApprovalNotice } from "@/components/approvals/approval-notice";
 import { useApprovalNotice } from "@/components/approvals/use-approval-notice";
@@ -26,10 +28,11 @@ const FIELDS = ["amount", "currency", "categoryId", "memo", "expiresOn"] as cons
 /** The server's names for fields this form calls otherwise. */
 const SERVER_NAMES = { expiresAt: "expiresOn" } as const;
 
-type Props = { customerId: string; open: boolean; onOpenChange: (open: boolean) => void };
+type Props = { customerId: string; contact: CustomerContact; open: boolean; onOpenChange: (open: boolean) => void };
+type CustomerContact = { phone: string | null; email: string };
 
 /** Guide 002's store credit form: Amount, Currency, Memo (+ category, expiry, notify), then Create. */
-export function AddStoreCreditDialog({ customerId, open, onOpenChange }: Props) {
+export function AddStoreCreditDialog({ customerId, contact, open, onOpenChange }: Props) {
   const trpc = useTRPC();
   const options = useCreditOptions();
   const invalidate = useInvalidateCredits();
@@ -126,9 +129,9 @@ export function AddStoreCreditDialog({ customerId, open, onOpenChange }: Props) 
             <Textarea rows={2} {...register("memo")} />
           </Field>
           <Field label="Expiry date" hint="Optional. The unused balance expires at the end of this day." error={formState.errors.expiresOn?.message}>
-            <Input type="date" {...register("expiresOn")} />
+            <DateInput {...register("expiresOn")} />
           </Field>
-          <Checkbox label="Notify customer" {...register("notifyCustomer")} />
+          <NotifyCustomerField contact={contact} {...register("notifyCustomer")} />
           <ApprovalNotice reason={approvalReason} />
           <div className="flex justify-end gap-2 pt-2">
             <Button variant="secondary" onClick={() => onOpenChange(false)}>

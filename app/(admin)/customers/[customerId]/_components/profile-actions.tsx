@@ -6,12 +6,12 @@ type ProfileActions = { customerId: string; openAddCredit: () => void };
 const ProfileActionsContext = createContext<ProfileActions | null>(null);
 
 /** Both entry points to "Add store credit" (menu and balance card) open the same dialog. */
-export function ProfileActionsProvider({ customerId, children }: { customerId: string; children: ReactNode }) {
+export function ProfileActionsProvider({ customerId, contact, children }: { customerId: string; contact: { phone: string | null; email: string }; children: ReactNode }) {
   const [isAddOpen, setIsAddOpen] = useState(false);
   return (
     <ProfileActionsContext.Provider value={{ customerId, openAddCredit: () => setIsAddOpen(true) }}>
       {children}
-      <AddStoreCreditDialog customerId={customerId} open={isAddOpen} onOpenChange={setIsAddOpen} />
+      <AddStoreCreditDialog customerId={customerId} contact={contact} open={isAddOpen} onOpenChange={setIsAddOpen} />
     </ProfileActionsContext.Provider>
   );
 }

@@ -32,7 +32,7 @@ export function CustomerActivity({ customerId }: { customerId: string }) {
       ) : (
         <>
           <AuditTable entries={list.data.items} />
-          <CursorPager cursor={cursor} nextCursor={list.data.nextCursor} onPage={(next) => set({ cursor: next })} labels="time" />
+          <CursorPager cursor={cursor} nextCursor={list.data.nextCursor} onPage={(next) => set({ cursor: next })} />
         </>
       )}
     </Card>

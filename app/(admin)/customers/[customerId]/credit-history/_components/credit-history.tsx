@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
+import { DateInput } from "@/components/ui/date-input";
 import { Select } from "@/components/ui/select";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { CreditOperationsTable } from "@/components/credit-operations-table";
@@ -90,11 +90,11 @@ export function CreditHistory({ customerId }: { customerId: string }) {
         </label>
         <label className="space-y-1 text-xs font-medium text-slate-700">
           <span className="block">From</span>
-          <Input type="date" value={fromDay} onChange={(e) => filter({ from: e.target.value })} className="w-40" />
+          <DateInput value={fromDay} onChange={(e) => filter({ from: e.target.value })} className="w-40" />
         </label>
         <label className="space-y-1 text-xs font-medium text-slate-700">
           <span className="block">To</span>
-          <Input type="date" value={toDay} onChange={(e) => filter({ to: e.target.value })} className="w-40" />
+          <DateInput value={toDay} onChange={(e) => filter({ to: e.target.value })} className="w-40" />
         </label>
         {currency || type || fromDay || toDay ? (
           <Button size="sm" variant="ghost" onClick={() => filter({ currency: null, type: null, from: null, to: null })}>
@@ -113,7 +113,7 @@ export function CreditHistory({ customerId }: { customerId: string }) {
       ) : (
         <>
           <CreditOperationsTable operations={history.data.items} label="Credit history" customerId={customerId} />
-          <CursorPager cursor={cursor} nextCursor={history.data.nextCursor} onPage={(next) => set({ cursor: next })} labels="time" />
+          <CursorPager cursor={cursor} nextCursor={history.data.nextCursor} onPage={(next) => set({ cursor: next })} />
         </>
       )}
     </Card>

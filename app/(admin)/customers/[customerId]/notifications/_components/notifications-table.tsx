@@ -61,7 +61,7 @@ export function NotificationsTable({ customerId }: { customerId: string }) {
               ))}
             </tbody>
           </Table>
-          <CursorPager cursor={cursor} nextCursor={notifications.data.nextCursor} onPage={(next) => set({ cursor: next })} labels="time" />
+          <CursorPager cursor={cursor} nextCursor={notifications.data.nextCursor} onPage={(next) => set({ cursor: next })} />
         </>
       )}
     </Card>

@@ -1,13 +1,12 @@
 "use client";
-import { useId } from "react";
+import { NotifyCustomerField } from "@/components/forms/notify-customer-field";
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { ApprovalNotice } from "@/components/approvals/approval-notice";
 import { useApprovalNotice } from "@/components/approvals/use-approval-notice";
 import { MoneyInput } from "@/components/forms/money-input";
-import { notifyChannelOf } from "@/components/refunds/refund-rules";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Checkbox, Select, Textarea } from "@/components/ui/select";
+import { Select, Textarea } from "@/components/ui/select";
 import { money } from "@/components/money";
 import { toDecimalString } from "@/server/lib/money";
 import { REFUND_REASON_LABELS, REFUND_REASONS, REFUND_TYPE_LABELS } from "@/server/modules/refunds/refunds.schema";
@@ -28,10 +27,8 @@ type Props = {
 export function RefundFormStep({ form, payment, customer, hidden, onCancel, onReview }: Props) {
   const { register, formState } = form;
   const { errors } = formState;
-  const notifyHintId = useId();
   const [reason, amountText] = useWatch({ control: form.control, name: ["reason", "amount"] });
   const approvalReason = useApprovalNotice({ kind: "refund", currency: payment.currency, amountText });
-  const contact = notifyChannelOf(customer);
   const refundable = money({ amountMinor: payment.refundableMinor, currency: payment.currency });
 
   return (
@@ -76,12 +73,7 @@ export function RefundFormStep({ form, payment, customer, hidden, onCancel, onRe
       <Field label="Internal note" error={errors.note?.message} hint="Optional; staff only.">
         <Textarea rows={2} maxLength={500} {...register("note")} />
       </Field>
-      <div className="space-y-1">
-        <Checkbox label="Notify customer" aria-describedby={notifyHintId} {...register("notifyCustomer")} />
-        <p id={notifyHintId} className="pl-6 text-xs text-slate-500">
-          By {contact.channel} to {contact.address}, once the refund goes through.
-        </p>
-      </div>
+      <NotifyCustomerField contact={customer} {...register("notifyCustomer")} />
       <ApprovalNotice reason={approvalReason} />
       <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
         <Button variant="secondary" onClick={onCancel}>

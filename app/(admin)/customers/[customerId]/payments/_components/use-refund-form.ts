@@ -54,7 +54,7 @@ export function useRefundForm(payment: PaymentItem, idempotencyKey: string) {
       reason: "",
       explanation: "",
       note: "",
-      notifyCustomer: true,
+      notifyCustomer: false,
     },
   });
 }

@@ -8,6 +8,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { DateInput } from "@/components/ui/date-input";
 import { Select, Textarea } from "@/components/ui/select";
 import { ApprovalNotice } from "@/components/approvals/approval-notice";
 import { useApprovalNotice } from "@/components/approvals/use-approval-notice";
@@ -121,7 +122,7 @@ export function EditCreditForm({ credit, onDone }: { credit: CreditView; onDone:
           </>
         ) : null}
         <Field label="Expiry date" hint="Leave empty for no expiry." error={formState.errors.expiresOn?.message}>
-          <Input type="date" {...register("expiresOn")} />
+          <DateInput {...register("expiresOn")} />
         </Field>
       </div>
       <Field label="Memo" error={formState.errors.memo?.message}>
