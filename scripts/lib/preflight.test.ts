@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 const PRELOAD = "tsx --import ./scripts/lib/preflight.ts ";
-// These two never load the Prisma client: one makes it, the other runs npm scripts.
-const WITHOUT_CLIENT = new Set(["tsx scripts/generate.ts", "tsx scripts/test.ts"]);
+// These never load the Prisma client: one makes it, one runs npm scripts, one drives a browser
+// against a server that is already running.
+const WITHOUT_CLIENT = new Set(["tsx scripts/generate.ts", "tsx scripts/test.ts", "tsx scripts/screenshots.ts"]);
 
 describe("npm scripts on a fresh clone", () => {
   it("generate the Prisma client and check the configuration before every tsx script that may need them", () => {
