@@ -73,7 +73,7 @@ asRole("admin", () => {
     await dialog.getByRole("button", { name: "Create" }).click();
     await expect(dialog).toBeHidden();
     // The success toast, checked on its own while it shows (a toast leaves after a few seconds).
-    await expect(page.getByText("Store credit of $2.00 added")).toBeVisible();
+    await expect(page.getByText("Store credit of US$2.00 added")).toBeVisible();
     const toast = await new AxeBuilder({ page }).include("[data-sonner-toaster]").withTags(WCAG_21_AA).analyze();
     expect(readable(toast.violations), "axe found WCAG 2.1 AA violations in the toast").toEqual([]);
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();

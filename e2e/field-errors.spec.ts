@@ -17,7 +17,7 @@ test("a past expiry date is refused under the Expiry date field, not in a toast"
   await dialog.getByLabel("Expiry date").fill("2020-01-15");
   await dialog.getByRole("button", { name: "Create" }).click();
 
-  await expect(dialog.getByLabel("Expiry date")).toHaveAccessibleDescription("Choose a date in the future");
+  await expect(dialog.getByLabel("Expiry date")).toHaveAccessibleDescription(/Choose a date in the future$/);
   await expect(dialog.getByLabel("Expiry date")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("expiresAt")).toHaveCount(0);
   await expect(page.locator("[data-sonner-toast]")).toHaveCount(0);

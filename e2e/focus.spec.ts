@@ -75,13 +75,12 @@ test("after adding a credit focus is on the new credit's row, Update leaves it o
   await expect(credit.getByText(`${memo}, edited`)).toBeVisible();
   await expect(edit).toBeFocused();
 
-  // Deleting takes the credit's menu away with it: focus lands on the page's main content, not the body.
-  await credit.getByRole("button", { name: "Credit actions" }).press("Enter");
-  await page.getByRole("menuitem", { name: "Delete" }).press("Enter");
+  // Deleting takes the credit's Delete button away with it: focus lands in the page's main content, not the body.
+  await credit.getByRole("group", { name: "Credit actions" }).getByRole("button", { name: "Delete", exact: true }).press("Enter");
   const confirm = page.getByRole("dialog", { name: "Delete store credit" });
   await expect(confirm.getByLabel("Reason")).toBeFocused();
   await confirm.getByLabel("Reason").selectOption({ index: 1 });
-  await confirm.getByRole("button", { name: "Delete $3.50" }).press("Enter");
+  await confirm.getByRole("button", { name: "Delete US$3.50" }).press("Enter");
   await expect(confirm).toBeHidden();
   await expect(credit.getByText("Deleted", { exact: true }).first()).toBeVisible();
   await expect(page.locator("body")).not.toBeFocused();
