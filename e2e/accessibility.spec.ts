@@ -74,6 +74,9 @@ asRole("admin", () => {
     await expect(dialog).toBeHidden();
     // The success toast, checked on its own while it shows (a toast leaves after a few seconds).
     await expect(page.getByText("Store credit of US$2.00 added")).toBeVisible();
+    // Checked once it has faded in: mid-animation its text is lighter than it ends up.
+    const shown = page.locator("[data-sonner-toast]").filter({ hasText: "Store credit of US$2.00 added" });
+    await expect.poll(() => shown.evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
     const toast = await new AxeBuilder({ page }).include("[data-sonner-toaster]").withTags(WCAG_21_AA).analyze();
     expect(readable(toast.violations), "axe found WCAG 2.1 AA violations in the toast").toEqual([]);
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
