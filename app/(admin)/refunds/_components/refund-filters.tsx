@@ -1,7 +1,7 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
+import { useUrlSearchText } from "@/components/filters/use-url-search-text";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { DateRangeFilter } from "@/components/filters/date-range-filter";
@@ -18,31 +18,12 @@ import {
 import type { RefundFiltersState } from "./refund-filters-state";
 import { LabelOptions } from "@/components/ui/label-options";
 
-const PAUSE_MS = 250;
-
 /** Search (after a short pause in typing), status, reason, type, dates and staff member; every change goes to the URL. */
 export function RefundFilters({ filters }: { filters: RefundFiltersState }) {
   const trpc = useTRPC();
   const options = useQuery({ ...trpc.refunds.filterOptions.queryOptions(), staleTime: 60_000 });
   const { values, change } = filters;
-  const [text, setText] = useState(values.q);
-  const latest = useRef({ q: values.q, change });
-  useEffect(() => {
-    latest.current = { q: values.q, change };
-  });
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      // Only typing changes the URL's search, never a URL that changed under the box.
-      if (text !== latest.current.q) latest.current.change({ q: text });
-    }, PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-  // Clear filters empties the URL's search; the box follows (set while rendering, not in an effect).
-  const [shownQ, setShownQ] = useState(values.q);
-  if (values.q !== shownQ) {
-    setShownQ(values.q);
-    if (values.q === "") setText("");
-  }
+  const [text, setText] = useUrlSearchText(values.q, change);
 
   return (
     <div role="group" aria-label="Filters" className="flex flex-wrap items-start gap-3 border-b border-slate-200 px-4 py-2.5">

@@ -1,7 +1,7 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
+import { useUrlSearchText } from "@/components/filters/use-url-search-text";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { LabelOptions } from "@/components/ui/label-options";
@@ -9,25 +9,12 @@ import { Select } from "@/components/ui/select";
 import { STAFF_STATUS_LABELS, STAFF_STATUSES } from "@/server/modules/staff/staff.schema";
 import type { StaffFiltersState } from "./staff-filters-state";
 
-const PAUSE_MS = 250;
-
 /** Search (after a short pause in typing), role and status; every change goes to the URL. */
 export function StaffFilters({ filters }: { filters: StaffFiltersState }) {
   const trpc = useTRPC();
   const roles = useQuery({ ...trpc.staff.roleOptions.queryOptions(), staleTime: 60_000 });
   const { values, change } = filters;
-  const [text, setText] = useState(values.q);
-  const latest = useRef({ q: values.q, change });
-  useEffect(() => {
-    latest.current = { q: values.q, change };
-  });
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      // Only typing changes the URL's search, never a URL that changed under the box.
-      if (text !== latest.current.q) latest.current.change({ q: text });
-    }, PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const [text, setText] = useUrlSearchText(values.q, change);
   const isRoleUnlisted = values.role !== "" && !roles.data?.some((r) => r.key === values.role);
 
   return (
