@@ -2,6 +2,7 @@ import { type Page } from "@playwright/test";
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { distinctCustomer } from "./support/demo-customers";
 import { saveBalanceConfirmed } from "./support/set-balance";
+import { addUsdCredit } from "./support/customer-profile";
 
 const customer = distinctCustomer(2);
 
@@ -21,15 +22,6 @@ async function setUsdCredits(page: Page, balance: string, note: string) {
   await info.getByLabel("Note").fill(note);
   await saveBalanceConfirmed(page, info);
   await expect(page.getByText(`Credits set to US$${balance}`)).toBeVisible();
-}
-
-async function addUsdCredit(page: Page, amount: string) {
-  await page.getByRole("region", { name: "Store credit balance" }).getByRole("button", { name: "Add store credit" }).click();
-  const form = page.getByRole("dialog", { name: "Add store credit" });
-  await form.getByLabel("Amount").fill(amount);
-  await form.getByLabel("Currency").selectOption("USD");
-  await form.getByRole("button", { name: "Create" }).click();
-  await expect(form).toBeHidden();
 }
 
 test("a balance set lower over two credits is one history line, open to each credit's part", async ({ page }) => {

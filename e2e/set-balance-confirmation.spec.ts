@@ -3,7 +3,7 @@ import { formatMoney, parseMoney, toDecimalString } from "../server/lib/money";
 import { plannedRefundableMinor } from "../prisma/seed/demo-purchases";
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { customerWithPayments, distinctCustomer } from "./support/demo-customers";
-import { openProfile } from "./support/customer-profile";
+import { addUsdCredit, openProfile } from "./support/customer-profile";
 import { balanceConfirmation } from "./support/set-balance";
 
 // This file's own customers (issue 11): distinctCustomer 23–25 and customerWithPayments 4.
@@ -28,15 +28,6 @@ async function shownUsd(credits: Locator): Promise<bigint> {
   const shown = parseMoney(await credits.inputValue(), "USD");
   if (!shown.ok) throw new Error("The Credits field does not hold an amount");
   return shown.amountMinor;
-}
-
-async function addUsdCredit(page: Page, amount: string) {
-  await page.getByRole("region", { name: "Store credit balance" }).getByRole("button", { name: "Add store credit" }).click();
-  const form = page.getByRole("dialog", { name: "Add store credit" });
-  await form.getByLabel("Amount").fill(amount);
-  await form.getByLabel("Currency").selectOption("USD");
-  await form.getByRole("button", { name: "Create" }).click();
-  await expect(form).toBeHidden();
 }
 
 test("lowering and raising the balance each state the change first; Cancel changes nothing, confirming does", async ({ page }) => {

@@ -20,3 +20,13 @@ export async function usdBalanceCents(page: Page): Promise<number> {
 
 /** Cents as the page writes US dollars: "US$1,234.50". */
 export const usdText = (cents: number) => `US$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+
+/** Adds a USD store credit from the profile's balance card and waits for the dialog to close. */
+export async function addUsdCredit(page: Page, amount: string) {
+  await page.getByRole("region", { name: "Store credit balance" }).getByRole("button", { name: "Add store credit" }).click();
+  const form = page.getByRole("dialog", { name: "Add store credit" });
+  await form.getByLabel("Amount").fill(amount);
+  await form.getByLabel("Currency").selectOption("USD");
+  await form.getByRole("button", { name: "Create" }).click();
+  await expect(form).toBeHidden();
+}
