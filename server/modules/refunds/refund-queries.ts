@@ -5,7 +5,7 @@ import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
 import { collectCsvPages, csvCell } from "@/server/lib/csv";
 import { toDecimalString } from "@/server/lib/money";
 import type { RefundView } from "./refund-view";
-import { findRefundView, listRefundCreators, listRefundViewRows, refundView, type RefundFilters } from "./refunds.repo";
+import { findRefundView, listRefundCreators, listRefundRecords, refundView, type RefundFilters } from "./refunds.repo";
 import { REFUND_REASON_LABELS, REFUND_STATUS_LABELS, REFUND_TYPE_LABELS, type RefundCsvInput, type RefundListInput } from "./refunds.schema";
 
 
@@ -22,12 +22,12 @@ function filtersOf(input: RefundCsvInput): RefundFilters {
 
 /** Refunds across customers, newest first, with the list page's filters. */
 export async function listRefunds({ db }: ServiceContext, input: RefundListInput): Promise<{ items: RefundView[]; nextCursor: string | null }> {
-  const rows = await listRefundViewRows(db, { filters: filtersOf(input), before: decodeTimeIdCursor(input.cursor), limit: input.limit + 1 });
+  const rows = await listRefundRecords(db, { filters: filtersOf(input), before: decodeTimeIdCursor(input.cursor), limit: input.limit + 1 });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
     items: page.map(refundView),
-    nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.created_at, id: last.id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }
 
@@ -81,8 +81,8 @@ export async function getRefundsCsv(
   const filters = filtersOf(input);
   const { csv, rowCount, isTruncated } = await collectCsvPages({
     header: CSV_HEADER,
-    page: (before: { at: Date; id: string } | null, limit) => listRefundViewRows(db, { filters, before, limit }),
-    positionOf: (row) => ({ at: row.created_at, id: row.id }),
+    page: (before: { at: Date; id: string } | null, limit) => listRefundRecords(db, { filters, before, limit }),
+    positionOf: (row) => ({ at: row.createdAt, id: row.id }),
     line: (row) => csvLine(refundView(row)),
   });
   const day = new Date().toISOString().slice(0, 10);
