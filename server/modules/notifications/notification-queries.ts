@@ -1,5 +1,5 @@
 import type { ServiceContext } from "@/server/lib/service-context";
-import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
+import { createdAtPosition, cursorPage, timeIdCursor } from "@/server/lib/pager";
 import { listNotificationRecords, type NotificationRecord } from "./notifications.repo";
 import type { NotificationListInput } from "./notifications.schema";
 
@@ -10,12 +10,11 @@ export async function listNotifications(
   { db }: ServiceContext,
   input: NotificationListInput,
 ): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
-  const before = decodeTimeIdCursor(input.cursor);
-  const rows = await listNotificationRecords(db, { customerId: input.customerId, before, limit: input.limit + 1 });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page,
-    nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.createdAt, id: last.id }) : null,
-  };
+  return cursorPage({
+    cursor: input.cursor,
+    limit: input.limit,
+    codec: timeIdCursor,
+    fetch: (before, limit) => listNotificationRecords(db, { customerId: input.customerId, before, limit }),
+    positionOf: createdAtPosition,
+  });
 }

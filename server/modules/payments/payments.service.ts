@@ -1,5 +1,5 @@
 import type { ServiceContext } from "@/server/lib/service-context";
-import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
+import { cursorPage, timeIdCursor } from "@/server/lib/pager";
 import type { PaymentMethodKind, RefundType } from "@/prisma/generated/enums";
 import { paymentMethodLabel } from "./payment-method-label";
 import { listPaymentRecords } from "./payments.repo";
@@ -23,18 +23,21 @@ export const refundTypesFor = (methodKind: PaymentMethodKind): RefundType[] =>
 
 /** A customer's payments, newest first. */
 export async function listPayments({ db }: ServiceContext, input: PaymentListInput) {
-  const before = decodeTimeIdCursor(input.cursor);
-  const rows = await listPaymentRecords(db, { customerId: input.customerId, before, limit: input.limit + 1 });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
+  const { items, nextCursor } = await cursorPage({
+    cursor: input.cursor,
+    limit: input.limit,
+    codec: timeIdCursor,
+    fetch: (before, limit) => listPaymentRecords(db, { customerId: input.customerId, before, limit }),
+    positionOf: (row) => ({ at: row.capturedAt, id: row.id }),
+  });
   return {
-    items: page.map((row) => ({
+    items: items.map((row) => ({
       ...row,
       refundableMinor: refundableOf(row),
       refundTypes: refundTypesFor(row.methodKind),
       methodLabel: paymentMethodLabel(row),
       status: paymentStatusOf(row),
     })),
-    nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.capturedAt, id: last.id }) : null,
+    nextCursor,
   };
 }
