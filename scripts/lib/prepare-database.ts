@@ -3,7 +3,9 @@ import { applyMigrations } from "@/server/db/migrate";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { DEMO_STAFF, seedDemoStaff } from "@/prisma/seed/demo-staff";
 
-export const DEMO_CUSTOMER_COUNT = 300;
+import { DEMO_CUSTOMER_COUNT } from "./demo-size";
+
+export { DEMO_CUSTOMER_COUNT };
 
 /**
  * Applies pending migrations, then seeds demo data if the database has no staff yet (first run);

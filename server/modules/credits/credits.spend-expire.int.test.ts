@@ -245,7 +245,7 @@ describe("running the expiry", () => {
     const customer = await createCustomer(t.db);
     const credit = await issueTestCredit(admin, customer.id, { amount: "4", expiresAt: days(1) });
     await backdateExpiry(t.db, credit.creditId);
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/credits-expire.ts"], {
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/preflight.ts", "scripts/credits-expire.ts"], {
       env: { ...process.env, DATABASE_URL: t.target.url },
     });
     expect(stdout).toMatch(/^Expired \d+ credits across \d+ customer balances\.$/m);

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/server/lib/app-error";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
