@@ -1,5 +1,7 @@
+import type { DbTx } from "@/server/db/client";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
+import { DEFAULT_DATE_STYLE, isDateStyle, type DateStyle } from "@/server/lib/dates";
 import { currencyExponent } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
@@ -8,15 +10,18 @@ import {
   findMethodByName,
   findNamed,
   findNamedByName,
+  findStoreSettings,
   insertCurrency,
   insertMethod,
   insertNamed,
   lockNames,
+  lockStoreSettings,
   listCurrencies,
   listMethods,
   listNamed,
   NAMED_TABLES,
   updateCurrencyEnabled,
+  updateDateStyle,
   updateMethod,
   updateNamed,
 } from "./settings.repo";
@@ -178,5 +183,33 @@ export async function setCurrencyEnabled({ db, actor }: ServiceContext, input: {
       after: { isEnabled: input.isEnabled },
     });
     return { ...currencyView(input.code), isEnabled: input.isEnabled };
+  });
+}
+
+/** The store's date style, read by the admin layout and by whatever writes a customer message. */
+export async function getStoreDateStyle(db: DbTx): Promise<DateStyle> {
+  const style = (await findStoreSettings(db))?.dateStyle;
+  return isDateStyle(style) ? style : DEFAULT_DATE_STYLE;
+}
+
+/** The store-wide settings every staff member's pages follow. */
+export async function getStoreSettings({ db }: ServiceContext): Promise<{ dateStyle: DateStyle }> {
+  return { dateStyle: await getStoreDateStyle(db) };
+}
+
+/** Changes how every page, date field and customer message written from now on writes dates. */
+export async function setDateStyle({ db, actor }: ServiceContext, input: { dateStyle: DateStyle }) {
+  return db.$transaction(async (tx) => {
+    const before = (await lockStoreSettings(tx))?.dateStyle ?? DEFAULT_DATE_STYLE;
+    await updateDateStyle(tx, input.dateStyle);
+    await writeAudit(tx, {
+      actor,
+      action: "settings.date_style.change",
+      entityType: "store_setting",
+      entityId: "date_style",
+      before: { dateStyle: before },
+      after: { dateStyle: input.dateStyle },
+    });
+    return { dateStyle: input.dateStyle };
   });
 }
