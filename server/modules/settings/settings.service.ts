@@ -2,7 +2,7 @@ import type { DbTx } from "@/server/db/client";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
 import { DEFAULT_DATE_STYLE, isDateStyle, type DateStyle } from "@/server/lib/dates";
-import { currencyExponent } from "@/server/lib/money";
+import { currencyExponent, sortByCurrency } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
 import {
@@ -10,6 +10,7 @@ import {
   findMethodByName,
   findNamed,
   findNamedByName,
+  findMainCurrency,
   findStoreSettings,
   insertCurrency,
   insertMethod,
@@ -30,10 +31,19 @@ import type { NamedList } from "./settings.schema";
 const currencyNames = new Intl.DisplayNames("en", { type: "currency" });
 const currencyView = (code: string) => ({ code, exponent: currencyExponent(code), name: currencyNames.of(code) ?? code });
 
+/** The store's currencies in the one currency order of every list (sortByCurrency): the main currency first, then by code. */
+async function currenciesInOrder(db: DbTx, opts: { isEnabledOnly: boolean }) {
+  const [rows, mainCurrency] = await Promise.all([listCurrencies(db, opts), findMainCurrency(db)]);
+  return sortByCurrency(
+    rows.map((row) => ({ ...row, currency: row.code })),
+    mainCurrency,
+  );
+}
+
 /** Everything the credit forms offer: enabled currencies, active categories, reasons, infrastructures with their methods. */
 export async function getSettingsOptions({ db }: ServiceContext) {
   const [currencies, categories, reasons, infrastructures, methods] = await Promise.all([
-    listCurrencies(db, { isEnabledOnly: true }),
+    currenciesInOrder(db, { isEnabledOnly: true }),
     listNamed(db, "category", { isActiveOnly: true }),
     listNamed(db, "reason", { isActiveOnly: true }),
     listNamed(db, "infrastructure", { isActiveOnly: true }),
@@ -54,7 +64,7 @@ export async function getSettingsOptions({ db }: ServiceContext) {
 /** Every settings record, active or not, for the admin's Settings page. */
 export async function getAllSettings({ db }: ServiceContext) {
   const [currencies, categories, reasons, infrastructures, methods] = await Promise.all([
-    listCurrencies(db, { isEnabledOnly: false }),
+    currenciesInOrder(db, { isEnabledOnly: false }),
     listNamed(db, "category", { isActiveOnly: false }),
     listNamed(db, "reason", { isActiveOnly: false }),
     listNamed(db, "infrastructure", { isActiveOnly: false }),
