@@ -13,6 +13,9 @@ const creditCustomer = distinctCustomer(4);
 const EN_GB_DAY = /Customer since\s*\d{1,2} [A-Z][a-z]{2} \d{4}/;
 const EN_US_DAY = /Customer since\s*[A-Z][a-z]{2} \d{1,2}, \d{4}/;
 
+/** The profile's own header (name, contact, Customer since), not the app's top bar. */
+const profileHeader = (page: Page) => page.getByRole("main").locator("header");
+
 async function signedInAdmin(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signInThroughUi(page, demoStaff("admin"));
@@ -44,14 +47,16 @@ test.describe("the store's date style, as the admin", () => {
   });
 
   test("changed in Settings, profiles, date fields and credits write dates the new way", async () => {
+    // Five page loads, two profiles and a credit on a shared 2-core machine.
+    test.slow();
     await openProfile(page, profileCustomer);
-    await expect(page.locator("header")).toContainText(EN_GB_DAY);
+    await expect(profileHeader(page)).toContainText(EN_GB_DAY);
 
     await saveDateStyle(page, "en-US", "Jan 15, 2027");
     await expect(page.getByRole("region", { name: "Date style" }).getByLabel("Date style")).toHaveValue("en-US");
 
     await openProfile(page, profileCustomer);
-    await expect(page.locator("header")).toContainText(EN_US_DAY);
+    await expect(profileHeader(page)).toContainText(EN_US_DAY);
 
     await openProfile(page, creditCustomer);
     await page.getByRole("button", { name: "More actions" }).click();
@@ -72,9 +77,10 @@ test.describe("the store's date style, as the admin", () => {
   });
 
   test("set back to the default, pages write dates en-GB again", async () => {
+    test.slow();
     await saveDateStyle(page, "en-GB", "15 Jan 2027");
     await openProfile(page, creditCustomer);
-    await expect(page.locator("header")).toContainText(EN_GB_DAY);
+    await expect(profileHeader(page)).toContainText(EN_GB_DAY);
     await page.getByRole("navigation", { name: "Customer sections" }).getByRole("link", { name: "Store credits" }).click();
     await expect(page.getByRole("table", { name: "Store credits" }).getByRole("row").filter({ hasText: "31 Dec 2099" }).first()).toBeVisible();
   });
