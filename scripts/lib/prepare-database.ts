@@ -1,5 +1,6 @@
 import { createDb, databaseTargetFromEnv } from "@/server/db/client";
 import { applyMigrations } from "@/server/db/migrate";
+import { installJobQueue } from "@/server/jobs/job-queue";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { DEMO_STAFF, seedDemoStaff } from "@/prisma/seed/demo-staff";
 
@@ -17,6 +18,7 @@ export async function prepareDatabase(opts: { seed: boolean; log?: (line: string
   log(target.kind === "postgres" ? "Database: PostgreSQL (DATABASE_URL)" : `Database: embedded PGlite in ${target.dataDir}`);
   const applied = await applyMigrations(target);
   for (const name of applied) log(`  applied migration ${name}`);
+  if (target.kind === "postgres") await installJobQueue(target.url);
   if (!opts.seed) return;
   const { db, close } = await createDb(target);
   try {
