@@ -1,7 +1,7 @@
 import { Prisma } from "@/prisma/generated/client";
 import { foldText } from "../customer-text";
 import type { CustomerSort } from "../customers.schema";
-import type { KeysetOrder } from "./keyset-segments";
+import type { KeysetOrder, OrderedStream, SearchSegment } from "./keyset-segments";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PHONE_LIKE = /^[\d\s()+.\-/]+$/;
@@ -27,11 +27,39 @@ const anyOf = (predicates: (Prisma.Sql | null)[]) => {
 };
 const allOf = (predicates: Prisma.Sql[]) => Prisma.sql`(${Prisma.join(predicates, " AND ")})`;
 
-export type SearchPlan = { segments: Prisma.Sql[]; order: KeysetOrder; materialize: boolean };
+export type SearchPlan = { segments: SearchSegment[]; order: KeysetOrder };
 
 /** The smallest string sorting after every string that starts with `prefix`. */
 const successor = (prefix: string) =>
   prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+
+/** `c.sort_name` starts with `prefix`: a range on the name index (exact under the C collations; the LIKE keeps it exact under others). */
+const sortNameStarts = (prefix: string) =>
+  Prisma.sql`(c.sort_name >= ${prefix} AND c.sort_name < ${successor(prefix)} AND c.sort_name LIKE ${`${likeLiteral(prefix)}%`})`;
+
+/** The first two characters, as SQL's left(text, 2) counts them. */
+const firstTwo = (text: string) => [...text].slice(0, 2).join("");
+
+/**
+ * A one-word name query's prefix matches as ordered streams (by name): last names starting with
+ * it (the name index), first names and emails starting with it (their (first two letters, name)
+ * indexes), and the few multi-word names with a later word starting with it (a partial trigram
+ * index). Each stream reads at most a page, so "Sc" or "Ma" cost the same as "Schmidt".
+ */
+function namePrefixStreams(token: string, q: string): { streams: OrderedStream[]; lookups: Prisma.Sql[] } {
+  const t = likeLiteral(token);
+  const long = [...token].length > 2;
+  const firstName = Prisma.sql`c.search_name LIKE ${`${t}%`}`;
+  const email = Prisma.sql`c.email LIKE ${`${likeLiteral(q)}%`}`;
+  return {
+    streams: [
+      { range: sortNameStarts(token), filter: null, lookup: sortNameStarts(token) },
+      { range: Prisma.sql`left(c.search_name, 2) = ${firstTwo(token)}`, filter: long ? firstName : null, lookup: firstName },
+      { range: Prisma.sql`left(c.email, 2) = ${firstTwo(q)}`, filter: long ? email : null, lookup: email },
+    ],
+    lookups: [Prisma.sql`(c.search_name LIKE '% % %' AND c.search_name LIKE ${`% ${t}%`})`],
+  };
+}
 
 /** Each kind of match for one query; null where the query cannot match that way. */
 function matchers(q: string) {
@@ -47,8 +75,9 @@ function matchers(q: string) {
     return Prisma.sql`(c.search_name LIKE ${`${t}%`} OR c.search_name LIKE ${`% ${t}%`})`;
   };
 
-  if (isId) return { exact: Prisma.sql`c.id = ${q}::uuid`, fullName: null, prefix: null, contains: null, similar: null };
+  if (isId) return { isName: false, exact: Prisma.sql`c.id = ${q}::uuid`, fullName: null, prefix: null, contains: null, similar: null };
   return {
+    isName,
     exact: anyOf([
       Prisma.sql`c.email = ${q}`,
       isPhone && digits.length >= 6 ? Prisma.sql`c.phone_digits = ${digits}` : null,
@@ -90,21 +119,27 @@ export function planCustomerSearch(
     ...ORDER_COLUMNS[sort === "relevance" ? "name" : sort],
     direction: sort === "relevance" ? "asc" : direction,
   };
-  if (q === "") return { segments: [Prisma.sql`TRUE`], order, materialize: false };
+  if (q === "") return { segments: [{ kind: "all" }], order };
+  const byName = order.column === ORDER_COLUMNS.name.column;
   // One character matches a tenth of all customers and no trigram: read it as a last-name initial,
   // a range on the name index that stops after one page.
   if ([...q].length === 1 && !/\d/.test(q)) {
-    const initial = Prisma.sql`(c.sort_name >= ${q} AND c.sort_name < ${successor(q)} AND c.sort_name LIKE ${`${likeLiteral(q)}%`})`;
-    return { segments: [initial], order, materialize: sort !== "relevance" && sort !== "name" };
+    const initial = sortNameStarts(q);
+    return {
+      segments: [byName ? { kind: "streams", match: initial, streams: [{ range: initial, filter: null, lookup: initial }], lookups: [] } : { kind: "walk", match: initial }],
+      order,
+    };
   }
 
   const m = matchers(q);
-  if (mode === "similar") return { segments: m.similar ? [m.similar] : [], order, materialize: true };
-  // Two Latin letters match thousands of customers spread over the name index: walking the index
-  // finds a page sooner than collecting every match. Anything longer (or CJK) is selective.
-  const materialize = !([...q].length <= 2 && /^[a-z]+$/.test(q));
+  if (mode === "similar") return { segments: m.similar ? [{ kind: "lookup", match: m.similar }] : [], order };
   if (sort !== "relevance") {
-    return { segments: [anyOf([m.exact, m.fullName, m.prefix, m.contains]) ?? Prisma.sql`FALSE`], order, materialize };
+    return { segments: [{ kind: "walk", match: anyOf([m.exact, m.fullName, m.prefix, m.contains]) ?? Prisma.sql`FALSE` }], order };
   }
-  return { segments: [m.exact, m.fullName, m.prefix, m.contains].filter((p) => p !== null), order, materialize };
+  const lookup = (match: Prisma.Sql | null): SearchSegment | null => (match ? { kind: "lookup", match } : null);
+  // A one-word name: its prefixes can match tens of thousands ("Ma"), so they come as streams.
+  const oneWordName = m.isName && !q.includes(" ");
+  const prefix: SearchSegment | null = m.prefix && oneWordName ? { kind: "streams", match: m.prefix, ...namePrefixStreams(q, q) } : lookup(m.prefix);
+  const contains: SearchSegment | null = m.contains ? { kind: "walk", match: m.contains } : null;
+  return { segments: [lookup(m.exact), lookup(m.fullName), prefix, contains].filter((s) => s !== null), order };
 }
