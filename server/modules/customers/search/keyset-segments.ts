@@ -95,45 +95,57 @@ export async function keysetPage<T extends Row>(db: DbTx, opts: Options): Promis
     // Where the page starts (the cursor), and the earlier segments' rows, which this one leaves out.
     const after = cursor && index === cursor.segment ? [Prisma.sql`(${order.column}, c.id) ${cmp} (${cursor.value}::${cast}, ${cursor.id}::uuid)`] : [];
     const notEarlier = opts.segments.slice(0, index).map((s) => isNotTrue(segmentMatch(s)));
+    const where = (conditions: Prisma.Sql[]) => and([...conditions, ...notEarlier, ...after]);
     // Collecting first (a materialised CTE) keeps the planner from walking the sort index and
     // filtering, which is slow whenever the matches sit far along the sort order.
-    const collect = (match: Prisma.Sql) =>
-      db.$queryRaw<T[]>`
-        WITH matches AS MATERIALIZED (${selectFrom} WHERE (${match}) AND ${and([...notEarlier, ...after])})
-        SELECT * FROM matches ORDER BY sort_value ${dir}, id ${dir} LIMIT ${want}`;
-    // The first `want` matching rows among at most `budget` rows along the order (within `range`);
-    // null when that did not fill the page: then the matches are sparse there, and collecting them
-    // through indexes costs less than walking on.
-    const boundedWalk = async (range: Prisma.Sql, match: Prisma.Sql, budget: number) => {
-      const rows = await db.$queryRaw<T[]>`
-        SELECT ${opts.select}, ${order.column} AS sort_value
-        FROM (SELECT c.* FROM ${opts.from} WHERE ${and([range, ...after])} ${orderBy} LIMIT ${budget}) c
-        WHERE (${match}) AND ${and(notEarlier)} ${orderBy} LIMIT ${want}`;
-      return rows.length >= want ? rows : null;
+    const collect = (match: Prisma.Sql) => Prisma.sql`${selectFrom} WHERE ${where([Prisma.sql`(${match})`])}`;
+    // The first `want` matching rows among at most `budget` rows along the order (within `range`).
+    const boundedWalk = (range: Prisma.Sql, match: Prisma.Sql, budget: number) => Prisma.sql`
+      SELECT ${opts.select}, ${order.column} AS sort_value
+      FROM (SELECT c.* FROM ${opts.from} WHERE ${and([range, ...after])} ${orderBy} LIMIT ${budget}) c
+      WHERE (${match}) AND ${and(notEarlier)} ${orderBy} LIMIT ${want}`;
+    // A walk that did not fill the page met sparse matches: then (and only then: the count is a
+    // one-time filter) collect them through indexes, which costs less than walking on.
+    const walkOrCollect = (name: string, walkSql: Prisma.Sql, lookup: Prisma.Sql): Prisma.Sql[] => {
+      const walked = Prisma.raw(name);
+      const collected = Prisma.raw(`${name}_collected`);
+      return [
+        Prisma.sql`${walked} AS MATERIALIZED (${walkSql})`,
+        Prisma.sql`${collected} AS MATERIALIZED (${collect(lookup)} AND (SELECT count(*) FROM ${walked}) < ${want})`,
+      ];
     };
+    // Each part in its own materialised CTE (so each keeps its own plan), merged in the order.
+    const union = (ctes: Prisma.Sql[], names: string[]) => Prisma.sql`
+      WITH ${Prisma.join(ctes, ", ")}
+      SELECT * FROM (${Prisma.join(names.map((n) => Prisma.sql`SELECT * FROM ${Prisma.raw(n)}`), " UNION ")}) merged
+      ORDER BY sort_value ${dir}, id ${dir} LIMIT ${want}`;
 
-    let rows: T[];
+    let statement: Prisma.Sql;
     if (segment.kind === "all") {
-      rows = await db.$queryRaw<T[]>`${selectFrom} WHERE ${and([...notEarlier, ...after])} ${orderBy} LIMIT ${want}`;
+      statement = Prisma.sql`${selectFrom} WHERE ${where([])} ${orderBy} LIMIT ${want}`;
     } else if (segment.kind === "lookup") {
-      rows = await collect(segment.match);
+      statement = union([Prisma.sql`matches AS MATERIALIZED (${collect(segment.match)})`], ["matches"]);
     } else if (segment.kind === "walk") {
-      rows = (await boundedWalk(Prisma.sql`TRUE`, segment.match, WALK_BUDGET)) ?? (await collect(segment.match));
+      statement = union(walkOrCollect("walked", boundedWalk(Prisma.sql`TRUE`, segment.match, WALK_BUDGET), segment.match), ["walked", "walked_collected"]);
     } else {
-      const parts: T[][] = [];
-      for (const stream of segment.streams) {
+      const ctes: Prisma.Sql[] = [];
+      const names: string[] = [];
+      segment.streams.forEach((stream, i) => {
         if (stream.filter === null) {
-          parts.push(await db.$queryRaw<T[]>`${selectFrom} WHERE ${and([stream.range, ...notEarlier, ...after])} ${orderBy} LIMIT ${want}`);
+          ctes.push(Prisma.sql`${Prisma.raw(`s${i}`)} AS MATERIALIZED (${selectFrom} WHERE ${where([stream.range])} ${orderBy} LIMIT ${want})`);
+          names.push(`s${i}`);
         } else {
-          parts.push((await boundedWalk(stream.range, stream.filter, STREAM_WALK_BUDGET)) ?? (await collect(stream.lookup)));
+          ctes.push(...walkOrCollect(`s${i}`, boundedWalk(stream.range, stream.filter, STREAM_WALK_BUDGET), stream.lookup));
+          names.push(`s${i}`, `s${i}_collected`);
         }
-      }
-      for (const lookup of segment.lookups) parts.push(await collect(lookup));
-      // The union of the streams, each already the first `want` of its part: sorted by the
-      // database, so the order is the column's collation, as everywhere else.
-      const ids = [...new Set(parts.flat().map((row) => row.id))];
-      rows = ids.length ? await db.$queryRaw<T[]>`${selectFrom} WHERE c.id = ANY(${ids}::uuid[]) ${orderBy} LIMIT ${want}` : [];
+      });
+      segment.lookups.forEach((lookup, i) => {
+        ctes.push(Prisma.sql`${Prisma.raw(`l${i}`)} AS MATERIALIZED (${collect(lookup)})`);
+        names.push(`l${i}`);
+      });
+      statement = union(ctes, names);
     }
+    const rows = await db.$queryRaw<T[]>`${statement}`;
     collected.push(...rows.map((row) => ({ ...row, segment: index })));
   }
 

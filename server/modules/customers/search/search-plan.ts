@@ -33,9 +33,14 @@ export type SearchPlan = { segments: SearchSegment[]; order: KeysetOrder };
 const successor = (prefix: string) =>
   prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
 
-/** `c.sort_name` starts with `prefix`: a range on the name index (exact under the C collations; the LIKE keeps it exact under others). */
-const sortNameStarts = (prefix: string) =>
-  Prisma.sql`(c.sort_name >= ${prefix} AND c.sort_name < ${successor(prefix)} AND c.sort_name LIKE ${`${likeLiteral(prefix)}%`})`;
+/**
+ * `c.sort_name` starts with `prefix`, as a bare range on the name index, so the planner reads it
+ * in order and stops after a page even without statistics (an extra LIKE would make it guess a
+ * handful of rows, collect the whole range and sort it). Exact under the C and C.UTF-8
+ * collations (code point order); under a linguistic collation it also admits names that start
+ * the same once punctuation is ignored ("o'brien" for "ob").
+ */
+const sortNameStarts = (prefix: string) => Prisma.sql`(c.sort_name >= ${prefix} AND c.sort_name < ${successor(prefix)})`;
 
 /** The first two characters, as SQL's left(text, 2) counts them. */
 const firstTwo = (text: string) => [...text].slice(0, 2).join("");
@@ -51,11 +56,15 @@ function namePrefixStreams(token: string, q: string): { streams: OrderedStream[]
   const long = [...token].length > 2;
   const firstName = Prisma.sql`c.search_name LIKE ${`${t}%`}`;
   const email = Prisma.sql`c.email LIKE ${`${likeLiteral(q)}%`}`;
+  // When a stream's walk comes back short, its exact matches through a btree range (a trigram
+  // lookup would also fetch every last name that starts the same way, only to drop them).
+  const range = (column: Prisma.Sql, prefix: string, like: Prisma.Sql) =>
+    Prisma.sql`(${column} >= ${prefix} AND ${column} < ${successor(prefix)} AND ${like})`;
   return {
     streams: [
       { range: sortNameStarts(token), filter: null, lookup: sortNameStarts(token) },
-      { range: Prisma.sql`left(c.search_name, 2) = ${firstTwo(token)}`, filter: long ? firstName : null, lookup: firstName },
-      { range: Prisma.sql`left(c.email, 2) = ${firstTwo(q)}`, filter: long ? email : null, lookup: email },
+      { range: Prisma.sql`left(c.search_name, 2) = ${firstTwo(token)}`, filter: long ? firstName : null, lookup: range(Prisma.sql`c.search_name`, token, firstName) },
+      { range: Prisma.sql`left(c.email, 2) = ${firstTwo(q)}`, filter: long ? email : null, lookup: range(Prisma.sql`c.email`, q, email) },
     ],
     lookups: [Prisma.sql`(c.search_name LIKE '% % %' AND c.search_name LIKE ${`% ${t}%`})`],
   };
@@ -67,6 +76,8 @@ function matchers(q: string) {
   const digits = q.replace(/\D/g, "");
   const isId = UUID.test(q);
   const isEmail = q.includes("@");
+  // Emails hold no spaces: "jane smith" cannot match one, and its trigrams would cost a lookup.
+  const emailLike = !q.includes(" ");
   const isPhone = PHONE_LIKE.test(q) && digits.length >= 3;
   const isName = !isId && !isEmail && !isPhone && /\p{L}/u.test(q);
   const q_ = likeLiteral(q);
@@ -84,12 +95,12 @@ function matchers(q: string) {
     ]),
     fullName: isName ? Prisma.sql`(c.search_name = ${q} OR c.sort_name = ${q})` : null,
     prefix: anyOf([
-      isPhone ? null : Prisma.sql`c.email LIKE ${`${q_}%`}`,
+      isPhone || !emailLike ? null : Prisma.sql`c.email LIKE ${`${q_}%`}`,
       isName ? allOf(tokens.map(wordPrefix)) : null,
       isPhone ? Prisma.sql`c.phone_digits LIKE ${`${digits}%`}` : null,
     ]),
     contains: anyOf([
-      !isPhone && q.length >= MIN_SUBSTRING ? Prisma.sql`c.email LIKE ${`%${q_}%`}` : null,
+      !isPhone && emailLike && q.length >= MIN_SUBSTRING ? Prisma.sql`c.email LIKE ${`%${q_}%`}` : null,
       isName && tokens.every((t) => t.length >= MIN_SUBSTRING)
         ? allOf(tokens.map((t) => Prisma.sql`c.search_name LIKE ${`%${likeLiteral(t)}%`}`))
         : null,
