@@ -70,6 +70,23 @@ function namePrefixStreams(token: string, q: string): { streams: OrderedStream[]
   };
 }
 
+/**
+ * The email contains `q`. For "jane.doe@exa" only the part before the "@" goes to the trigram
+ * index (a domain's trigrams match a large share of all addresses); position() checks the rest.
+ */
+function emailContains(q: string) {
+  const local = q.split("@")[0]!;
+  if (!q.includes("@") || [...local].length < MIN_SUBSTRING) return Prisma.sql`c.email LIKE ${`%${likeLiteral(q)}%`}`;
+  return Prisma.sql`(c.email LIKE ${`%${likeLiteral(local)}%`} AND position(${q} in c.email) > 0)`;
+}
+
+/**
+ * Whether matching substrings might be many (a short single word: "ber" is in 5% of names), so
+ * walking the order's index a bounded way is worth trying before collecting the matches.
+ * Longer words, several words, emails and phone numbers match few: collect them at once.
+ */
+const mayBeDense = (q: string) => !/[\s@]/.test(q) && !PHONE_LIKE.test(q) && [...q].length <= 4;
+
 /** Each kind of match for one query; null where the query cannot match that way. */
 function matchers(q: string) {
   const tokens = q.split(" ");
@@ -95,12 +112,14 @@ function matchers(q: string) {
     ]),
     fullName: isName ? Prisma.sql`(c.search_name = ${q} OR c.sort_name = ${q})` : null,
     prefix: anyOf([
-      isPhone || !emailLike ? null : Prisma.sql`c.email LIKE ${`${q_}%`}`,
+      // A typed address is a range on the email's unique index; its trigrams (".com") would match everyone.
+      isEmail && emailLike ? Prisma.sql`(c.email >= ${q} AND c.email < ${successor(q)} AND c.email LIKE ${`${q_}%`})` : null,
+      isPhone || isEmail || !emailLike ? null : Prisma.sql`c.email LIKE ${`${q_}%`}`,
       isName ? allOf(tokens.map(wordPrefix)) : null,
       isPhone ? Prisma.sql`c.phone_digits LIKE ${`${digits}%`}` : null,
     ]),
     contains: anyOf([
-      !isPhone && emailLike && q.length >= MIN_SUBSTRING ? Prisma.sql`c.email LIKE ${`%${q_}%`}` : null,
+      !isPhone && emailLike && q.length >= MIN_SUBSTRING ? emailContains(q) : null,
       isName && tokens.every((t) => t.length >= MIN_SUBSTRING)
         ? allOf(tokens.map((t) => Prisma.sql`c.search_name LIKE ${`%${likeLiteral(t)}%`}`))
         : null,
@@ -144,13 +163,12 @@ export function planCustomerSearch(
 
   const m = matchers(q);
   if (mode === "similar") return { segments: m.similar ? [{ kind: "lookup", match: m.similar }] : [], order };
-  if (sort !== "relevance") {
-    return { segments: [{ kind: "walk", match: anyOf([m.exact, m.fullName, m.prefix, m.contains]) ?? Prisma.sql`FALSE` }], order };
-  }
+  const scan = (match: Prisma.Sql): SearchSegment => (mayBeDense(q) ? { kind: "walk", match } : { kind: "lookup", match });
+  if (sort !== "relevance") return { segments: [scan(anyOf([m.exact, m.fullName, m.prefix, m.contains]) ?? Prisma.sql`FALSE`)], order };
   const lookup = (match: Prisma.Sql | null): SearchSegment | null => (match ? { kind: "lookup", match } : null);
   // A one-word name: its prefixes can match tens of thousands ("Ma"), so they come as streams.
   const oneWordName = m.isName && !q.includes(" ");
   const prefix: SearchSegment | null = m.prefix && oneWordName ? { kind: "streams", match: m.prefix, ...namePrefixStreams(q, q) } : lookup(m.prefix);
-  const contains: SearchSegment | null = m.contains ? { kind: "walk", match: m.contains } : null;
+  const contains = m.contains ? scan(m.contains) : null;
   return { segments: [lookup(m.exact), lookup(m.fullName), prefix, contains].filter((s) => s !== null), order };
 }
