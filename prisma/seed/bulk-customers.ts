@@ -1,10 +1,11 @@
 // The large-seed path (`npm run db:seed -- --customers 1000000`, PostgreSQL only): demo customers
 // past the demo range, with the same credit story generator as the demo range (about 30% of them:
 // credits, the ledger's grants, spends, expiries and voids, "Send credits" payments, audit rows
-// and balances). Written through COPY in one transaction: the tables' secondary indexes are
-// dropped first and rebuilt at the end (far cheaper than maintaining three trigram indexes row by
-// row), and the books are checked with the service's own ledger check before it commits, so a
-// failed or interrupted load leaves the database as it was.
+// and balances). Written through COPY, one transaction per round of customers (a customer and
+// their whole history land together): the tables' secondary indexes are dropped first and
+// rebuilt at the end (far cheaper than maintaining three trigram indexes row by row), and the
+// books are checked with the service's own ledger check at the end. Interrupted (a server
+// restart), a rerun goes on where it stopped and still rebuilds the indexes.
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { Prisma } from "@/prisma/generated/client";
@@ -145,17 +146,22 @@ export async function seedBulkCustomers(
   const totals: BulkSeedResult = { customers: 0, withHistory: 0, credits: 0, events: 0, payments: 0 };
   if (opts.to <= opts.from) return totals;
   const client = new pg.Client({ connectionString: url });
+  // A dropped connection (the server restarting) fails the awaited query; the seed retries.
+  client.on("error", () => {});
   await client.connect();
   try {
-    await client.query("BEGIN");
-    // More memory for the index builds; this transaction's WAL need not be flushed per commit.
-    await client.query("SET LOCAL maintenance_work_mem = '256MB'");
-    await client.query("SET LOCAL synchronous_commit = off");
-    const rebuild = opts.to - opts.from >= REBUILD_INDEXES_FROM;
-    let indexes: { indexname: string; indexdef: string }[] = [];
-    if (rebuild) {
+    // Each round commits on its own, so a restart of the server mid-load costs one round, and a
+    // rerun goes on where it stopped. Secondary indexes are dropped for the load and rebuilt at
+    // the end; their definitions wait in seed_deferred_index meanwhile, so an interrupted load
+    // still gets them back (the next `npm run db:seed` rebuilds them).
+    await client.query("SET synchronous_commit = off");
+    await client.query("SET maintenance_work_mem = '256MB'");
+    const pending = (await client.query<{ t: string | null }>("SELECT to_regclass('seed_deferred_index')::text AS t")).rows[0]!.t !== null;
+    if (pending || opts.to - opts.from >= REBUILD_INDEXES_FROM) {
+      await client.query("BEGIN");
+      await client.query("CREATE TABLE IF NOT EXISTS seed_deferred_index (name text PRIMARY KEY, definition text NOT NULL)");
       // Secondary indexes only: primary keys and unique constraints stay (references and skips need them).
-      indexes = (
+      const indexes = (
         await client.query<{ indexname: string; indexdef: string }>(
           `SELECT i.indexname, i.indexdef FROM pg_indexes i
            JOIN pg_class ic ON ic.relname = i.indexname AND ic.relnamespace = to_regnamespace(i.schemaname)
@@ -164,7 +170,11 @@ export async function seedBulkCustomers(
           [[...TABLES]],
         )
       ).rows;
-      for (const index of indexes) await client.query(`DROP INDEX ${pg.escapeIdentifier(index.indexname)}`);
+      for (const index of indexes) {
+        await client.query("INSERT INTO seed_deferred_index (name, definition) VALUES ($1, $2) ON CONFLICT DO NOTHING", [index.indexname, index.indexdef]);
+        await client.query(`DROP INDEX ${pg.escapeIdentifier(index.indexname)}`);
+      }
+      await client.query("COMMIT");
     }
 
     const startedAt = Date.now();
@@ -180,12 +190,20 @@ export async function seedBulkCustomers(
       const existing = new Set((await client.query<{ id: string }>("SELECT id FROM customer WHERE id = ANY($1::uuid[])", [ids])).rows.map((r) => r.id));
       return existing.size === 0 ? customers : customers.filter((c) => !existing.has(c.customer.id));
     };
-    let next = rounds[0] ? missing(rounds[0]).then((round) => generate(round, now, opts.staffIds)) : null;
+    const prepare = (round: number[] | undefined) => {
+      if (!round) return null;
+      const promise = missing(round).then((customers) => generate(customers, now, opts.staffIds));
+      promise.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+      return promise;
+    };
+    let next = prepare(rounds[0]);
     for (let r = 0; r < rounds.length && next; r++) {
       const chunk = await next;
       // Generate the next round while this one is written.
-      next = rounds[r + 1] ? missing(rounds[r + 1]!).then((round) => generate(round, now, opts.staffIds)) : null;
+      next = prepare(rounds[r + 1]);
+      await client.query("BEGIN");
       for (const table of TABLES) await copyLines(client, table, COLUMNS[table], chunk.lines[table]);
+      await client.query("COMMIT");
       totals.customers += chunk.customers;
       totals.withHistory += chunk.withHistory;
       totals.credits += chunk.credits;
@@ -197,18 +215,25 @@ export async function seedBulkCustomers(
       }
     }
 
-    if (indexes.length) {
+    if ((await client.query<{ t: string | null }>("SELECT to_regclass('seed_deferred_index')::text AS t")).rows[0]!.t !== null) {
       const rebuiltAt = Date.now();
-      for (const index of indexes) await client.query(index.indexdef);
-      log(`  rebuilt ${indexes.length} indexes in ${((Date.now() - rebuiltAt) / 1000).toFixed(0)} s`);
+      const deferred = (await client.query<{ name: string; definition: string }>("SELECT name, definition FROM seed_deferred_index ORDER BY name")).rows;
+      for (const index of deferred) {
+        await client.query("BEGIN");
+        const exists = (await client.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [pg.escapeIdentifier(index.name)])).rows[0]!.t;
+        if (!exists) await client.query(index.definition);
+        await client.query("DELETE FROM seed_deferred_index WHERE name = $1", [index.name]);
+        await client.query("COMMIT");
+      }
+      await client.query("DROP TABLE seed_deferred_index");
+      log(`  rebuilt ${deferred.length} indexes in ${((Date.now() - rebuiltAt) / 1000).toFixed(0)} s`);
     }
-    // The seed keeps the books as the services do; refuse to commit anything else.
+    // The seed keeps the books as the services do: the service's own check over every balance.
     const checkedAt = Date.now();
     const db = asDbTx(client);
     const mismatches = [...(await findLedgerMismatches(db)), ...(await findCreditMismatches(db))];
-    if (mismatches.length) throw new Error(`Seeded credits do not add up: ${JSON.stringify(mismatches[0])}`);
+    if (mismatches.length) throw new Error(`Seeded credits do not add up (${mismatches.length} mismatches), e.g. ${JSON.stringify(mismatches[0])}`);
     log(`  checked every balance against its ledger in ${((Date.now() - checkedAt) / 1000).toFixed(0)} s`);
-    await client.query("COMMIT");
     return totals;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

@@ -34,12 +34,22 @@ export async function seedDemoData(db: Db, opts: { customers: number; databaseUr
   );
   if (bulk) {
     const bulkAt = Date.now();
-    const added = await seedBulkCustomers(opts.databaseUrl!, {
-      from: DEMO_ACTIVITY_CUSTOMERS,
-      to: opts.customers,
-      staffIds: await creditStaffIds(db),
-      log,
-    });
+    const staffIds = await creditStaffIds(db);
+    const load = () => seedBulkCustomers(opts.databaseUrl!, { from: DEMO_ACTIVITY_CUSTOMERS, to: opts.customers, staffIds, log });
+    let added = { customers: 0, withHistory: 0, credits: 0, events: 0, payments: 0 };
+    // A server restart mid-load costs one round: wait for it, then go on where the load stopped.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const more = await load();
+        added = { customers: added.customers + more.customers, withHistory: added.withHistory + more.withHistory, credits: added.credits + more.credits, events: added.events + more.events, payments: added.payments + more.payments };
+        break;
+      } catch (error) {
+        const lost = error instanceof Error && /terminat|ECONNREFUSED|ECONNRESET|shutting down|starting up/i.test(error.message);
+        if (!lost || attempt >= 10) throw error;
+        log(`  the database connection was lost (${error.message}); going on in 5 s…`);
+        await new Promise((resolve) => setTimeout(resolve, 5_000));
+      }
+    }
     log(
       `Bulk-loaded ${added.customers.toLocaleString("en")} more customers, ${added.withHistory.toLocaleString("en")} of them with a credit history ` +
         `(${added.credits.toLocaleString("en")} store credits, ${added.events.toLocaleString("en")} ledger events, ` +
