@@ -53,17 +53,23 @@ type Payment = DemoPayment;
 type Action = { at: Date; run: () => void };
 /** Reseeded per customer: building a Faker costs far more than drawing from one. */
 const storyFaker = new Faker({ locale: [en, base] });
-type Batch = { credits: Credit[]; events: Event[]; payments: Payment[]; refunds: DemoRefund[]; balances: Map<string, bigint> };
+export type CreditStoryRows = { credits: Credit[]; events: Event[]; payments: Payment[]; balances: Map<string, bigint> };
+type Batch = CreditStoryRows & { refunds: DemoRefund[] };
 
+/** The same ~30% of demo customers get a credit story on every run. */
+export const hasCreditStory = (index: number) => (index * 7 + 3) % 10 < 3;
 
-/** One customer's story, simulated in time order; appends to the batch's rows. */
-function simulateCustomer(
+/**
+ * Demo customer number `index`'s credit story, simulated in time order; appends to the batch's
+ * rows (balances keyed "customerId|currency"). Deterministic for a given `now`.
+ */
+export function simulateCustomer(
   index: number,
+  customer: { id: string; createdAt: Date },
   now: Date,
   staffIds: string[],
-  out: Batch,
+  out: CreditStoryRows,
 ): void {
-  const customer = demoCustomer(index, DEMO_SEED_DATE);
   const faker = storyFaker;
   faker.seed(1_000_003 + index);
   const start = Math.max(customer.createdAt.getTime(), now.getTime() - 300 * DAY);
@@ -294,7 +300,7 @@ async function insertBatch(tx: DbTx, rows: Batch) {
   }
 }
 
-const AUDIT_ACTIONS: Record<CreditEventType, string> = {
+export const AUDIT_ACTIONS: Record<CreditEventType, string> = {
   ISSUED: "credit.issue",
   ADJUSTED_UP: "credit.update",
   ADJUSTED_DOWN: "credit.update",
@@ -305,8 +311,11 @@ const AUDIT_ACTIONS: Record<CreditEventType, string> = {
   REFUNDED_TO_CREDIT: "credit.refund",
 };
 
-/** The same ~30% of demo customers get a credit story on every run. */
-const hasCreditStory = (index: number) => (index * 7 + 3) % 10 < 3;
+/** The demo staff members who give out credit in the stories (not the viewer). */
+export async function creditStaffIds(db: Db): Promise<string[]> {
+  const staff = await db.staffUser.findMany({ where: { email: { in: DEMO_STAFF.filter((s) => s.role !== "VIEWER").map((s) => s.email) } } });
+  return staff.map((s) => s.id);
+}
 
 /**
  * Gives demo customers 0..count-1 their storefront purchases, and about 30% of them (the same
@@ -320,9 +329,8 @@ export async function seedDemoCredits(
   const now = opts.now ?? new Date();
   const batchSize = opts.batchSize ?? 1_000;
   const totals = { customers: 0, credits: 0, payments: 0, refunds: 0 };
-  const staff = await db.staffUser.findMany({ where: { email: { in: DEMO_STAFF.filter((s) => s.role !== "VIEWER").map((s) => s.email) } } });
-  if (staff.length === 0) return totals;
-  const staffIds = staff.map((s) => s.id);
+  const staffIds = await creditStaffIds(db);
+  if (staffIds.length === 0) return totals;
   for (let start = 0; start < opts.count; start += batchSize) {
     const customers = Array.from({ length: Math.min(batchSize, opts.count - start) }, (_, i) => ({
       index: start + i,
@@ -339,7 +347,7 @@ export async function seedDemoCredits(
         const rows: Batch = { credits: [], events: [], payments: [], refunds: [], balances: new Map() };
         for (const { index, customer } of customers) {
           if (!fresh.has(customer.id)) continue;
-          if (hasCreditStory(index)) simulateCustomer(index, now, staffIds, rows);
+          if (hasCreditStory(index)) simulateCustomer(index, customer, now, staffIds, rows);
           const purchases = demoPurchaseRows(index, { customerId: customer.id, signedUpAt: customer.createdAt, now, staffIds });
           rows.payments.push(...purchases.payments);
           rows.refunds.push(...purchases.refunds);

@@ -26,7 +26,6 @@ export function searchCustomerRows(db: DbTx, plan: SearchPlan, cursor: SegmentCu
     order: plan.order,
     cursor,
     limit,
-    materialize: plan.materialize,
   });
 }
 

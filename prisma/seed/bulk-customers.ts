@@ -1,0 +1,244 @@
+// The large-seed path (`npm run db:seed -- --customers 1000000`, PostgreSQL only): demo customers
+// past the demo range, with the same credit story generator as the demo range (about 30% of them:
+// credits, the ledger's grants, spends, expiries and voids, "Send credits" payments, audit rows
+// and balances). Written through COPY, one transaction per round of customers (a customer and
+// their whole history land together): the tables' secondary indexes are dropped first and
+// rebuilt at the end (far cheaper than maintaining three trigram indexes row by row), and the
+// books are checked with the service's own ledger check at the end. Interrupted (a server
+// restart), a rerun goes on where it stopped and still rebuilds the indexes.
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { Prisma } from "@/prisma/generated/client";
+import type { DbTx } from "@/server/db/client";
+import { uuid7 } from "@/server/lib/uuid7";
+import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
+import { customerSearchColumns, normaliseEmail } from "@/server/modules/customers/customer-text";
+import { AUDIT_ACTIONS, hasCreditStory, simulateCustomer, type CreditStoryRows } from "./demo-credits";
+import { DEMO_SEED_DATE, demoCustomer } from "./demo-customers";
+
+/** Customers generated and written per round; the next round is generated while this one is written. */
+const CHUNK = 20_000;
+/** Below this many new customers the indexes stay in place (rebuilding them would cost more). */
+const REBUILD_INDEXES_FROM = 50_000;
+const TABLES = ["customer", "payment", "store_credit", "credit_event", "audit_log", "credit_balance"] as const;
+
+type Value = string | number | bigint | boolean | Date | null;
+
+/** One COPY text-format line: tab separated, `\N` for NULL, backslash escapes. */
+function line(values: Value[]): string {
+  return (
+    values
+      .map((v) => {
+        if (v === null) return "\\N";
+        if (v instanceof Date) return v.toISOString();
+        const text = String(v);
+        return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (ch) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[ch]!) : text;
+      })
+      .join("\t") + "\n"
+  );
+}
+
+type Chunk = { lines: Record<(typeof TABLES)[number], string[]>; customers: number; withHistory: number; credits: number; events: number; payments: number };
+
+const COLUMNS: Record<(typeof TABLES)[number], string> = {
+  customer: "id, first_name, last_name, email, phone, search_name, sort_name, phone_digits, created_at, last_activity_at",
+  payment:
+    "id, reference, customer_id, amount_minor, refunded_minor, currency, method_kind, card_brand, card_last4, gateway_name, infrastructure_id, method_id, is_revenue, description, captured_at, created_by_id, created_at",
+  store_credit:
+    "id, customer_id, currency, amount_minor, used_minor, removed_minor, category_id, memo, expires_at, expiry_processed_at, payment_id, created_by_id, created_at, updated_at, voided_at, voided_by_id, void_reason",
+  credit_event: "id, customer_id, currency, credit_id, type, amount_minor, balance_after_minor, actor_id, reason_id, reason, memo, operation_id, created_at",
+  audit_log: "id, actor_id, action, entity_type, entity_id, details, created_at",
+  credit_balance: "customer_id, currency, balance_minor",
+};
+
+type Seeded = { index: number; customer: ReturnType<typeof demoCustomer> };
+
+/** Turns customers and their stories into COPY lines, yielding now and then so writing overlaps. */
+async function generate(customers: Seeded[], now: Date, staffIds: string[]): Promise<Chunk> {
+  const chunk: Chunk = {
+    lines: { customer: [], payment: [], store_credit: [], credit_event: [], audit_log: [], credit_balance: [] },
+    customers: 0,
+    withHistory: 0,
+    credits: 0,
+    events: 0,
+    payments: 0,
+  };
+  const story: CreditStoryRows = { credits: [], events: [], payments: [], balances: new Map() };
+  for (let n = 0; n < customers.length; n++) {
+    if (n % 1_000 === 999) await new Promise((resolve) => setImmediate(resolve));
+    const { index, customer } = customers[n]!;
+    const eventsBefore = story.events.length;
+    if (hasCreditStory(index)) simulateCustomer(index, customer, now, staffIds, story);
+    // Last activity as lastActivityFromHistory would set it: the newest credit event (a "Send
+    // credits" payment is captured with its credit's issue), else the sign-up.
+    let lastActivityAt = customer.createdAt;
+    for (let e = eventsBefore; e < story.events.length; e++) {
+      if (story.events[e]!.createdAt > lastActivityAt) lastActivityAt = story.events[e]!.createdAt;
+    }
+    if (story.events.length > eventsBefore) chunk.withHistory++;
+    const derived = customerSearchColumns(customer);
+    chunk.lines.customer.push(
+      line([customer.id, customer.firstName, customer.lastName, normaliseEmail(customer.email), customer.phone, derived.searchName, derived.sortName, derived.phoneDigits, customer.createdAt, lastActivityAt]),
+    );
+    chunk.customers++;
+  }
+  for (const p of story.payments) {
+    chunk.lines.payment.push(
+      line([p.id, p.reference, p.customerId, p.amountMinor, p.refundedMinor, p.currency, p.methodKind, p.cardBrand, p.cardLast4, p.gatewayName, p.infrastructureId, p.methodId, p.isRevenue, p.description, p.capturedAt, p.createdById, p.capturedAt]),
+    );
+  }
+  for (const c of story.credits) {
+    chunk.lines.store_credit.push(
+      line([c.id, c.customerId, c.currency, c.amountMinor, c.usedMinor, c.removedMinor, c.categoryId, c.memo, c.expiresAt, c.expiryProcessedAt, c.paymentId, c.createdById, c.createdAt, c.createdAt, c.voidedAt, c.voidedById, c.voidReason]),
+    );
+  }
+  // Time order within the round, so the ledger's seq follows time across customers too.
+  const events = story.events.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  for (const e of events) {
+    chunk.lines.credit_event.push(
+      line([e.id, e.customerId, e.currency, e.creditId, e.type, e.amountMinor, e.balanceAfterMinor, e.actorId, e.reasonId, e.reason, e.memo, e.operationId, e.createdAt]),
+    );
+    chunk.lines.audit_log.push(
+      line([uuid7(), e.actorId, AUDIT_ACTIONS[e.type], "store_credit", e.creditId, JSON.stringify({ seeded: true, amountMinor: e.amountMinor.toString() }), e.createdAt]),
+    );
+  }
+  for (const [key, balance] of story.balances) {
+    const [customerId, currency] = key.split("|") as [string, string];
+    chunk.lines.credit_balance.push(line([customerId, currency, balance]));
+  }
+  chunk.credits = story.credits.length;
+  chunk.events = events.length;
+  chunk.payments = story.payments.length;
+  return chunk;
+}
+
+async function copyLines(client: pg.PoolClient | pg.Client, table: string, columns: string, lines: string[]) {
+  if (lines.length === 0) return;
+  const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on("finish", resolve);
+    stream.on("error", reject);
+  });
+  // A few large writes rather than one per row.
+  for (let i = 0; i < lines.length; i += 2_000) stream.write(lines.slice(i, i + 2_000).join(""));
+  stream.end();
+  await done;
+}
+
+/** The ledger check's queries run on this raw client, so the load is checked before it commits. */
+const asDbTx = (client: pg.Client) =>
+  ({
+    $queryRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => {
+      const sql = Prisma.sql(strings, ...values);
+      return (await client.query(sql.text, sql.values)).rows;
+    },
+  }) as unknown as DbTx;
+
+export type BulkSeedResult = { customers: number; withHistory: number; credits: number; events: number; payments: number };
+
+/** Seeds demo customers from..to-1 (those missing) and their credit stories; see the file comment. */
+export async function seedBulkCustomers(
+  url: string,
+  opts: { from: number; to: number; staffIds: string[]; now?: Date; log?: (line: string) => void },
+): Promise<BulkSeedResult> {
+  const now = opts.now ?? new Date();
+  const log = opts.log ?? (() => {});
+  const totals: BulkSeedResult = { customers: 0, withHistory: 0, credits: 0, events: 0, payments: 0 };
+  if (opts.to <= opts.from) return totals;
+  const client = new pg.Client({ connectionString: url });
+  // A dropped connection (the server restarting) fails the awaited query; the seed retries.
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    // Each round commits on its own, so a restart of the server mid-load costs one round, and a
+    // rerun goes on where it stopped. Secondary indexes are dropped for the load and rebuilt at
+    // the end; their definitions wait in seed_deferred_index meanwhile, so an interrupted load
+    // still gets them back (the next `npm run db:seed` rebuilds them).
+    await client.query("SET synchronous_commit = off");
+    await client.query("SET maintenance_work_mem = '256MB'");
+    const pending = (await client.query<{ t: string | null }>("SELECT to_regclass('seed_deferred_index')::text AS t")).rows[0]!.t !== null;
+    if (pending || opts.to - opts.from >= REBUILD_INDEXES_FROM) {
+      await client.query("BEGIN");
+      await client.query("CREATE TABLE IF NOT EXISTS seed_deferred_index (name text PRIMARY KEY, definition text NOT NULL)");
+      // Secondary indexes only: primary keys and unique constraints stay (references and skips need them).
+      const indexes = (
+        await client.query<{ indexname: string; indexdef: string }>(
+          `SELECT i.indexname, i.indexdef FROM pg_indexes i
+           JOIN pg_class ic ON ic.relname = i.indexname AND ic.relnamespace = to_regnamespace(i.schemaname)
+           WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
+             AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = ic.oid)`,
+          [[...TABLES]],
+        )
+      ).rows;
+      for (const index of indexes) {
+        await client.query("INSERT INTO seed_deferred_index (name, definition) VALUES ($1, $2) ON CONFLICT DO NOTHING", [index.indexname, index.indexdef]);
+        await client.query(`DROP INDEX ${pg.escapeIdentifier(index.indexname)}`);
+      }
+      await client.query("COMMIT");
+    }
+
+    const startedAt = Date.now();
+    const rounds: number[][] = [];
+    for (let start = opts.from; start < opts.to; start += CHUNK) {
+      rounds.push(Array.from({ length: Math.min(CHUNK, opts.to - start) }, (_, i) => start + i));
+    }
+    // Customers already there (an earlier seed) are left alone, history and all.
+    const missing = async (round: number[]): Promise<Seeded[]> => {
+      // In index order: Japanese customers' emails draw from the generator's running state.
+      const customers = round.map((index) => ({ index, customer: demoCustomer(index, DEMO_SEED_DATE) }));
+      const ids = customers.map((c) => c.customer.id);
+      const existing = new Set((await client.query<{ id: string }>("SELECT id FROM customer WHERE id = ANY($1::uuid[])", [ids])).rows.map((r) => r.id));
+      return existing.size === 0 ? customers : customers.filter((c) => !existing.has(c.customer.id));
+    };
+    const prepare = (round: number[] | undefined) => {
+      if (!round) return null;
+      const promise = missing(round).then((customers) => generate(customers, now, opts.staffIds));
+      promise.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+      return promise;
+    };
+    let next = prepare(rounds[0]);
+    for (let r = 0; r < rounds.length && next; r++) {
+      const chunk = await next;
+      // Generate the next round while this one is written.
+      next = prepare(rounds[r + 1]);
+      await client.query("BEGIN");
+      for (const table of TABLES) await copyLines(client, table, COLUMNS[table], chunk.lines[table]);
+      await client.query("COMMIT");
+      totals.customers += chunk.customers;
+      totals.withHistory += chunk.withHistory;
+      totals.credits += chunk.credits;
+      totals.events += chunk.events;
+      totals.payments += chunk.payments;
+      const done = rounds[r]!.at(-1)! + 1;
+      if ((done - opts.from) % 100_000 < CHUNK || done === opts.to) {
+        log(`  ${done.toLocaleString("en")} customers (${((Date.now() - startedAt) / 1000).toFixed(0)} s)…`);
+      }
+    }
+
+    if ((await client.query<{ t: string | null }>("SELECT to_regclass('seed_deferred_index')::text AS t")).rows[0]!.t !== null) {
+      const rebuiltAt = Date.now();
+      const deferred = (await client.query<{ name: string; definition: string }>("SELECT name, definition FROM seed_deferred_index ORDER BY name")).rows;
+      for (const index of deferred) {
+        await client.query("BEGIN");
+        const exists = (await client.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [pg.escapeIdentifier(index.name)])).rows[0]!.t;
+        if (!exists) await client.query(index.definition);
+        await client.query("DELETE FROM seed_deferred_index WHERE name = $1", [index.name]);
+        await client.query("COMMIT");
+      }
+      await client.query("DROP TABLE seed_deferred_index");
+      log(`  rebuilt ${deferred.length} indexes in ${((Date.now() - rebuiltAt) / 1000).toFixed(0)} s`);
+    }
+    // The seed keeps the books as the services do: the service's own check over every balance.
+    const checkedAt = Date.now();
+    const db = asDbTx(client);
+    const mismatches = [...(await findLedgerMismatches(db)), ...(await findCreditMismatches(db))];
+    if (mismatches.length) throw new Error(`Seeded credits do not add up (${mismatches.length} mismatches), e.g. ${JSON.stringify(mismatches[0])}`);
+    log(`  checked every balance against its ledger in ${((Date.now() - checkedAt) / 1000).toFixed(0)} s`);
+    return totals;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
