@@ -21,7 +21,9 @@ export async function register() {
     import("@/server/modules/approvals/expiry-schedule"),
   ]);
   const schedules = [startCreditExpirySchedule(), startRefundReconcileSchedule(), startNotificationDelivery(), startApprovalExpirySchedule()];
-  globalForSchedules.creditdeskSchedules = schedules.filter(
-    (stop): stop is () => void => stop !== null,
-  );
+  const stops = schedules.filter((stop): stop is () => void => stop !== null);
+  globalForSchedules.creditdeskSchedules = stops;
+  // On SIGTERM no new job run starts while Next.js drains the requests in flight (server/lib/shutdown.ts).
+  const { onShutdown } = await import("@/server/lib/shutdown");
+  onShutdown(() => stops.forEach((stop) => stop()));
 }

@@ -13,6 +13,10 @@ export type DatabaseTarget =
   | { kind: "postgres"; url: string }
   | { kind: "pglite"; dataDir: string };
 
+/** A pool error names the server and a code only: the log line never carries the URL's password. */
+const logPoolError = (error: Error & { code?: string }) =>
+  console.warn(`PostgreSQL connection lost (${error.code ?? error.message}); the pool reconnects on the next query.`);
+
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR (default ./.data). */
 export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   const { DATABASE_URL, DATA_DIR } = parseConfig(env);
@@ -27,7 +31,12 @@ export type AdapterHandle = {
 
 export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle> {
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: config().DATABASE_POOL_SIZE });
+    // node-postgres drops a broken connection and opens a fresh one on the next query, so the
+    // server recovers by itself after PostgreSQL restarts; an idle client's error is only logged.
+    const adapter = new PrismaPg(
+      { connectionString: target.url, max: config().DATABASE_POOL_SIZE },
+      { onPoolError: logPoolError, onConnectionError: logPoolError },
+    );
     return { adapter, close: async () => {} };
   }
   // Imported lazily so a PostgreSQL deployment never loads the WASM build.
@@ -64,7 +73,7 @@ export async function createDb(target: DatabaseTarget = databaseTargetFromEnv())
 }
 
 // One client per server process; PGlite in particular allows a single opener per data folder.
-const globalForDb = globalThis as typeof globalThis & { creditdeskDb?: Promise<Db> };
+const globalForDb = globalThis as typeof globalThis & { creditdeskDb?: Promise<Db>; creditdeskReadDb?: Promise<Db> };
 
 export function getDb(): Promise<Db> {
   // A failed open (the folder locked by a script for a moment) is not kept: the next call retries.
@@ -76,4 +85,37 @@ export function getDb(): Promise<Db> {
     },
   );
   return globalForDb.creditdeskDb;
+}
+
+/**
+ * The client for reads that tolerate replication lag (customer search, list pages): a replica at
+ * DATABASE_READ_URL when set (PostgreSQL only), else the primary's own client.
+ */
+export function getReadDb(): Promise<Db> {
+  const readUrl = config().DATABASE_READ_URL;
+  if (!readUrl || databaseTargetFromEnv().kind !== "postgres") return getDb();
+  globalForDb.creditdeskReadDb ??= createDb({ kind: "postgres", url: readUrl }).then(
+    ({ db }) => db,
+    (error: unknown) => {
+      globalForDb.creditdeskReadDb = undefined;
+      throw error;
+    },
+  );
+  return globalForDb.creditdeskReadDb;
+}
+
+/**
+ * Readiness: one round trip to the database within `timeoutMs`. False when it is down, restarting
+ * or too slow; never throws.
+ */
+export async function isDatabaseReady(db: Db, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([db.$queryRaw`SELECT 1`.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }
