@@ -1,0 +1,187 @@
+// `npm run test:cluster`: two production servers on one throw-away PostgreSQL database behind
+// HAProxy (scripts/lib/cluster.ts) agree with each other, lose no acknowledged write when one dies,
+// and ride out a PostgreSQL restart. Needs HAProxy and a local PostgreSQL cluster it may restart
+// (pg_ctlcluster): .ci/run provides both. The restart cuts every session on that server for a
+// few seconds, other test runs included, so it happens once, briefly.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callTrpc, findLostWrites, resultOf, signIn, startMoneyWorkload, type WorkloadStats } from "@/bench/lib/money-workload";
+import { DEMO_PASSWORD, DEMO_STAFF } from "@/prisma/seed/demo-staff";
+import { seedDemoData } from "@/prisma/seed/seed-demo-data";
+import { buildApp, startCluster, type Cluster } from "@/scripts/lib/cluster";
+import { createDb, type Db } from "@/server/db/client";
+import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@/server/db/migrate";
+import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
+
+const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbName = `creditdesk_cluster_${randomBytes(4).toString("hex")}`;
+const emailOf = (role: string) => DEMO_STAFF.find((s) => s.role === role)!.email;
+/** What must never reach a client: driver, ORM or SQL text. */
+const DRIVER_TEXT = /prisma|ECONN|postgres|pg_|SQL|terminating|Invalid `|at \//i;
+
+let cluster: Cluster;
+let db: Db;
+let closeDb: () => Promise<void>;
+let customerIds: string[];
+let adminCookie: string;
+
+beforeAll(async () => {
+  const url = await createPostgresDatabase(serverUrl, dbName);
+  await applyMigrations({ kind: "postgres", url });
+  ({ db, close: closeDb } = await createDb({ kind: "postgres", url }));
+  await seedDemoData(db, { customers: 200 });
+  customerIds = (await db.customer.findMany({ select: { id: true }, take: 200 })).map((c) => c.id);
+  await buildApp({ log: (line) => console.log(line) });
+  cluster = await startCluster({ databaseUrl: url, nodes: 2, poolSize: 10 });
+  adminCookie = (await signIn(cluster.url, emailOf("ADMIN")))!;
+  expect(adminCookie).toBeTruthy();
+});
+
+afterAll(async () => {
+  await cluster?.stop();
+  await closeDb?.();
+  await dropPostgresDatabase(serverUrl, dbName);
+});
+
+const nodeA = () => cluster.nodes[0]!;
+const nodeB = () => cluster.nodes[1]!;
+const me = (base: string, cookie: string) => callTrpc(base, { path: "staff.me", type: "query", cookie });
+
+/** Every answer that was not a 2xx, as "status text". */
+const failuresOf = (stats: WorkloadStats) => stats.calls.filter((c) => c.status < 200 || c.status >= 300);
+
+async function expectBooksBalanced(): Promise<void> {
+  expect(await findLedgerMismatches(db)).toEqual([]);
+  expect(await findCreditMismatches(db)).toEqual([]);
+}
+
+async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const readyStatus = async (base: string) => (await fetch(`${base}/api/ready`, { signal: AbortSignal.timeout(3_000) })).status;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("two nodes behind the load balancer", () => {
+  it("accepts on node B, and through the load balancer, a session signed in through node A", async () => {
+    const cookie = await signIn(nodeA().url, emailOf("SUPPORT_AGENT"));
+    expect(cookie).toBeTruthy();
+    for (const base of [nodeB().url, nodeA().url, cluster.url, cluster.url]) {
+      const answer = await me(base, cookie!);
+      expect(answer.status, answer.text).toBe(200);
+      expect(resultOf<{ email: string }>(answer).email).toBe(emailOf("SUPPORT_AGENT"));
+    }
+  });
+
+  it("holds on node B a sign-in lockout counted on node A", async () => {
+    const email = emailOf("VIEWER");
+    for (let attempt = 0; attempt < 5; attempt++) expect(await signIn(nodeA().url, email, "not-the-password")).toBeNull();
+    // The right password is refused now, on the other node too.
+    expect(await signIn(nodeB().url, email, DEMO_PASSWORD)).toBeNull();
+    expect(await signIn(cluster.url, email, DEMO_PASSWORD)).toBeNull();
+  });
+
+  it("applies on node B's next request a role change made on node A", async () => {
+    const cookie = (await signIn(nodeB().url, emailOf("MANAGER")))!;
+    const before = resultOf<{ id: string; role: string; permissions: string[] }>(await me(nodeB().url, cookie));
+    expect(before.role).toBe("MANAGER");
+    const changed = await callTrpc(nodeA().url, { path: "staff.changeRole", type: "mutation", input: { staffId: before.id, role: "VIEWER" }, cookie: adminCookie });
+    expect(changed.status, changed.text).toBe(200);
+    const after = resultOf<{ role: string; permissions: string[] }>(await me(nodeB().url, cookie));
+    expect(after.role).toBe("VIEWER");
+    expect(after.permissions).not.toContain("credits:issue");
+    const refused = await callTrpc(nodeB().url, {
+      path: "credits.issue",
+      type: "mutation",
+      input: { idempotencyKey: crypto.randomUUID(), customerId: customerIds[0], amount: "1.00", currency: "USD", categoryId: "01900000-0000-7000-8000-000000000101" },
+      cookie,
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it("loses no acknowledged write when a node is killed mid-workload, keeps serving on the other, and the books balance", async () => {
+    const workload = startMoneyWorkload({ base: cluster.url, cookie: adminCookie, customerIds, clients: 8 });
+    await sleep(4_000);
+    const killedAt = Date.now();
+    await nodeB().stop("SIGKILL");
+    await sleep(5_000);
+    const stats = await workload.stop();
+
+    const afterKill = stats.calls.filter((c) => c.at > killedAt + 2_500);
+    expect(afterKill.filter((c) => c.status === 200).length).toBeGreaterThan(20);
+    expect(afterKill.every((c) => c.status === 200), JSON.stringify(failuresOf({ ...stats, calls: afterKill }).slice(0, 5))).toBe(true);
+    expect(stats.calls.filter((c) => c.status === 500)).toEqual([]);
+    expect(stats.credits.length).toBeGreaterThan(20);
+    expect(await findLostWrites(db, stats.credits)).toEqual([]);
+    await expectBooksBalanced();
+
+    await nodeB().restart();
+    expect(await readyStatus(nodeB().url)).toBe(200);
+  });
+
+  it("answers 503 (never a 500 or driver text) while PostgreSQL restarts, reports not ready, and recovers by itself with the books intact", async () => {
+    const { version, cluster: pgCluster } = localPostgresCluster(serverUrl);
+    const pids = cluster.nodes.map((node) => node.pid());
+    const workload = startMoneyWorkload({ base: cluster.url, cookie: adminCookie, customerIds, clients: 8, attempts: 60 });
+    let restartedAt = 0;
+    const notReady: number[] = [];
+    let stats: WorkloadStats | undefined;
+    try {
+      await sleep(3_000);
+      pgCtl(version, pgCluster, ["stop", "-m", "fast"]);
+      try {
+        for (const node of cluster.nodes) {
+          await waitUntil(`${node.name} to report not ready`, async () => (await readyStatus(node.url)) === 503, 10_000);
+          notReady.push(await readyStatus(node.url));
+        }
+        // The load balancer has taken both out by now: its own 503, in the same shape.
+        await waitUntil("the load balancer to answer 503", async () => (await me(cluster.url, adminCookie)).status === 503, 10_000);
+      } finally {
+        pgCtl(version, pgCluster, ["start"]);
+        restartedAt = Date.now();
+      }
+      for (const node of cluster.nodes) await waitUntil(`${node.name} to be ready again`, async () => (await readyStatus(node.url)) === 200, 30_000);
+      await sleep(3_000);
+    } finally {
+      stats = await workload.stop();
+    }
+
+    expect(notReady).toEqual([503, 503]);
+    const failures = failuresOf(stats);
+    expect(failures.length).toBeGreaterThan(0);
+    for (const failure of failures) {
+      expect([0, 502, 503], failure.text).toContain(failure.status);
+      if (failure.status === 503) expect(failure.text).not.toMatch(DRIVER_TEXT);
+    }
+    expect(failures.some((f) => f.status === 503)).toBe(true);
+    // Recovered without a restart: the same processes answer again.
+    expect(cluster.nodes.map((node) => node.pid())).toEqual(pids);
+    expect(cluster.nodes.every((node) => node.isRunning())).toBe(true);
+    expect(stats.calls.filter((c) => c.at > restartedAt + 1_000 && c.status === 200).length).toBeGreaterThan(10);
+    expect(await findLostWrites(db, stats.credits)).toEqual([]);
+    await expectBooksBalanced();
+  });
+});
+
+/** The local cluster (pg_lsclusters) that serves the test database's port. */
+function localPostgresCluster(url: string): { version: string; cluster: string } {
+  const port = new URL(url).port || "5432";
+  let listing: string;
+  try {
+    listing = execFileSync("pg_lsclusters", ["-h"], { encoding: "utf8" });
+  } catch {
+    throw new Error("The PostgreSQL restart needs the local server's pg_lsclusters/pg_ctlcluster (Debian's postgresql-common), as .ci/run has.");
+  }
+  const line = listing.split("\n").map((l) => l.trim().split(/\s+/)).find((cols) => cols[2] === port);
+  if (!line) throw new Error(`No local PostgreSQL cluster on port ${port} (pg_lsclusters)`);
+  return { version: line[0]!, cluster: line[1]! };
+}
+
+function pgCtl(version: string, pgCluster: string, args: string[]): void {
+  execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, pgCluster, ...args], { stdio: ["ignore", "ignore", "inherit"] });
+}
