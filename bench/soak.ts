@@ -78,10 +78,10 @@ try {
   const second = minutes[1]!;
   const last = minutes.at(-1)!;
   const checks: [string, boolean][] = [
-    [`throughput: last minute ${(last.ok / 60).toFixed(1)} ops/s >= ${(1 - TOLERANCE) * 100}% of the second's ${(second.ok / 60).toFixed(1)}`, last.ok >= second.ok * (1 - TOLERANCE)],
-    [`p99: last minute ${last.p99.toFixed(1)} ms <= ${(1 + TOLERANCE) * 100}% of the second's ${second.p99.toFixed(1)} ms`, last.p99 <= second.p99 * (1 + TOLERANCE)],
+    [`throughput: last minute ${(last.ok / 60).toFixed(1)} ops/s >= ${Math.round((1 - TOLERANCE) * 100)}% of the second's ${(second.ok / 60).toFixed(1)}`, last.ok >= second.ok * (1 - TOLERANCE)],
+    [`p99: last minute ${last.p99.toFixed(1)} ms <= ${Math.round((1 + TOLERANCE) * 100)}% of the second's ${second.p99.toFixed(1)} ms`, last.p99 <= second.p99 * (1 + TOLERANCE)],
     ...cluster.nodes.map((node, i): [string, boolean] => [
-      `${node.name} RSS: last minute ${mb(last.rss[i] ?? null).trim()} <= ${(1 + TOLERANCE) * 100}% of the second's ${mb(second.rss[i] ?? null).trim()}`,
+      `${node.name} RSS: last minute ${mb(last.rss[i] ?? null).trim()} <= ${Math.round((1 + TOLERANCE) * 100)}% of the second's ${mb(second.rss[i] ?? null).trim()}`,
       last.rss[i] !== null && second.rss[i] !== null && last.rss[i]! <= second.rss[i]! * (1 + TOLERANCE),
     ]),
     [`errors: ${failures.length}`, failures.length === 0],
