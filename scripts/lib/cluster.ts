@@ -177,8 +177,10 @@ function haproxyConfig(opts: { port: number; nodes: ClusterNode[]; errorFile: st
     "  balance roundrobin",
     "  option httpchk GET /api/ready",
     "  http-check expect status 200",
-    // Checked every second: out after 2 failures, back after 1 success.
-    "  default-server inter 1s fall 2 rise 1",
+    // A node answers /api/ready within its 2 s database timeout even when busy (the probe has its
+    // own connection); checked every second, out after 3 failures in a row, back after 1 success.
+    "  timeout check 4s",
+    "  default-server inter 1s fall 3 rise 1",
     ...opts.nodes.map((node) => `  server ${node.name} 127.0.0.1:${node.port} check`),
     "",
   ].join("\n");

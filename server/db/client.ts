@@ -1,5 +1,6 @@
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/prisma/generated/client";
 import { config, parseConfig } from "@/server/config";
@@ -73,7 +74,11 @@ export async function createDb(target: DatabaseTarget = databaseTargetFromEnv())
 }
 
 // One client per server process; PGlite in particular allows a single opener per data folder.
-const globalForDb = globalThis as typeof globalThis & { creditdeskDb?: Promise<Db>; creditdeskReadDb?: Promise<Db> };
+const globalForDb = globalThis as typeof globalThis & {
+  creditdeskDb?: Promise<Db>;
+  creditdeskReadDb?: Promise<Db>;
+  creditdeskProbes?: Map<string, pg.Pool>;
+};
 
 export function getDb(): Promise<Db> {
   // A failed open (the folder locked by a script for a moment) is not kept: the next call retries.
@@ -113,6 +118,30 @@ export async function isDatabaseReady(db: Db, timeoutMs: number): Promise<boolea
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
   try {
     return await Promise.race([db.$queryRaw`SELECT 1`.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Readiness on PostgreSQL: `SELECT 1` on a one-connection pool of its own, so a node whose request
+ * pool is busy under load still reports ready (busy is not down); only a database that refuses,
+ * drops or does not answer within `timeoutMs` makes it false. Never throws.
+ */
+export async function isPostgresReady(url: string, timeoutMs: number): Promise<boolean> {
+  const probes = (globalForDb.creditdeskProbes ??= new Map());
+  let probe = probes.get(url);
+  if (!probe) {
+    probe = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: timeoutMs, idleTimeoutMillis: 30_000 });
+    probe.on("error", () => {}); // an idle probe connection cut by a restart: the next probe reconnects
+    probes.set(url, probe);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([probe.query("SELECT 1").then(() => true), timeout]);
   } catch {
     return false;
   } finally {

@@ -3,7 +3,8 @@
 // one by one, which the shared test server tolerates.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, isDatabaseReady, type Db } from "@/server/db/client";
+import { config } from "@/server/config";
+import { createDb, isDatabaseReady, isPostgresReady, type Db } from "@/server/db/client";
 import { DATABASE_UNAVAILABLE_MESSAGE, errorShapeOf } from "@/server/trpc/error-shape";
 import { handleTRPCRequest } from "@/server/trpc/http-handler";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
@@ -51,6 +52,25 @@ describe("a database that cannot be reached", () => {
   it("is not ready, within the timeout", async () => {
     expect(await isDatabaseReady(unreachable.db, 1_500)).toBe(false);
     expect(await isDatabaseReady(t.db, 1_500)).toBe(true);
+    const startedAt = Date.now();
+    expect(await isPostgresReady("postgresql://postgres@127.0.0.1:1/creditdesk", 1_500)).toBe(false);
+    expect(Date.now() - startedAt).toBeLessThan(1_500);
+    if (t.target.kind === "postgres") expect(await isPostgresReady(t.target.url, 1_500)).toBe(true);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL)("stays ready while the request pool is busy: readiness has a connection of its own", async () => {
+    if (t.target.kind !== "postgres") throw new Error("PostgreSQL only");
+    const busy = await createDb({ kind: "postgres", url: t.target.url });
+    try {
+      // As many transactions as the pool has connections (DATABASE_POOL_SIZE), each holding one for 3 s.
+      const held = Promise.all(Array.from({ length: config().DATABASE_POOL_SIZE }, () => busy.db.$transaction((tx) => tx.$executeRaw`SELECT pg_sleep(3)`, { timeout: 10_000 })));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await isDatabaseReady(busy.db, 500)).toBe(false);
+      expect(await isPostgresReady(t.target.url, 500)).toBe(true);
+      await held;
+    } finally {
+      await busy.close();
+    }
   });
 });
 
