@@ -129,6 +129,27 @@ describe("two nodes behind the load balancer", () => {
     expect(await readyStatus(nodeB().url)).toBe(200);
   });
 
+  it("finishes the requests in flight when a node gets SIGTERM (graceful shutdown), then exits", async () => {
+    const node = nodeB();
+    const issue = () =>
+      callTrpc(node.url, {
+        path: "credits.issue",
+        type: "mutation",
+        input: { idempotencyKey: crypto.randomUUID(), customerId: customerIds[1], amount: "2.00", currency: "USD", categoryId: "01900000-0000-7000-8000-000000000101" },
+        cookie: adminCookie,
+      }).then((answer) => ({ answer, at: Date.now() }));
+    // More calls than its pool has connections, all on one customer: some are still running when the signal arrives.
+    const calls = Array.from({ length: 30 }, issue);
+    await sleep(150);
+    const signalledAt = Date.now();
+    await node.stop("SIGTERM");
+    const answers = await Promise.all(calls);
+    expect(answers.map(({ answer }) => answer.status)).toEqual(answers.map(() => 200));
+    expect(answers.some(({ at }) => at > signalledAt)).toBe(true);
+    expect(node.isRunning()).toBe(false);
+    await node.restart();
+  });
+
   it("answers 503 (never a 500 or driver text) while PostgreSQL restarts, reports not ready, and recovers by itself with the books intact", async () => {
     const { version, cluster: pgCluster } = localPostgresCluster(serverUrl);
     const pids = cluster.nodes.map((node) => node.pid());
