@@ -50,7 +50,9 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: "setup/*.setup.ts" },
-    { name: "chromium", testMatch: "*.spec.ts", dependencies: ["setup"] },
+    { name: "chromium", testMatch: "*.spec.ts", testIgnore: "store-wide/*.spec.ts", dependencies: ["setup"] },
+    // Specs that change what every page shows (the store's date style) run once the rest are done.
+    { name: "store-wide", testMatch: "store-wide/*.spec.ts", dependencies: ["chromium"] },
   ],
   webServer: {
     command: "node --import tsx e2e/support/serve.ts",

@@ -180,6 +180,8 @@ function validInputs(f: Fixtures): Record<string, () => Record<string, unknown>>
     "credits.void": () => ({ idempotencyKey: key(), creditId: f.creditId, reasonId: DEFAULT_REASON_IDS.serviceGesture, note: "fuzz" }),
     "credits.setBalance": () => ({ idempotencyKey: key(), customerId: f.customerId, currency: "USD", balance: "1.00", expectedBalance: "0.00", reasonId: DEFAULT_REASON_IDS.serviceGesture, note: "fuzz" }),
     "refunds.create": () => ({ idempotencyKey: key(), paymentId: f.paymentId, type: "STORE_CREDIT", amount: "0.01", currency: f.currency, reason: "OTHER", explanation: "fuzz", note: "fuzz", notifyCustomer: false }),
+    // The default style, so the fuzz run leaves the store's dates as they were.
+    "settings.setDateStyle": () => ({ dateStyle: "en-GB" }),
     "settings.categories.create": () => ({ name: freshName() }),
     "settings.categories.rename": () => ({ id: DEFAULT_CATEGORY_IDS.promotion, name: freshName() }),
     "settings.categories.setActive": () => ({ id: DEFAULT_CATEGORY_IDS.promotion, isActive: true }),

@@ -3,7 +3,7 @@ import { Fragment, useState } from "react";
 import Link from "next/link";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDateTime } from "@/components/format";
+import { useDates } from "@/components/format";
 import { money, signedMoney } from "@/components/money";
 import type { CreditOperationView } from "@/server/modules/credits/credit-queries";
 import { noteAndMemoOf } from "./credit-operation-note";
@@ -24,6 +24,7 @@ const amountClass = (amountMinor: bigint) => `text-right tabular-nums ${amountMi
  * opens to show each credit's part.
  */
 export function CreditOperationsTable({ operations, label, customerId, creditId }: Props) {
+  const { formatDateTime } = useDates();
   const [openIds, setOpenIds] = useState<ReadonlySet<string>>(new Set());
   const toggle = (operationId: string) =>
     setOpenIds((ids) => {

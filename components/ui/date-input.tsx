@@ -1,15 +1,16 @@
 "use client";
 import { useCallback, useState, type ComponentProps, type Ref } from "react";
-import { formatDateInputValue } from "@/server/lib/dates";
+import { useDates } from "@/components/providers/date-style-context";
 import { Input } from "./input";
 
 /**
- * A date field that also writes the chosen day in the store's style ("15 Jan 2027") under it,
+ * A date field that also writes the chosen day in the store's date style ("15 Jan 2027") under it,
  * since the browser draws the field itself in the reader's own locale (01/15/2027 in en-US).
  * Works controlled (value) and with react-hook-form's register (it reads the field whenever its
  * ref is attached, which is how register fills in a default). Props and ref go to the <input>.
  */
 export function DateInput({ ref, onChange, className, ...props }: Omit<ComponentProps<"input">, "type">) {
+  const { formatDateInputValue } = useDates();
   const [typed, setTyped] = useState("");
   const attach = useCallback(
     (element: HTMLInputElement | null) => {

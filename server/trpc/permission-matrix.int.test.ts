@@ -63,6 +63,8 @@ const EXPECTED: Record<string, { permission: string | null; roles: RoleName[]; i
   "roles.delete": { permission: "roles:manage", roles: [A] },
   "settings.options": { permission: "credits:read", roles: [A, M, S, V, R] },
   "settings.list": { permission: "settings:manage", roles: [A] },
+  "settings.store": { permission: null, roles: [A, M, S, V, R] },
+  "settings.setDateStyle": { permission: "settings:manage", roles: [A] },
   "settings.categories.create": { permission: "settings:manage", roles: [A] },
   "settings.categories.rename": { permission: "settings:manage", roles: [A] },
   "settings.categories.setActive": { permission: "settings:manage", roles: [A] },

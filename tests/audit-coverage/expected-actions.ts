@@ -30,6 +30,7 @@ export const EXPECTED_AUDIT_ACTIONS: Record<string, readonly string[]> = {
   "settings.methods.setActive": ["settings.method.activate", "settings.method.deactivate"],
   "settings.currencies.add": ["settings.currency.add"],
   "settings.currencies.setEnabled": ["settings.currency.enable", "settings.currency.disable"],
+  "settings.setDateStyle": ["settings.date_style.change"],
   "staff.create": ["staff.create"],
   "staff.resetPassword": ["staff.reset_password"],
   // Public: the member whose link it is writes the row (no session records no caller).

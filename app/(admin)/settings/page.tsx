@@ -13,7 +13,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="What the credit forms offer: currencies, credit categories, adjustment reasons and payment methods (inactive records stay on existing credits but leave the forms), and each role’s money limits."
+        description="What the credit forms offer: currencies, credit categories, adjustment reasons and payment methods (inactive records stay on existing credits but leave the forms), the store’s date style, and each role’s money limits."
       />
       <SettingsSections />
     </>

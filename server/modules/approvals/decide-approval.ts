@@ -6,6 +6,7 @@ import { idempotentTransaction, replaceAnswerSql } from "@/server/lib/idempotenc
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { executeTogether } from "@/server/modules/credits/ledger";
 import { finishRefund, type RecordedRefund } from "@/server/modules/refunds/create-refund";
+import { getStoreDateStyle } from "@/server/modules/settings/settings.service";
 import { decideApprovalSql, findApprovalView, lockApprovalRequest, type LockedApprovalRequest } from "./approvals.repo";
 import { APPROVAL_STATUS_LABELS, type ApprovalDecisionResult, type ApproveInput, type RejectInput } from "./approvals.schema";
 import { runApprovedAction } from "./run-approved-action";
@@ -14,12 +15,14 @@ import { runApprovedAction } from "./run-approved-action";
 async function lockDecidable(tx: Parameters<typeof lockApprovalRequest>[0], requestId: string, deciderId: string): Promise<LockedApprovalRequest> {
   const request = await lockApprovalRequest(tx, requestId);
   if (!request) throw new AppError("NOT_FOUND", "This approval request does not exist", "requestId");
+  // The store's date style is read only on the way to a refusal that names a time.
+  const at = async (date: Date) => `${formatDateTime(date, { style: await getStoreDateStyle(tx), timeZone: "UTC" })} UTC`;
   if (request.status !== "PENDING") {
     const by = request.decidedBy ? ` by ${request.decidedBy.name}` : "";
-    const on = request.decidedAt ? ` on ${formatDateTime(request.decidedAt, { timeZone: "UTC" })} UTC` : "";
+    const on = request.decidedAt ? ` on ${await at(request.decidedAt)}` : "";
     throw new AppError("CONFLICT", `Already ${APPROVAL_STATUS_LABELS[request.status].toLowerCase()}${by}${on}`);
   }
-  if (request.expiresAt <= new Date()) throw new AppError("CONFLICT", `This request expired on ${formatDateTime(request.expiresAt, { timeZone: "UTC" })} UTC`);
+  if (request.expiresAt <= new Date()) throw new AppError("CONFLICT", `This request expired on ${await at(request.expiresAt)}`);
   if (request.requester.id === deciderId) throw new AppError("FORBIDDEN", "Another staff member must decide on your own request");
   return request;
 }

@@ -160,15 +160,18 @@ export type IssueContext = {
   currencyEnabled: boolean | null;
   categoryActive: boolean | null;
   categoryName: string | null;
+  /** The store's date style for the customer's message, read in the same transaction that writes it. */
+  dateStyle: string | null;
 };
 
-/** Everything issuing needs to check, as one SELECT of one row: the customer, the currency, the category. */
+/** Everything issuing needs to check, as one SELECT of one row: the customer, the currency, the category (and the store's date style). */
 export function issueContextSql(opts: { customerId: string; currency: string; categoryId: string }): Prisma.Sql {
   return Prisma.sql`
     SELECT c.first_name AS "firstName", c.last_name AS "lastName", c.email, c.phone,
       (SELECT is_enabled FROM store_currency WHERE code = ${opts.currency}) AS "currencyEnabled",
       (SELECT is_active FROM credit_category WHERE id = ${opts.categoryId}::uuid) AS "categoryActive",
-      (SELECT name FROM credit_category WHERE id = ${opts.categoryId}::uuid) AS "categoryName"
+      (SELECT name FROM credit_category WHERE id = ${opts.categoryId}::uuid) AS "categoryName",
+      (SELECT date_style FROM store_setting WHERE id) AS "dateStyle"
     FROM (SELECT 1) one LEFT JOIN customer c ON c.id = ${opts.customerId}::uuid`;
 }
 

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/prisma/generated/client";
 import type { DbTx } from "@/server/db/client";
 import { AppError } from "@/server/lib/app-error";
-import { formatDate } from "@/server/lib/dates";
+import { DEFAULT_DATE_STYLE, formatDate, isDateStyle, type DateStyle } from "@/server/lib/dates";
 import { formatMoney } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
 import { customerActivitySql } from "@/server/modules/customers/customers.repo";
@@ -68,7 +68,7 @@ export async function grantCredit(tx: DbTx, grant: Grant): Promise<GrantedCredit
   };
 }
 
-export type GrantTarget = NotificationRecipient & { firstName: string; lastName: string; categoryName: string };
+export type GrantTarget = NotificationRecipient & { firstName: string; lastName: string; categoryName: string; dateStyle: DateStyle };
 
 /**
  * Checks what a new credit refers to: the customer exists, the currency is enabled and the
@@ -90,6 +90,7 @@ export function assertGrantTarget(context: IssueContext, opts: { customerId: str
     email: context.email,
     phone: context.phone,
     categoryName: context.categoryName,
+    dateStyle: isDateStyle(context.dateStyle) ? context.dateStyle : DEFAULT_DATE_STYLE,
   };
 }
 
@@ -98,9 +99,12 @@ export async function checkGrantTarget(tx: DbTx, opts: { customerId: string; cur
   return assertGrantTarget(await issueContext(tx, opts), opts);
 }
 
-/** "You have received US$25.00 in store credit. It expires on 31 Dec 2026." (dates in UTC, the server's zone) */
-export function creditReceivedMessage(amountMinor: bigint, currency: string, expiresAt: Date | null): string {
-  const expiry = expiresAt ? ` It expires on ${formatDate(expiresAt, { timeZone: "UTC" })}.` : "";
+/**
+ * "You have received US$25.00 in store credit. It expires on 31 Dec 2026." The date in the store's
+ * date style (read with the grant target, in the transaction that writes the message), in UTC.
+ */
+export function creditReceivedMessage(amountMinor: bigint, currency: string, expiresAt: Date | null, dateStyle: DateStyle): string {
+  const expiry = expiresAt ? ` It expires on ${formatDate(expiresAt, { style: dateStyle, timeZone: "UTC" })}.` : "";
   return `You have received ${formatMoney(amountMinor, currency)} in store credit.${expiry}`;
 }
 
@@ -111,11 +115,12 @@ export function creditReceivedNotificationSql(opts: {
   amountMinor: bigint;
   currency: string;
   expiresAt: Date | null;
+  dateStyle: DateStyle;
 }): Prisma.Sql {
   return notificationInsertSql({
     id: opts.id,
     recipient: opts.recipient,
     kind: "credit.received",
-    body: creditReceivedMessage(opts.amountMinor, opts.currency, opts.expiresAt),
+    body: creditReceivedMessage(opts.amountMinor, opts.currency, opts.expiresAt, opts.dateStyle),
   });
 }

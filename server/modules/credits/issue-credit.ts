@@ -91,7 +91,7 @@ export async function issueCreditInTx(
       },
     }),
     ...(notificationId
-      ? [creditReceivedNotificationSql({ id: notificationId, recipient: target, amountMinor: input.amountMinor, currency: input.currency, expiresAt: input.expiresAt })]
+      ? [creditReceivedNotificationSql({ id: notificationId, recipient: target, amountMinor: input.amountMinor, currency: input.currency, expiresAt: input.expiresAt, dateStyle: target.dateStyle })]
       : []),
     resultSql(result),
   ]);

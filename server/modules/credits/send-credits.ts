@@ -143,7 +143,7 @@ export async function sendCreditsInTx(
       },
     }),
     ...(notificationId
-      ? [creditReceivedNotificationSql({ id: notificationId, recipient: target, amountMinor: input.amountMinor, currency: input.currency, expiresAt: input.expiresAt })]
+      ? [creditReceivedNotificationSql({ id: notificationId, recipient: target, amountMinor: input.amountMinor, currency: input.currency, expiresAt: input.expiresAt, dateStyle: target.dateStyle })]
       : []),
     resultSql(result),
   ]);

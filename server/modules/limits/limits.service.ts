@@ -1,6 +1,8 @@
 import { AppError } from "@/server/lib/app-error";
+import { sortByCurrency } from "@/server/lib/money";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
+import { findMainCurrency } from "@/server/modules/settings/settings.repo";
 import type { ActorLimits, MoneyLimitRow } from "./limit-rules";
 import {
   deleteMoneyLimit,
@@ -26,8 +28,15 @@ const entityIdOf = (roleKey: string, currency: string) => `${roleKey}:${currency
 
 /** Every role but Admin in every enabled currency (and disabled ones still holding a row), with its limits or none. */
 export async function getMoneyLimits({ db }: ServiceContext): Promise<MoneyLimitListRow[]> {
-  const rows = await listRoleCurrencyLimits(db, UNLIMITED_ROLE_KEY);
-  return rows.map(({ roleKey, roleName, isBuiltIn, currency, isCurrencyEnabled, hasLimit, ...amounts }) => ({
+  const [rows, mainCurrency] = await Promise.all([listRoleCurrencyLimits(db, UNLIMITED_ROLE_KEY), findMainCurrency(db)]);
+  // Roles in the query's order; each role's currencies in the one currency order.
+  const byRole = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const group = byRole.get(row.roleKey);
+    if (group) group.push(row);
+    else byRole.set(row.roleKey, [row]);
+  }
+  return [...byRole.values()].flatMap((roleRows) => sortByCurrency(roleRows, mainCurrency)).map(({ roleKey, roleName, isBuiltIn, currency, isCurrencyEnabled, hasLimit, ...amounts }) => ({
     roleKey,
     roleName,
     isBuiltIn,

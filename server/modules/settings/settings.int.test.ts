@@ -112,3 +112,28 @@ describe("the last enabled currency", () => {
     }
   });
 });
+
+describe("currency lists", () => {
+  // A database of its own: this test adds currencies every other file would then see in its lists.
+  it("put the store's main currency first and the rest by code, whatever order they were added in", { timeout: 120_000 }, async () => {
+    const scratch = await openScratchPglite();
+    try {
+      const staff = await createStaffMember(scratch.db, "ADMIN");
+      const caller = await callerFor(scratch.db, staff.id);
+      // Added after EUR, GBP and JPY, so last by position: the one order still lists them by code.
+      await caller.settings.currencies.add({ code: "CHF" });
+      await caller.settings.currencies.add({ code: "AUD" });
+      const inOrder = ["USD", "AUD", "CHF", "EUR", "GBP", "JPY"];
+      expect((await caller.settings.options()).currencies.map((c) => c.code)).toEqual(inOrder);
+      expect((await caller.settings.list()).currencies.map((c) => c.code)).toEqual(inOrder);
+      const supportRows = (await caller.limits.list()).filter((row) => row.roleKey === "SUPPORT_AGENT");
+      expect(supportRows.map((row) => row.currency)).toEqual(inOrder);
+
+      // A disabled main currency leaves the forms; the rest keep their order.
+      await caller.settings.currencies.setEnabled({ code: "USD", isEnabled: false });
+      expect((await caller.settings.options()).currencies.map((c) => c.code)).toEqual(inOrder.slice(1));
+    } finally {
+      await scratch.close();
+    }
+  });
+});

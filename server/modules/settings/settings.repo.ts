@@ -100,3 +100,16 @@ export async function findPaymentChoice(db: DbTx, ids: { infrastructureId: strin
 /** The store's main currency: the first store currency by position (null before any exists). */
 export const findMainCurrency = async (db: DbTx) =>
   (await db.$queryRaw<{ code: string }[]>`SELECT code::text AS code FROM store_currency ORDER BY position, code LIMIT 1`)[0]?.code ?? null;
+
+/** The store's settings row (the migration writes it; the default covers a database without it). */
+export const findStoreSettings = async (db: DbTx) =>
+  (await db.$queryRaw<{ dateStyle: string }[]>`SELECT date_style AS "dateStyle" FROM store_setting WHERE id`)[0] ?? null;
+
+/** Locks the settings row and returns the style before the change. */
+export const lockStoreSettings = async (db: DbTx) =>
+  (await db.$queryRaw<{ dateStyle: string }[]>`SELECT date_style AS "dateStyle" FROM store_setting WHERE id FOR UPDATE`)[0] ?? null;
+
+export const updateDateStyle = (db: DbTx, dateStyle: string) =>
+  db.$executeRaw`
+    INSERT INTO store_setting (id, date_style, updated_at) VALUES (true, ${dateStyle}, now())
+    ON CONFLICT (id) DO UPDATE SET date_style = excluded.date_style, updated_at = excluded.updated_at`;

@@ -1,4 +1,4 @@
-import { createTRPCRouter, permissionProcedure } from "@/server/trpc/init";
+import { createTRPCRouter, permissionProcedure, staffProcedure } from "@/server/trpc/init";
 import {
   ZAddCurrencyInput,
   ZCreateMethodInput,
@@ -6,6 +6,7 @@ import {
   ZRenameInput,
   ZSetActiveInput,
   ZSetCurrencyEnabledInput,
+  ZSetDateStyleInput,
   type NamedList,
 } from "./settings.schema";
 import {
@@ -16,7 +17,9 @@ import {
   createNamed,
   getAllSettings,
   getSettingsOptions,
+  getStoreSettings,
   setCurrencyEnabled,
+  setDateStyle,
 } from "./settings.service";
 
 const manage = () => permissionProcedure("settings:manage");
@@ -34,6 +37,9 @@ export const settingsRouter = createTRPCRouter({
   options: permissionProcedure("credits:read").query(({ ctx }) => getSettingsOptions(ctx)),
   /** Every record, inactive ones too, for the Settings page. */
   list: manage().query(({ ctx }) => getAllSettings(ctx)),
+  /** What every page follows (the date style); any signed-in staff member. */
+  store: staffProcedure.query(({ ctx }) => getStoreSettings(ctx)),
+  setDateStyle: manage().input(ZSetDateStyleInput).mutation(({ ctx, input }) => setDateStyle(ctx, input)),
   categories: namedListRouter("category"),
   reasons: namedListRouter("reason"),
   infrastructures: namedListRouter("infrastructure"),

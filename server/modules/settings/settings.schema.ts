@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATE_STYLES } from "@/server/lib/dates";
 import { isKnownCurrency } from "@/server/lib/money";
 import { ZLineText } from "@/server/lib/zod-fields";
 
@@ -25,3 +26,9 @@ const ZCurrencyCode = z
 
 export const ZAddCurrencyInput = z.object({ code: ZCurrencyCode });
 export const ZSetCurrencyEnabledInput = z.object({ code: ZCurrencyCode, isEnabled: z.boolean() });
+
+export const ZSetDateStyleInput = z.object({
+  dateStyle: z
+    .enum(DATE_STYLES, "Choose one of the date styles")
+    .describe("How every page, date field and customer message writes dates"),
+});

@@ -1,6 +1,8 @@
+import type { DbTx } from "@/server/db/client";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { currencyExponent } from "@/server/lib/money";
+import { DEFAULT_DATE_STYLE, isDateStyle, type DateStyle } from "@/server/lib/dates";
+import { currencyExponent, sortByCurrency } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
 import {
@@ -8,15 +10,19 @@ import {
   findMethodByName,
   findNamed,
   findNamedByName,
+  findMainCurrency,
+  findStoreSettings,
   insertCurrency,
   insertMethod,
   insertNamed,
   lockNames,
+  lockStoreSettings,
   listCurrencies,
   listMethods,
   listNamed,
   NAMED_TABLES,
   updateCurrencyEnabled,
+  updateDateStyle,
   updateMethod,
   updateNamed,
 } from "./settings.repo";
@@ -25,10 +31,19 @@ import type { NamedList } from "./settings.schema";
 const currencyNames = new Intl.DisplayNames("en", { type: "currency" });
 const currencyView = (code: string) => ({ code, exponent: currencyExponent(code), name: currencyNames.of(code) ?? code });
 
+/** The store's currencies in the one currency order of every list (sortByCurrency): the main currency first, then by code. */
+async function currenciesInOrder(db: DbTx, opts: { isEnabledOnly: boolean }) {
+  const [rows, mainCurrency] = await Promise.all([listCurrencies(db, opts), findMainCurrency(db)]);
+  return sortByCurrency(
+    rows.map((row) => ({ ...row, currency: row.code })),
+    mainCurrency,
+  );
+}
+
 /** Everything the credit forms offer: enabled currencies, active categories, reasons, infrastructures with their methods. */
 export async function getSettingsOptions({ db }: ServiceContext) {
   const [currencies, categories, reasons, infrastructures, methods] = await Promise.all([
-    listCurrencies(db, { isEnabledOnly: true }),
+    currenciesInOrder(db, { isEnabledOnly: true }),
     listNamed(db, "category", { isActiveOnly: true }),
     listNamed(db, "reason", { isActiveOnly: true }),
     listNamed(db, "infrastructure", { isActiveOnly: true }),
@@ -49,7 +64,7 @@ export async function getSettingsOptions({ db }: ServiceContext) {
 /** Every settings record, active or not, for the admin's Settings page. */
 export async function getAllSettings({ db }: ServiceContext) {
   const [currencies, categories, reasons, infrastructures, methods] = await Promise.all([
-    listCurrencies(db, { isEnabledOnly: false }),
+    currenciesInOrder(db, { isEnabledOnly: false }),
     listNamed(db, "category", { isActiveOnly: false }),
     listNamed(db, "reason", { isActiveOnly: false }),
     listNamed(db, "infrastructure", { isActiveOnly: false }),
@@ -178,5 +193,33 @@ export async function setCurrencyEnabled({ db, actor }: ServiceContext, input: {
       after: { isEnabled: input.isEnabled },
     });
     return { ...currencyView(input.code), isEnabled: input.isEnabled };
+  });
+}
+
+/** The store's date style, read by the admin layout and by whatever writes a customer message. */
+export async function getStoreDateStyle(db: DbTx): Promise<DateStyle> {
+  const style = (await findStoreSettings(db))?.dateStyle;
+  return isDateStyle(style) ? style : DEFAULT_DATE_STYLE;
+}
+
+/** The store-wide settings every staff member's pages follow. */
+export async function getStoreSettings({ db }: ServiceContext): Promise<{ dateStyle: DateStyle }> {
+  return { dateStyle: await getStoreDateStyle(db) };
+}
+
+/** Changes how every page, date field and customer message written from now on writes dates. */
+export async function setDateStyle({ db, actor }: ServiceContext, input: { dateStyle: DateStyle }) {
+  return db.$transaction(async (tx) => {
+    const before = (await lockStoreSettings(tx))?.dateStyle ?? DEFAULT_DATE_STYLE;
+    await updateDateStyle(tx, input.dateStyle);
+    await writeAudit(tx, {
+      actor,
+      action: "settings.date_style.change",
+      entityType: "store_setting",
+      entityId: "date_style",
+      before: { dateStyle: before },
+      after: { dateStyle: input.dateStyle },
+    });
+    return { dateStyle: input.dateStyle };
   });
 }

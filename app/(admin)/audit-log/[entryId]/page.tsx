@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDateTime } from "@/components/format";
+import { DateText } from "@/components/format";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { DetailList } from "@/components/ui/detail-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -36,7 +36,7 @@ export default async function AuditEntryPage({ params }: Props) {
       <Link href="/audit-log" className="text-xs text-slate-500 hover:text-slate-800">
         ← Audit log
       </Link>
-      <PageHeader title={entry.action} description={formatDateTime(entry.createdAt)} />
+      <PageHeader title={entry.action} description={<DateText value={entry.createdAt} withTime />} />
       <Card>
         <DetailList
           rows={[

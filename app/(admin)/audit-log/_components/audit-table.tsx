@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { formatDateTime } from "@/components/format";
+import { useDates } from "@/components/format";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AuditEntryView } from "@/server/modules/audit/audit.schema";
 
 /** Audit entries, newest first: when, who (and in which role), what, on which record and customer. */
 export function AuditTable({ entries, onTarget }: { entries: AuditEntryView[]; onTarget?: (type: string, id: string) => void }) {
+  const { formatDateTime } = useDates();
   return (
     <Table aria-label="Audit entries">
       <thead>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { formatDate } from "@/components/format";
+import { DateText } from "@/components/format";
 import { NotAllowed } from "@/components/ui/states";
 import { getPageAccess } from "@/server/auth/page-guard";
 import { AnalyticsCards } from "./_components/analytics-cards";
@@ -30,7 +30,7 @@ export default async function CustomerProfileLayout({ children, params }: Props)
             <dl className="mt-1 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-600">
               <div className="flex gap-1"><dt className="sr-only">Email</dt><dd>{customer.email}</dd></div>
               <div className="flex gap-1"><dt className="sr-only">Phone</dt><dd className="tabular-nums">{customer.phone ?? "No phone"}</dd></div>
-              <div className="flex gap-1"><dt>Customer since</dt><dd>{formatDate(customer.createdAt)}</dd></div>
+              <div className="flex gap-1"><dt>Customer since</dt><dd><DateText value={customer.createdAt} /></dd></div>
             </dl>
           </div>
           <MoreActionsMenu customer={customer} />

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { DetailList } from "@/components/ui/detail-list";
-import { formatDateTime } from "@/components/format";
+import { DateText } from "@/components/format";
 import { loadCustomer } from "./_components/load-customer";
 
 type Props = { params: Promise<{ customerId: string }> };
@@ -13,12 +14,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CustomerOverviewPage({ params }: Props) {
   const customer = await loadCustomer((await params).customerId);
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ["Customer id", customer.id],
     ["Email", customer.email],
     ["Phone", customer.phone ?? "—"],
-    ["Customer since", formatDateTime(customer.createdAt)],
-    ["Last activity", formatDateTime(customer.lastActivityAt)],
+    ["Customer since", <DateText key="since" value={customer.createdAt} withTime />],
+    ["Last activity", <DateText key="activity" value={customer.lastActivityAt} withTime />],
   ];
   return (
     <Card>

@@ -9,7 +9,7 @@ import { LinkRow } from "@/components/ui/link-row";
 import { PendingSpinner } from "@/components/navigation-progress";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDate } from "@/components/format";
+import { useDates } from "@/components/format";
 import { money } from "@/components/money";
 import { useUrlState } from "@/components/use-url-state";
 import { CUSTOMER_SORTS, type CustomerSort } from "@/server/modules/customers/customers.schema";
@@ -23,6 +23,7 @@ function readSort(value: string | null): CustomerSort {
 }
 
 export function CustomersTable() {
+  const { formatDate } = useDates();
   const trpc = useTRPC();
   const { params, set } = useUrlState();
   const query = params.get("q") ?? "";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { formatDistanceToNowStrict } from "date-fns";
 import { ApprovalStatusBadge } from "@/components/approvals/approval-status-badge";
-import { formatDateTime } from "@/components/format";
+import { useDates } from "@/components/format";
 import { money } from "@/components/money";
 import { useTRPC } from "@/components/providers/trpc";
 import { Card } from "@/components/ui/card";
@@ -15,6 +15,7 @@ import { APPROVABLE_OPERATION_LABELS } from "@/server/modules/approvals/approval
 
 /** The caller's own requests in every status, with who decided and why. */
 export function MyRequestsList() {
+  const { formatDateTime } = useDates();
   const trpc = useTRPC();
   const { params, set } = useUrlState();
   const cursor = params.get("cursor");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TruncatedText } from "@/components/ui/truncated-text";
-import { formatDateTime } from "@/components/format";
+import { useDates } from "@/components/format";
 import { money } from "@/components/money";
 import type { RefundView } from "@/server/modules/refunds/refund-view";
 import { REFUND_REASON_LABELS } from "@/server/modules/refunds/refunds.schema";
@@ -19,6 +19,7 @@ const NARROW = "2xl:hidden";
 
 /** Refunds, newest first: who asked, when, where the money went, and what the gateway said. */
 export function RefundsTable({ refunds }: { refunds: RefundView[] }) {
+  const { formatDateTime } = useDates();
   return (
     <Table aria-label="Refunds">
       <thead>

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingRows } from "@/components/ui/states";
 import type { AppRouter } from "@/server/trpc/root";
 import { CurrenciesCard } from "./currencies-card";
+import { DateStyleCard } from "./date-style-card";
 import { InfrastructuresCard } from "./infrastructures-card";
 import { MoneyLimitsCard } from "./money-limits-card";
 import { NamedListCard } from "./named-list-card";
@@ -56,6 +57,7 @@ export function SettingsSections() {
         procedures={trpc.settings.reasons}
       />
       <InfrastructuresCard infrastructures={infrastructures} />
+      <DateStyleCard />
       <div className="lg:col-span-2">
         <MoneyLimitsCard />
       </div>

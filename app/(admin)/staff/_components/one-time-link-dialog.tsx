@@ -1,7 +1,7 @@
 "use client";
 import { Copy } from "lucide-react";
 import { copyText } from "@/components/copy-text";
-import { formatDateTime } from "@/components/format";
+import { useDates } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -14,6 +14,7 @@ export type OneTimeLink = { name: string; setPasswordUrl: string; expiresAt: Dat
  * so closing this dialog loses it (a reset makes a new one).
  */
 export function OneTimeLinkDialog({ link, onClose }: { link: OneTimeLink | null; onClose: () => void }) {
+  const { formatDateTime } = useDates();
   return (
     <Dialog
       open={link !== null}

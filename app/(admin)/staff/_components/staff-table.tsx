@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
-import { formatDate } from "@/components/format";
+import { useDates } from "@/components/format";
 import { Badge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -40,6 +40,7 @@ export function StaffDirectory() {
 type ListQuery = ReturnType<typeof useStaffList>;
 
 function StaffRows({ staff, isFiltered, onClear }: { staff: ListQuery; isFiltered: boolean; onClear: () => void }) {
+  const { formatDate } = useDates();
   if (staff.isPending) return <LoadingRows label="Loading staff" />;
   if (staff.isError) return <ErrorState title="Staff could not be loaded">{staff.error.message}</ErrorState>;
   if (staff.data.length === 0) {

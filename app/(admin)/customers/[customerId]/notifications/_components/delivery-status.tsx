@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/status-badge";
-import { formatDateTime } from "@/components/format";
+import { useDates } from "@/components/format";
 import { MAX_ATTEMPTS } from "@/server/modules/notifications/delivery-policy";
 import type { NotificationView } from "@/server/modules/notifications/notification-queries";
 
@@ -7,6 +7,7 @@ type Delivery = Pick<NotificationView, "status" | "attempts" | "lastError" | "se
 
 /** The badge, and under it what staff need to answer "did the customer get it?". */
 export function DeliveryStatus({ notification: n }: { notification: Delivery }) {
+  const { formatDateTime } = useDates();
   if (n.status === "SENT") {
     return (
       <div className="space-y-0.5">

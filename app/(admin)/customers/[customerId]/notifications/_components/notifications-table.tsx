@@ -4,7 +4,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDateTime } from "@/components/format";
+import { useDates } from "@/components/format";
 import { useUrlState } from "@/components/use-url-state";
 import { DeliveryStatus } from "./delivery-status";
 import { CursorPager } from "@/components/ui/cursor-pager";
@@ -15,6 +15,7 @@ const PENDING_REFRESH_MS = 10_000;
 
 /** Every SMS and email the customer was sent (or is about to be), newest first. */
 export function NotificationsTable({ customerId }: { customerId: string }) {
+  const { formatDateTime } = useDates();
   const trpc = useTRPC();
   const { params, set } = useUrlState();
   const cursor = params.get("cursor");

@@ -5,7 +5,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDateTime } from "@/components/format";
+import { useDates } from "@/components/format";
 import { money } from "@/components/money";
 import { useUrlState } from "@/components/use-url-state";
 import { CreateRefundDialog } from "./create-refund-dialog";
@@ -18,6 +18,7 @@ const PENDING_REFRESH_MS = 30_000;
 
 /** Guide 001's Past payments: newest first, each with what is left to refund and its three-dot menu. */
 export function PastPayments({ customer }: { customer: CustomerContact }) {
+  const { formatDateTime } = useDates();
   const trpc = useTRPC();
   const { params, set } = useUrlState();
   const cursor = params.get("cursor");

@@ -1,6 +1,6 @@
 "use client";
 import { ApprovalNotice } from "@/components/approvals/approval-notice";
-import { formatDate } from "@/components/format";
+import { useDates } from "@/components/format";
 import { money } from "@/components/money";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -17,6 +17,7 @@ type Props = {
 
 /** States what the save will do, from the server's preview, before anything changes. */
 export function SetBalanceConfirmDialog({ pending, approvalReason, isSaving, onConfirm, onCancel }: Props) {
+  const { formatDate } = useDates();
   const { preview } = pending;
   const amount = (amountMinor: bigint) => money({ amountMinor, currency: preview.currency });
   const confirmLabel = approvalReason ? "Request approval" : `Set balance to ${amount(preview.toMinor)}`;

@@ -9,7 +9,7 @@ import { LinkRow } from "@/components/ui/link-row";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CreditStatusBadge } from "@/components/credit-status";
-import { formatDate } from "@/components/format";
+import { useDates } from "@/components/format";
 import { money } from "@/components/money";
 import { useUrlState } from "@/components/use-url-state";
 import { useProfileActions } from "../../_components/profile-actions";
@@ -18,6 +18,7 @@ import { CursorPager } from "@/components/ui/cursor-pager";
 
 /** Guide 002's Store Credits section: every grant; a row (chevron, hover) opens its own page, where it is edited or deleted. */
 export function CreditsTable({ customerId }: { customerId: string }) {
+  const { formatDate } = useDates();
   const trpc = useTRPC();
   const canIssue = useCan("credits:issue");
   const { openAddCredit } = useProfileActions();

@@ -9,12 +9,13 @@ import { DetailList } from "@/components/ui/detail-list";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { CreditOperationsTable } from "@/components/credit-operations-table";
 import { CreditStatusBadge } from "@/components/credit-status";
-import { formatDateTime } from "@/components/format";
+import { useDates } from "@/components/format";
 import { money } from "@/components/money";
 import { DeleteCreditDialog } from "./delete-credit-dialog";
 import { EditCreditForm } from "./edit-credit-form";
 
 export function CreditDetail({ customerId, creditId }: { customerId: string; creditId: string }) {
+  const { formatDateTime } = useDates();
   const trpc = useTRPC();
   const detail = useQuery(trpc.credits.get.queryOptions({ creditId }));
   const [isEditing, setIsEditing] = useState(false);
