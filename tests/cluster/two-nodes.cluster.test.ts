@@ -131,27 +131,56 @@ describe("two nodes behind the load balancer", () => {
 
   it("finishes the requests in flight when a node gets SIGTERM (graceful shutdown), then exits", async () => {
     const node = nodeB();
-    const issue = () =>
-      callTrpc(node.url, {
-        path: "credits.issue",
-        type: "mutation",
-        input: { idempotencyKey: crypto.randomUUID(), customerId: customerIds[1], amount: "2.00", currency: "USD", categoryId: "01900000-0000-7000-8000-000000000101" },
-        cookie: adminCookie,
-      }).then((answer) => ({ answer, at: Date.now() }));
-    // More calls than its pool has connections, all on one customer: some are still running when the signal arrives.
-    const calls = Array.from({ length: 30 }, issue);
-    await sleep(150);
-    const signalledAt = Date.now();
-    await node.stop("SIGTERM");
-    const answers = await Promise.all(calls);
-    expect(answers.map(({ answer }) => answer.status)).toEqual(answers.map(() => 200));
-    expect(answers.some(({ at }) => at > signalledAt)).toBe(true);
-    expect(node.isRunning()).toBe(false);
-    await node.restart();
+    const customerId = customerIds[1]!;
+    // A row lock on the customer holds every credit for them inside the database, so the calls
+    // are certainly in flight on the node when the signal arrives.
+    let release!: () => void;
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holding = db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT 1 FROM customer WHERE id = ${customerId}::uuid FOR UPDATE`;
+        locked();
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+    try {
+      await isLocked;
+      const calls = Array.from({ length: 6 }, () =>
+        callTrpc(node.url, {
+          path: "credits.issue",
+          type: "mutation",
+          input: { idempotencyKey: crypto.randomUUID(), customerId, amount: "2.00", currency: "USD", categoryId: "01900000-0000-7000-8000-000000000101" },
+          cookie: adminCookie,
+          timeoutMs: 60_000,
+        }),
+      );
+      await waitUntil("the calls to wait on the customer's lock", async () => {
+        const rows = await db.$queryRaw<{ waiting: number }[]>`
+          SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        return (rows[0]?.waiting ?? 0) >= 6;
+      });
+      const stopped = node.stop("SIGTERM");
+      await sleep(1_000);
+      // Draining: still running, because its requests are not finished.
+      expect(node.isRunning()).toBe(true);
+      release();
+      await holding;
+      const answers = await Promise.all(calls);
+      expect(answers.map((answer) => answer.status), answers.map((a) => a.text.slice(0, 200)).join("\n")).toEqual([200, 200, 200, 200, 200, 200]);
+      await stopped;
+      expect(node.isRunning()).toBe(false);
+    } finally {
+      release?.();
+      await holding.catch(() => {});
+      await node.restart();
+    }
   });
 
   it("answers 503 (never a 500 or driver text) while PostgreSQL restarts, reports not ready, and recovers by itself with the books intact", async () => {
     const { version, cluster: pgCluster } = localPostgresCluster(serverUrl);
+    for (const node of cluster.nodes) if (!node.isRunning()) await node.restart();
     const pids = cluster.nodes.map((node) => node.pid());
     const workload = startMoneyWorkload({ base: cluster.url, cookie: adminCookie, customerIds, clients: 8, attempts: 60 });
     let restartedAt = 0;
@@ -165,8 +194,15 @@ describe("two nodes behind the load balancer", () => {
           await waitUntil(`${node.name} to report not ready`, async () => (await readyStatus(node.url)) === 503, 10_000);
           notReady.push(await readyStatus(node.url));
         }
-        // The load balancer has taken both out by now: its own 503, in the same shape.
-        await waitUntil("the load balancer to answer 503", async () => (await me(cluster.url, adminCookie)).status === 503, 10_000);
+        // Its /api/ready checks take both nodes out: then the load balancer answers its own 503, in the same shape.
+        await waitUntil(
+          "the load balancer to take both nodes out",
+          async () => {
+            const answer = await me(cluster.url, adminCookie);
+            return answer.status === 503 && answer.text.includes("The service is not reachable right now.");
+          },
+          10_000,
+        );
       } finally {
         pgCtl(version, pgCluster, ["start"]);
         restartedAt = Date.now();
@@ -199,6 +235,12 @@ describe("two nodes behind the load balancer", () => {
     expect(await findLostWrites(db, stats.credits)).toEqual([]);
     await expectBooksBalanced();
   });
+
+  // TODO(issue 12, jobs): the schedules are still in-process timers in every node
+  // (server/lib/background-job.ts), so "once per period across nodes" cannot hold yet. When pg-boss
+  // (branch issue12-jobs) is on main: run both nodes with short intervals during the workload and
+  // count the completed jobs per queue and period in pg-boss's tables (exactly one each).
+  it.skip("TODO runs each scheduled job exactly once per period across both nodes (needs pg-boss from issue12-jobs, not on main yet)", () => {});
 });
 
 /** The local cluster (pg_lsclusters) that serves the test database's port. */
