@@ -8,7 +8,13 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE
 const exclude = ["**/node_modules/**", "**/.next/**", "e2e/**", "prisma/generated/**", ".data/**"];
 
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  resolve: {
+    alias: {
+      "@": root,
+      // Tests run server code: resolve the "server-only" marker the way Next.js's server bundles do.
+      "server-only": path.join(root, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     projects: [
       {

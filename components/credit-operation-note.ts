@@ -1,4 +1,4 @@
-import type { CreditOperationView } from "@/server/modules/credits/credit-queries";
+import type { CreditOperationView } from "@/server/modules/credits/credits.service";
 
 /**
  * An operation with a reason (an adjustment, a deletion, a set balance) stores the staff member's

@@ -5,7 +5,7 @@ import { ChevronDown, ChevronRight } from "lucide-react";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useDates } from "@/components/format";
 import { money, signedMoney } from "@/components/money";
-import type { CreditOperationView } from "@/server/modules/credits/credit-queries";
+import type { CreditOperationView } from "@/server/modules/credits/credits.service";
 import { noteAndMemoOf } from "./credit-operation-note";
 
 type Props = {

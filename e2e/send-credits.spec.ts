@@ -1,6 +1,6 @@
 // Guide 000 "Send credits", step by step, as the admin; and who may not send.
 import { demoCustomer } from "../prisma/seed/demo-customers";
-import { DEMO_CUSTOMER_COUNT } from "../scripts/lib/prepare-database";
+import { DEMO_CUSTOMER_COUNT } from "../scripts/lib/demo-size";
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { distinctCustomer } from "./support/demo-customers";
 

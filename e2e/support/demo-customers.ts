@@ -1,6 +1,6 @@
 import { demoCustomer } from "../../prisma/seed/demo-customers";
 import { DEMO_DECLINED_CARD, DEMO_TIMEOUT_CARD, demoPurchasePlan, plannedRefundableMinor } from "../../prisma/seed/demo-purchases";
-import { DEMO_CUSTOMER_COUNT } from "../../scripts/lib/prepare-database";
+import { DEMO_CUSTOMER_COUNT } from "../../scripts/lib/demo-size";
 
 // The demo seed is deterministic, so tests know who is in the database. Each spec file takes its
 // own customer (by `slot`), so files running in parallel never change each other's customer.

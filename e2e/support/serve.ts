@@ -5,7 +5,11 @@ import { once } from "node:events";
 import { createRequire } from "node:module";
 import { needsBuild } from "../../scripts/lib/build-freshness";
 import { ensureGenerated } from "../../scripts/lib/ensure-generated";
+import { allowServerOnlyImports } from "../../scripts/lib/server-only-hook";
 import { createTestRunDatabase, describeDatabase, dropTestRunDatabase, testRunFromEnv } from "./test-run";
+
+// The database is prepared here, with server code (imported below, once this hook is in place).
+allowServerOnlyImports();
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const run = testRunFromEnv();

@@ -4,6 +4,8 @@
 // environment is wrong (server/config.ts). So any command works as the first one after `npm ci`.
 import { exitOnBadConfig } from "@/server/config";
 import { ensureGenerated } from "./ensure-generated";
+import { allowServerOnlyImports } from "./server-only-hook";
 
+allowServerOnlyImports();
 exitOnBadConfig();
 ensureGenerated();

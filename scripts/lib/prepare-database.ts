@@ -1,9 +1,12 @@
 import { createDb, databaseTargetFromEnv } from "@/server/db/client";
 import { applyMigrations } from "@/server/db/migrate";
+import { installJobQueue } from "@/server/jobs/job-queue";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { DEMO_STAFF, seedDemoStaff } from "@/prisma/seed/demo-staff";
 
-export const DEMO_CUSTOMER_COUNT = 300;
+import { DEMO_CUSTOMER_COUNT } from "./demo-size";
+
+export { DEMO_CUSTOMER_COUNT };
 
 /**
  * Applies pending migrations, then seeds demo data if the database has no staff yet (first run);
@@ -15,6 +18,7 @@ export async function prepareDatabase(opts: { seed: boolean; log?: (line: string
   log(target.kind === "postgres" ? "Database: PostgreSQL (DATABASE_URL)" : `Database: embedded PGlite in ${target.dataDir}`);
   const applied = await applyMigrations(target);
   for (const name of applied) log(`  applied migration ${name}`);
+  if (target.kind === "postgres") await installJobQueue(target.url);
   if (!opts.seed) return;
   const { db, close } = await createDb(target);
   try {

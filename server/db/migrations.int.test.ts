@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { DatabaseTarget } from "@/server/db/client";
 import { applyMigrations, schemaDriftSql } from "@/server/db/migrate";
+import { installJobQueue } from "@/server/jobs/job-queue";
 import { createEmptyPglite, createEmptyPostgres } from "@/tests/helpers/test-db";
 
 async function migrationNamesOnDisk(): Promise<string[]> {
@@ -27,6 +28,11 @@ describe("migrations", () => {
     if (!empty) return ctx.skip("no PostgreSQL for this run: set TEST_DATABASE_URL or DATABASE_URL");
     try {
       await expectMigrationsToBuildSchema(empty.target);
+      // `npm run db:migrate` also creates the job queue's schema: twice is fine, and Prisma's drift check ignores it.
+      await installJobQueue(empty.target.url);
+      await installJobQueue(empty.target.url);
+      expect(await schemaDriftSql(empty.target)).toBe("");
+      expect(await applyMigrations(empty.target)).toEqual([]);
     } finally {
       await empty.destroy();
     }

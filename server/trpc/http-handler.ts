@@ -1,3 +1,4 @@
+import "server-only";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { StaffSession } from "@/server/auth/session-lifetime";
 import type { Db } from "@/server/db/client";

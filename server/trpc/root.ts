@@ -1,3 +1,4 @@
+import "server-only";
 import { approvalsRouter } from "@/server/modules/approvals/approvals.router";
 import { auditRouter } from "@/server/modules/audit/audit.router";
 import { creditsRouter } from "@/server/modules/credits/credits.router";

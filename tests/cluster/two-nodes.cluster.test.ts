@@ -25,6 +25,7 @@ let db: Db;
 let closeDb: () => Promise<void>;
 let customerIds: string[];
 let adminCookie: string;
+let startedAt: number;
 
 beforeAll(async () => {
   const url = await createPostgresDatabase(serverUrl, dbName);
@@ -33,7 +34,9 @@ beforeAll(async () => {
   await seedDemoData(db, { customers: 200 });
   customerIds = (await db.customer.findMany({ select: { id: true }, take: 200 })).map((c) => c.id);
   await buildApp({ log: (line) => console.log(line) });
-  cluster = await startCluster({ databaseUrl: url, nodes: 2, poolSize: 10 });
+  // Short periods, so the schedule runs many times during the test (pg-boss: once per period across nodes).
+  cluster = await startCluster({ databaseUrl: url, nodes: 2, poolSize: 10, env: { NOTIFICATIONS_DELIVER_INTERVAL_SECONDS: "2", REFUNDS_RECONCILE_INTERVAL_SECONDS: "2" } });
+  startedAt = Date.now();
   adminCookie = (await signIn(cluster.url, emailOf("ADMIN")))!;
   expect(adminCookie).toBeTruthy();
 });
@@ -127,6 +130,23 @@ describe("two nodes behind the load balancer", () => {
 
     await nodeB().restart();
     expect(await readyStatus(nodeB().url)).toBe(200);
+  });
+
+  it("ran each scheduled job exactly once per period across both nodes, through the workload and the killed node", async () => {
+    const elapsedSlots = Math.floor((Date.now() - startedAt) / 2_000);
+    for (const name of ["notification-delivery", "refund-reconcile"]) {
+      const slots = await db.$queryRaw<{ slot: number; runs: number; completed: number }[]>`
+        SELECT extract(epoch FROM singleton_on)::float8 AS slot, count(*)::int AS runs, count(*) FILTER (WHERE state = 'completed')::int AS completed
+        FROM (SELECT name, singleton_key, singleton_on, state::text AS state FROM pgboss.job
+              UNION ALL SELECT name, singleton_key, singleton_on, state::text FROM pgboss.archive) jobs
+        WHERE name = ${name} AND singleton_key = 'period'
+        GROUP BY 1 ORDER BY 1`;
+      expect(slots.length, name).toBeGreaterThanOrEqual(Math.max(5, elapsedSlots - 3));
+      expect(slots.filter((s) => s.runs !== 1), name).toEqual([]);
+      // Consecutive 2-second slots, none skipped; all but the newest two have run.
+      expect(slots.map((s) => s.slot), name).toEqual(slots.map((_, i) => slots[0]!.slot + 2 * i));
+      expect(slots.slice(0, -2).filter((s) => s.completed !== 1), name).toEqual([]);
+    }
   });
 
   it("finishes the requests in flight when a node gets SIGTERM (graceful shutdown), then exits", async () => {
@@ -235,12 +255,6 @@ describe("two nodes behind the load balancer", () => {
     expect(await findLostWrites(db, stats.credits)).toEqual([]);
     await expectBooksBalanced();
   });
-
-  // TODO(issue 12, jobs): the schedules are still in-process timers in every node
-  // (server/lib/background-job.ts), so "once per period across nodes" cannot hold yet. When pg-boss
-  // (branch issue12-jobs) is on main: run both nodes with short intervals during the workload and
-  // count the completed jobs per queue and period in pg-boss's tables (exactly one each).
-  it.skip("TODO runs each scheduled job exactly once per period across both nodes (needs pg-boss from issue12-jobs, not on main yet)", () => {});
 });
 
 /** The local cluster (pg_lsclusters) that serves the test database's port. */

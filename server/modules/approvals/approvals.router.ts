@@ -1,8 +1,8 @@
+import "server-only";
 import { z } from "zod";
 import { createTRPCRouter, permissionProcedure, staffProcedure } from "@/server/trpc/init";
-import { listApprovals, listCustomerApprovals, listMyApprovals, pendingApprovalCount } from "./approval-queries";
 import { APPROVAL_STATUSES, ZApprovalListInput, ZApproveInput, ZCustomerApprovalsInput, ZRejectInput } from "./approvals.schema";
-import { approveRequest, rejectRequest } from "./decide-approval";
+import { approveRequest, listApprovals, listCustomerApprovals, listMyApprovals, pendingApprovalCount, rejectRequest } from "./approvals.service";
 
 const decide = permissionProcedure("approvals:decide");
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, permissionProcedure } from "@/server/trpc/init";
 import { ZAuditCsvInput, ZAuditEntryInput, ZAuditListInput } from "./audit.schema";
 import { getAuditCsv, getAuditEntry, getAuditFilterOptions, listAuditEntries } from "./audit.service";

@@ -1,4 +1,5 @@
 // Reads of the audit log: the list with its filters, its CSV export, one entry, and the filter choices.
+import "server-only";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
 import { collectCsvPages, csvCell } from "@/server/lib/csv";

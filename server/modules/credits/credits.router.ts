@@ -1,5 +1,5 @@
+import "server-only";
 import { createTRPCRouter, permissionProcedure } from "@/server/trpc/init";
-import { getCreditDetail, getCreditHistory, getCreditHistoryCsv, listCredits } from "./credit-queries";
 import {
   ZCreditHistoryCsvInput,
   ZCreditHistoryInput,
@@ -12,12 +12,18 @@ import {
   ZUpdateCreditInput,
   ZVoidCreditInput,
 } from "./credits.schema";
-import { issueCredit } from "./issue-credit";
-import { sendCredits } from "./send-credits";
-import { setBalance } from "./set-balance";
-import { previewSetBalance } from "./set-balance-preview";
-import { updateCredit } from "./update-credit";
-import { voidCredit } from "./void-credit";
+import {
+  getCreditDetail,
+  getCreditHistory,
+  getCreditHistoryCsv,
+  issueCredit,
+  listCredits,
+  previewSetBalance,
+  sendCredits,
+  setBalance,
+  updateCredit,
+  voidCredit,
+} from "./credits.service";
 
 export const creditsRouter = createTRPCRouter({
   issue: permissionProcedure("credits:issue").input(ZIssueCreditInput).mutation(({ ctx, input }) => issueCredit(ctx, input)),

@@ -8,7 +8,8 @@ import { isAppError } from "@/server/lib/app-error";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { DEFAULT_REASON_IDS } from "@/server/modules/settings/settings-defaults";
 import { expireCredits } from "./expire-credits";
-import { startCreditExpirySchedule } from "./expiry-schedule";
+import { JOBS } from "@/server/jobs/job-list";
+import { startTestJobQueue } from "@/tests/helpers/job-queue";
 import { reverseSpend, spendCredit } from "./spend-credit";
 import { voidCredit } from "./void-credit";
 
@@ -215,25 +216,28 @@ describe("expiry", () => {
 });
 
 describe("running the expiry", () => {
-  it("runs on a schedule with the server's own database client", async () => {
+  it("runs as the credit-expiry job with the server's own database client", async () => {
     const customer = await createCustomer(t.db);
     const credit = await issueTestCredit(admin, customer.id, { amount: "3", expiresAt: days(1) });
     await backdateExpiry(t.db, credit.creditId);
     const lines: string[] = [];
-    const stop = startCreditExpirySchedule({ db: async () => t.db, intervalMs: 50, firstRunDelayMs: 10, log: (line) => lines.push(line) });
+    const jobs = JOBS.filter((job) => job.name === "credit-expiry");
+    const { destroy } = await startTestJobQueue(t.target, t.db, { jobs, periodsMs: { "credit-expiry": 1000 }, log: (line) => lines.push(line) });
     try {
       await vi.waitFor(async () => expect(await creditRow(credit.creditId)).toMatchObject({ removedMinor: 300n }), { timeout: 10_000 });
+      await vi.waitFor(() => expect(lines.some((line) => line.startsWith("Credit expiry:"))).toBe(true));
     } finally {
-      stop?.();
+      await destroy();
     }
-    expect(lines.some((line) => line.startsWith("Credit expiry:"))).toBe(true);
   });
 
-  it("is off when the interval is zero", () => {
+  it("is off when the interval is zero", async () => {
     const before = process.env.CREDITS_EXPIRE_INTERVAL_MINUTES;
     process.env.CREDITS_EXPIRE_INTERVAL_MINUTES = "0";
     try {
-      expect(startCreditExpirySchedule({ db: async () => t.db })).toBeNull();
+      const { queue, destroy } = await startTestJobQueue(t.target, t.db, { jobs: JOBS.filter((job) => job.name === "credit-expiry") });
+      await destroy();
+      expect(queue.scheduled).toEqual([]);
     } finally {
       if (before === undefined) delete process.env.CREDITS_EXPIRE_INTERVAL_MINUTES;
       else process.env.CREDITS_EXPIRE_INTERVAL_MINUTES = before;
@@ -245,7 +249,7 @@ describe("running the expiry", () => {
     const customer = await createCustomer(t.db);
     const credit = await issueTestCredit(admin, customer.id, { amount: "4", expiresAt: days(1) });
     await backdateExpiry(t.db, credit.creditId);
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/credits-expire.ts"], {
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/preflight.ts", "scripts/credits-expire.ts"], {
       env: { ...process.env, DATABASE_URL: t.target.url },
     });
     expect(stdout).toMatch(/^Expired \d+ credits across \d+ customer balances\.$/m);

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, lagTolerant, permissionProcedure } from "@/server/trpc/init";
 import { ZCustomerIdInput, ZCustomerSearchInput } from "./customers.schema";
 import { getCustomerOrThrow, getCustomerSummary, searchCustomers } from "./customers.service";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, permissionProcedure, staffProcedure } from "@/server/trpc/init";
 import { ZClearMoneyLimitInput, ZSetMoneyLimitInput } from "./limits.schema";
 import { clearMoneyLimit, getMoneyLimits, getMyLimits, setMoneyLimit } from "./limits.service";

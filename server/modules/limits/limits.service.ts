@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/server/lib/app-error";
 import { sortByCurrency } from "@/server/lib/money";
 import type { ServiceContext } from "@/server/lib/service-context";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, lagTolerant, permissionProcedure } from "@/server/trpc/init";
 import { ZPaymentListInput } from "./payments.schema";
 import { listPayments } from "./payments.service";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { cursorPage, timeIdCursor } from "@/server/lib/pager";
 import type { PaymentMethodKind, RefundType } from "@/prisma/generated/enums";

@@ -1,7 +1,7 @@
+import "server-only";
 import { createTRPCRouter, permissionProcedure } from "@/server/trpc/init";
-import { createRefund } from "./create-refund";
-import { getRefund, getRefundFilterOptions, getRefundsCsv, listRefunds } from "./refund-queries";
 import { ZCreateRefundInput, ZRefundCsvInput, ZRefundIdInput, ZRefundListInput } from "./refunds.schema";
+import { createRefund, getRefund, getRefundFilterOptions, getRefundsCsv, listRefunds } from "./refunds.service";
 
 export const refundsRouter = createTRPCRouter({
   create: permissionProcedure("refunds:create").input(ZCreateRefundInput).mutation(({ ctx, input }) => createRefund(ctx, input)),

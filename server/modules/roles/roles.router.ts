@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, permissionProcedure } from "@/server/trpc/init";
 import { ZCreateRoleInput, ZDeleteRoleInput, ZUpdateRoleInput } from "./roles.schema";
 import { changeRole, createRole, getPermissionOptions, getRoles, removeRole } from "./roles.service";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { PERMISSIONS } from "@/server/auth/permissions";
 import { AppError } from "@/server/lib/app-error";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbTx } from "@/server/db/client";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";

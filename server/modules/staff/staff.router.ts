@@ -1,8 +1,17 @@
+import "server-only";
 import { createTRPCRouter, permissionProcedure, publicProcedure, staffProcedure } from "@/server/trpc/init";
-import { changeStaffRole, deactivateStaff, reactivateStaff } from "./change-staff-access";
-import { addStaffMember, getPasswordLink, resetStaffPassword, setPasswordWithLink } from "./password-links";
-import { getRoleOptions, getStaffList } from "./staff.service";
 import { ZAddStaffInput, ZChangeStaffRoleInput, ZPasswordLinkInput, ZSetPasswordInput, ZStaffIdInput, ZStaffListInput } from "./staff.schema";
+import {
+  addStaffMember,
+  changeStaffRole,
+  deactivateStaff,
+  getPasswordLink,
+  getRoleOptions,
+  getStaffList,
+  reactivateStaff,
+  resetStaffPassword,
+  setPasswordWithLink,
+} from "./staff.service";
 
 const manage = permissionProcedure("staff:manage");
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/lib/app-error";
 import { hashPassword } from "@/server/auth/password";
@@ -7,6 +8,10 @@ import type { Actor, RequestOrigin } from "@/server/lib/service-context";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
 import { bumpSessionVersion, findStaffByEmail, findStaffById, listRoleOptions, listStaff, type StaffListFilters } from "./staff.repo";
 import type { CreateStaffInput } from "./staff.schema";
+
+// The verbs behind this entry point: role and access changes, and password links.
+export { changeStaffRole, deactivateStaff, reactivateStaff } from "./change-staff-access";
+export { addStaffMember, getPasswordLink, resetStaffPassword, setPasswordWithLink } from "./password-links";
 
 /**
  * The signed-in actor, read fresh on every request. Null when the staff member is deactivated,

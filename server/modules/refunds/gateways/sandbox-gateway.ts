@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/server/db/client";
+import { findSandboxCharge, findSandboxRefund, insertSandboxRefund, lockSandboxCharge, sandboxRefundedTotal } from "./sandbox-gateway.repo";
 import { GatewayUnavailableError, type GatewayRefundOutcome, type PaymentGateway } from "./payment-gateway";
 
 /** Test cards, as the big providers' test modes have them. */
@@ -20,29 +21,23 @@ export function sandboxGateway(db: Db): PaymentGateway {
     name: "Sandbox",
     async refund(request) {
       const outcome = await db.$transaction(async (tx) => {
-        // One refund of a charge at a time, as a provider serialises them.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sandbox:${request.paymentRef}`}))`;
-        const [charge] = await tx.$queryRaw<{ amount_minor: bigint; currency: string; card_last4: string | null }[]>`
-          SELECT amount_minor, currency, card_last4 FROM payment WHERE reference = ${request.paymentRef}`;
+        await lockSandboxCharge(tx, request.paymentRef);
+        const charge = await findSandboxCharge(tx, request.paymentRef);
         if (!charge) return declined("No such charge");
-        const [previous] = await tx.$queryRaw<{ payment_ref: string; amount_minor: bigint; gateway_ref: string }[]>`
-          SELECT payment_ref, amount_minor, gateway_ref FROM sandbox_gateway_refund WHERE idempotency_key = ${request.idempotencyKey}::uuid`;
+        const previous = await findSandboxRefund(tx, request.idempotencyKey);
         if (previous) {
-          if (previous.payment_ref !== request.paymentRef || previous.amount_minor !== request.amountMinor) {
+          if (previous.paymentRef !== request.paymentRef || previous.amountMinor !== request.amountMinor) {
             return declined("Idempotency key reused with different parameters");
           }
-          return { outcome: { status: "SUCCEEDED", gatewayRef: previous.gateway_ref } as const, isFirstPayout: false };
+          return { outcome: { status: "SUCCEEDED", gatewayRef: previous.gatewayRef } as const, isFirstPayout: false };
         }
         if (charge.currency !== request.currency) return declined(`The charge is in ${charge.currency}`);
-        if (charge.card_last4 === SANDBOX_DECLINED_CARD) return declined("The card issuer declined the refund (card ending 0002)");
-        const [paid] = await tx.$queryRaw<{ total: bigint }[]>`
-          SELECT coalesce(sum(amount_minor), 0)::bigint AS total FROM sandbox_gateway_refund WHERE payment_ref = ${request.paymentRef}`;
-        if (paid!.total + request.amountMinor > charge.amount_minor) return declined("The refund exceeds what is left of the charge");
+        if (charge.cardLast4 === SANDBOX_DECLINED_CARD) return declined("The card issuer declined the refund (card ending 0002)");
+        const paid = await sandboxRefundedTotal(tx, request.paymentRef);
+        if (paid + request.amountMinor > charge.amountMinor) return declined("The refund exceeds what is left of the charge");
         const gatewayRef = `sbx_re_${randomBytes(9).toString("base64url")}`;
-        await tx.$executeRaw`
-          INSERT INTO sandbox_gateway_refund (idempotency_key, payment_ref, amount_minor, gateway_ref)
-          VALUES (${request.idempotencyKey}::uuid, ${request.paymentRef}, ${request.amountMinor}, ${gatewayRef})`;
-        return { outcome: { status: "SUCCEEDED", gatewayRef } as const, isFirstPayout: charge.card_last4 === SANDBOX_TIMEOUT_CARD };
+        await insertSandboxRefund(tx, { idempotencyKey: request.idempotencyKey, paymentRef: request.paymentRef, amountMinor: request.amountMinor, gatewayRef });
+        return { outcome: { status: "SUCCEEDED", gatewayRef } as const, isFirstPayout: charge.cardLast4 === SANDBOX_TIMEOUT_CARD };
       });
       // Paid out, but the answer never arrives.
       if (outcome.isFirstPayout) throw new GatewayUnavailableError("Sandbox did not answer in time (card ending 0069)");

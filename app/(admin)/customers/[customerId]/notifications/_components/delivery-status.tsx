@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/status-badge";
 import { useDates } from "@/components/format";
 import { MAX_ATTEMPTS } from "@/server/modules/notifications/delivery-policy";
-import type { NotificationView } from "@/server/modules/notifications/notification-queries";
+import type { NotificationView } from "@/server/modules/notifications/notifications.service";
 
 type Delivery = Pick<NotificationView, "status" | "attempts" | "lastError" | "sentAt" | "nextAttemptAt">;
 

@@ -13,7 +13,7 @@ import { applyServerErrors } from "@/components/forms/server-errors";
 import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { useInvalidateCredits } from "@/components/forms/use-invalidate-credits";
 import { money } from "@/components/money";
-import type { CreditView } from "@/server/modules/credits/credit-queries";
+import type { CreditView } from "@/server/modules/credits/credits.service";
 
 type Values = { reasonId: string; note: string };
 

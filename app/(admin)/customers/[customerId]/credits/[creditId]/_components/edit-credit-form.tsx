@@ -20,7 +20,7 @@ import { useInvalidateCredits } from "@/components/forms/use-invalidate-credits"
 import { endOfDayFromInput, money } from "@/components/money";
 import { toDecimalString } from "@/server/lib/money";
 import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
-import type { CreditView } from "@/server/modules/credits/credit-queries";
+import type { CreditView } from "@/server/modules/credits/credits.service";
 
 type Values = { amount: string; categoryId: string; memo: string; expiresOn: string; reasonId: string; note: string };
 const FIELDS = ["amount", "categoryId", "memo", "reasonId", "note", "expiresOn"] as const;

@@ -1,3 +1,6 @@
+// The notifications module's entry point (notifications.router.ts calls only this): a customer's
+// messages. Queuing is notificationInsertSql (notifications.repo.ts), sending deliver-notifications.ts.
+import "server-only";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { createdAtPosition, cursorPage, timeIdCursor } from "@/server/lib/pager";
 import { listNotificationRecords, type NotificationRecord } from "./notifications.repo";

@@ -1,8 +1,12 @@
-// Reads: the approvals queue, a staff member's own requests, and a customer's requests.
+// The approvals module's entry point (approvals.router.ts calls only this): the queue, a staff
+// member's own requests and a customer's requests here; deciding in decide-approval.ts.
+import "server-only";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { createdAtPosition, cursorPage, timeIdCursor } from "@/server/lib/pager";
 import { countPendingApprovals, listApprovalViews, type ApprovalListQuery } from "./approvals.repo";
 import type { ApprovalRequestView, ApprovalStatus } from "./approvals.schema";
+
+export { approveRequest, rejectRequest } from "./decide-approval";
 
 type Page = { items: ApprovalRequestView[]; nextCursor: string | null };
 type PageInput = { status?: ApprovalStatus; cursor?: string | null; limit: number };

@@ -1,5 +1,7 @@
-// Reads: a customer's credits (Store credits tab), the credit history with its CSV export, and one
-// credit's detail with what the caller may do to it.
+// The credits module's entry point (credits.router.ts calls only this). Reads here: a customer's
+// credits (Store credits tab), the credit history with its CSV export, and one credit's detail with
+// what the caller may do to it. Each money action is a verb file behind it (issue-credit.ts, ...).
+import "server-only";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
 import { collectCsvPages, csvCell } from "@/server/lib/csv";
@@ -16,6 +18,13 @@ import {
   type EventFilters,
   type EventViewRow,
 } from "./credits.repo";
+export { issueCredit } from "./issue-credit";
+export { sendCredits } from "./send-credits";
+export { setBalance } from "./set-balance";
+export { previewSetBalance } from "./set-balance-preview";
+export { updateCredit } from "./update-credit";
+export { voidCredit } from "./void-credit";
+
 import { CREDIT_EVENT_LABELS, type CreditHistoryCsvInput, type CreditHistoryInput, type CreditListInput, type CreditStatus } from "./credits.schema";
 
 

@@ -1,4 +1,7 @@
-// Reads: one refund, the refunds list across customers with its filters, and its CSV export.
+// The refunds module's entry point (refunds.router.ts calls only this). Reads here: one refund, the
+// refunds list across customers with its filters, and its CSV export; refunding is create-refund.ts
+// (with settle-refund.ts, and reconcile-refunds.ts for the scheduled retry).
+import "server-only";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
 import type { TimeIdPosition } from "@/server/lib/cursor";
@@ -7,6 +10,8 @@ import { collectCsvPages, csvCell } from "@/server/lib/csv";
 import { toDecimalString } from "@/server/lib/money";
 import type { RefundView } from "./refund-view";
 import { findRefundView, listRefundCreators, listRefundRecords, refundView, type RefundFilters } from "./refunds.repo";
+export { createRefund } from "./create-refund";
+
 import { REFUND_REASON_LABELS, REFUND_STATUS_LABELS, REFUND_TYPE_LABELS, type RefundCsvInput, type RefundListInput } from "./refunds.schema";
 
 

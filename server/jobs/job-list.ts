@@ -1,0 +1,79 @@
+// The background jobs, one entry each. A later batch job (webhook delivery, bulk credit, hold
+// expiry) is one more entry here: job-queue.ts creates its queue, runs it every period on one
+// server at a time and retries it when it throws.
+import type { Config } from "@/server/config";
+import type { Db } from "@/server/db/client";
+import { expireApprovals } from "@/server/modules/approvals/expire-approvals";
+import { expireCredits } from "@/server/modules/credits/expire-credits";
+import { deliverDueNotifications } from "@/server/modules/notifications/deliver-notifications";
+import { reconcilePendingRefunds } from "@/server/modules/refunds/reconcile-refunds";
+
+export type JobContext = { db: Db; log: (line: string) => void };
+
+export type JobDefinition = {
+  /** The queue's name (pgboss.queue.name): lower-case words and dashes. */
+  name: string;
+  /** How log lines name it. */
+  label: string;
+  /** How often it runs, from the configuration; 0 turns it off. */
+  periodMs: (config: Config) => number;
+  /**
+   * One run: an idempotent batch, safe to run again after a crash or next to another run. Throws
+   * to have the run retried; returns a line worth logging, or null when there was nothing to do.
+   */
+  run: (ctx: JobContext) => Promise<string | null>;
+};
+
+/** Thrown by a run that did part of its work: the queue retries it, and the retry does the rest. */
+export class PartialRunError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PartialRunError";
+  }
+}
+
+export const JOBS = [
+  {
+    name: "credit-expiry",
+    label: "Credit expiry",
+    periodMs: (config) => config.CREDITS_EXPIRE_INTERVAL_MINUTES * 60_000,
+    run: async ({ db, log }) => {
+      const result = await expireCredits({ db }, { log });
+      const line = `${result.expiredCredits} credits expired, ${result.failures} balances failed`;
+      // Every balance done is marked processed, so the retry only does the failed ones.
+      if (result.failures > 0) throw new PartialRunError(line);
+      return result.expiredCredits > 0 ? line : null;
+    },
+  },
+  {
+    name: "refund-reconcile",
+    label: "Refund reconcile",
+    periodMs: (config) => config.REFUNDS_RECONCILE_INTERVAL_SECONDS * 1000,
+    run: async ({ db }) => {
+      const result = await reconcilePendingRefunds(db);
+      return result.checked > 0 ? `${result.succeeded} succeeded, ${result.failed} failed, ${result.stillPending} still pending` : null;
+    },
+  },
+  {
+    name: "notification-delivery",
+    label: "Notifications",
+    periodMs: (config) => config.NOTIFICATIONS_DELIVER_INTERVAL_SECONDS * 1000,
+    run: async ({ db, log }) => {
+      const result = await deliverDueNotifications(db, { log });
+      return result.sent > 0 || result.retried > 0 || result.failed > 0
+        ? `${result.sent} sent, ${result.retried} retrying, ${result.failed} failed`
+        : null;
+    },
+  },
+  {
+    name: "approval-expiry",
+    label: "Approval expiry",
+    periodMs: (config) => config.APPROVALS_EXPIRE_INTERVAL_MINUTES * 60_000,
+    run: async ({ db }) => {
+      const { expired } = await expireApprovals({ db });
+      return expired > 0 ? `${expired} approval requests expired` : null;
+    },
+  },
+] as const satisfies readonly JobDefinition[];
+
+export type JobName = (typeof JOBS)[number]["name"];
