@@ -25,6 +25,7 @@ const SERVER_ENTRY = [
   "trpc/rsc",
   "trpc/error-shape",
   "trpc/http-handler",
+  "http/health",
 ];
 /** `@/server/<anything but these>`, also written relatively. */
 const serverImportExcept = (allowed) => String.raw`^(?:@/|(?:\.\./)+)server/(?!(?:${allowed.join("|")})$)`;

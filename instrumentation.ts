@@ -20,6 +20,8 @@ export async function register() {
   const { startWorkers, stopWorkers } = await import("@/server/jobs/workers");
   // The jobs use the server's own client (getDb), so PGlite's single opener is respected.
   await startWorkers().catch((error: unknown) => console.error(`Background jobs did not start: ${error instanceof Error ? error.message : String(error)}`));
-  // Runs in flight finish (up to 30 s) or are handed back to the queue for a retry.
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopWorkers());
+  // On SIGTERM/SIGINT (server/lib/shutdown.ts), while Next.js drains the requests in flight: runs in
+  // flight finish (up to 30 s) or are handed back to the queue for a retry.
+  const { onShutdown } = await import("@/server/lib/shutdown");
+  onShutdown(stopWorkers);
 }

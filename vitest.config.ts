@@ -23,7 +23,7 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["**/*.test.ts"],
-          exclude: [...exclude, "**/*.int.test.ts"],
+          exclude: [...exclude, "**/*.int.test.ts", "**/*.cluster.test.ts"],
         },
       },
       {
@@ -32,11 +32,25 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["**/*.int.test.ts"],
-          exclude,
+          exclude: [...exclude, "**/*.cluster.test.ts"],
           globalSetup: ["tests/setup/integration-global-setup.ts"],
           fileParallelism: onPostgres,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // `npm run test:cluster`: production servers behind HAProxy on a throw-away database (tests/cluster).
+          name: "cluster",
+          environment: "node",
+          include: ["tests/cluster/**/*.cluster.test.ts"],
+          exclude,
+          fileParallelism: false,
+          testTimeout: 180_000,
+          // The first run builds the app.
+          hookTimeout: 20 * 60_000,
         },
       },
     ],

@@ -16,6 +16,7 @@ describe("parseConfig", () => {
   it("gives every variable its documented default when nothing is set, and when a variable is empty", () => {
     const defaults = {
       DATABASE_URL: undefined,
+      DATABASE_READ_URL: undefined,
       DATA_DIR: ".data",
       DATABASE_POOL_SIZE: 20,
       PORT: 3000,
@@ -43,6 +44,7 @@ describe("parseConfig", () => {
     expect(
       parseConfig({
         DATABASE_URL: "postgresql://app:secret@db.internal:5432/creditdesk",
+        DATABASE_READ_URL: "postgres://reader:secret@replica.internal:5432/creditdesk",
         DATABASE_POOL_SIZE: "5",
         PORT: " 8080 ",
         CREDITS_EXPIRE_INTERVAL_MINUTES: "0",
@@ -58,6 +60,7 @@ describe("parseConfig", () => {
       }),
     ).toMatchObject({
       DATABASE_URL: "postgresql://app:secret@db.internal:5432/creditdesk",
+      DATABASE_READ_URL: "postgres://reader:secret@replica.internal:5432/creditdesk",
       DATABASE_POOL_SIZE: 5,
       PORT: 8080,
       CREDITS_EXPIRE_INTERVAL_MINUTES: 0,
@@ -81,6 +84,7 @@ describe("parseConfig", () => {
     ["NOTIFICATIONS_DELIVER_INTERVAL_SECONDS", "0x10", 'NOTIFICATIONS_DELIVER_INTERVAL_SECONDS must be a whole number of seconds from 0 to 86400, got "0x10"'],
     ["WORKERS", "2", 'WORKERS must be a whole number from 0 to 1, got "2"'],
     ["DATABASE_POOL_SIZE", "0", 'DATABASE_POOL_SIZE must be a whole number of connections from 1 to 1000, got "0"'],
+    ["DATABASE_POOL_SIZE", "ten", 'DATABASE_POOL_SIZE must be a whole number of connections from 1 to 1000, got "ten"'],
     ["PORT", "99999", 'PORT must be a whole number from 1 to 65535, got "99999"'],
     ["PAYMENT_GATEWAY", "stripe", 'PAYMENT_GATEWAY must be one of: sandbox, got "stripe"'],
     ["NEXTAUTH_SECRET", "short", "NEXTAUTH_SECRET must be at least 32 characters"],
@@ -90,6 +94,7 @@ describe("parseConfig", () => {
 
   it.each([
     ["DATABASE_URL", "mysql://app:secret@db/creditdesk", "DATABASE_URL must be a postgresql:// or postgres:// URL; the value set is not one"],
+    ["DATABASE_READ_URL", "replica.internal:5432/creditdesk", "DATABASE_READ_URL must be a postgresql:// or postgres:// URL; the value set is not one"],
     ["NEXTAUTH_URL", "credit.example.test", "NEXTAUTH_URL must be a http:// or https:// URL; the value set is not one"],
     ["SMS_HTTP_URL", "sms.example.test", "SMS_HTTP_URL must be a http:// or https:// URL; the value set is not one"],
     ["SMTP_URL", "https://user:secret@mail.example.test", "SMTP_URL must be a smtp:// or smtps:// URL; the value set is not one"],

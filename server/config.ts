@@ -39,6 +39,8 @@ function url(name: string, protocols: string[]) {
 
 const ZConfig = z.object({
   DATABASE_URL: url("DATABASE_URL", ["postgresql:", "postgres:"]),
+  /** A read replica for the read procedures that tolerate lag (search, lists); unset: the primary. */
+  DATABASE_READ_URL: url("DATABASE_READ_URL", ["postgresql:", "postgres:"]),
   DATA_DIR: optionalText.transform((raw) => raw ?? ".data"),
   DATABASE_POOL_SIZE: wholeNumber("DATABASE_POOL_SIZE", { unit: "connections", min: 1, max: 1000, fallback: 20 }),
   PORT: wholeNumber("PORT", { min: 1, max: 65535, fallback: 3000 }),

@@ -16,10 +16,14 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-/** True when there is no production build or a source file changed after it was made. */
-export function needsBuild(): boolean {
-  const buildId = ".next/BUILD_ID";
+/**
+ * True when `buildDir` (default: the project itself) has no production build, or a source file of
+ * the project in `root` changed after it was made.
+ */
+export function needsBuild(opts: { root?: string; buildDir?: string } = {}): boolean {
+  const root = opts.root ?? ".";
+  const buildId = path.join(opts.buildDir ?? root, ".next/BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  return [...SOURCE_DIRS, ...SOURCE_FILES].some((entry) => newestMtime(entry) > builtAt);
+  return [...SOURCE_DIRS, ...SOURCE_FILES].some((entry) => newestMtime(path.join(root, entry)) > builtAt);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { isDatabaseUnavailable } from "@/server/db/connection-errors";
 import { isAppError, type AppErrorCode } from "@/server/lib/app-error";
 
 /** What a client learns about a failed call: a sentence, the fields it concerns, the domain code. */
@@ -49,6 +50,11 @@ function issuesOf(error: TRPCError): Issue[] | null {
 
 const fieldOf = (issue: Issue) => (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
 
+/** What a call hears while PostgreSQL restarts or is out of reach: retryable, no driver text. */
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable right now. Please try again in a moment.";
+/** Seconds a client should wait before retrying a 503 (the Retry-After header). */
+export const RETRY_AFTER_SECONDS = 2;
+
 const references = new WeakMap<object, string>();
 
 export const httpStatusOf = (code: TRPC_ERROR_CODE_KEY) => getHTTPStatusCodeFromError(new TRPCError({ code }));
@@ -71,8 +77,9 @@ export function unexpectedErrorReference(error: TRPCError): string | null {
 
 /**
  * The one mapping from a thrown error to what the client sees. A zod refusal answers its first
- * issue's message; an AppError its own message and code; tRPC's refusals a fixed sentence; anything
- * else "Something went wrong (ref …)", so SQL, Prisma and JavaScript texts never leave the server.
+ * issue's message; an AppError its own message and code; tRPC's refusals a fixed sentence; a
+ * database that cannot be reached (restart, refused or cut connection) a retryable
+ * SERVICE_UNAVAILABLE (503); anything else "Something went wrong (ref …)", so SQL, Prisma and JavaScript texts never leave the server.
  */
 export function errorShapeOf(thrown: unknown): ErrorShape {
   const error = getTRPCErrorFromUnknown(thrown);
@@ -96,6 +103,9 @@ export function errorShapeOf(thrown: unknown): ErrorShape {
   }
   const refusal = TRANSPORT_REFUSALS[error.code];
   if (refusal) return { code: error.code, message: refusal, fieldErrors: {}, appCode: null };
+  if (isDatabaseUnavailable(error.cause ?? error)) {
+    return { code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, fieldErrors: {}, appCode: null };
+  }
   return {
     code: "INTERNAL_SERVER_ERROR",
     message: `Something went wrong (ref ${referenceOf(error)})`,

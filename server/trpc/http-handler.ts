@@ -2,7 +2,7 @@ import "server-only";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { StaffSession } from "@/server/auth/session-lifetime";
 import type { Db } from "@/server/db/client";
-import { unexpectedErrorReference } from "./error-shape";
+import { errorShapeOf, RETRY_AFTER_SECONDS, unexpectedErrorReference } from "./error-shape";
 import { clientIpOf } from "@/server/auth/client-ip";
 import type { RequestOrigin } from "@/server/lib/service-context";
 import { createTRPCContext } from "./init";
@@ -28,9 +28,16 @@ export function handleTRPCRequest(req: Request, opts: Options): Promise<Response
     onError({ error, path }) {
       const ref = unexpectedErrorReference(error);
       if (ref) console.error(`tRPC ${path ?? "?"} failed (ref ${ref}):`, error.cause ?? error);
+      else if (isUnavailable(error)) console.warn(`tRPC ${path ?? "?"}: the database is unavailable, answered 503`);
+    },
+    // A 503 (database restarting or out of reach) tells clients and load balancers when to retry.
+    responseMeta({ errors }) {
+      return errors.some(isUnavailable) ? { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } } : {};
     },
   });
 }
+
+const isUnavailable = (error: unknown) => errorShapeOf(error).code === "SERVICE_UNAVAILABLE";
 
 const requestOriginOf = (req: Request): RequestOrigin => ({
   ip: clientIpOf(req.headers.get("x-forwarded-for")),

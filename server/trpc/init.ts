@@ -2,7 +2,7 @@ import "server-only";
 import { initTRPC } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
-import { getDb, type Db } from "@/server/db/client";
+import { getDb, getReadDb, type Db } from "@/server/db/client";
 import { AppError } from "@/server/lib/app-error";
 import type { Actor, RequestOrigin } from "@/server/lib/service-context";
 import { getActiveActor } from "@/server/modules/staff/staff.service";
@@ -10,19 +10,25 @@ import { PERMISSIONS, type Permission } from "@/server/auth/permissions";
 import type { StaffSession } from "@/server/auth/session-lifetime";
 import { errorShapeOf, httpStatusOf } from "./error-shape";
 
-/** `request` is where the call came from (null in-process), for the public procedures' rate limits. */
-export type TRPCContext = { db: Db; actor: Actor | null; request?: RequestOrigin | null };
+/**
+ * `request` is where the call came from (null in-process), for the public procedures' rate limits.
+ * `readDb` is the read replica (DATABASE_READ_URL); unset, `db`. Only `lagTolerant` procedures use it.
+ */
+export type TRPCContext = { db: Db; readDb?: Db; actor: Actor | null; request?: RequestOrigin | null };
 
 /** Builds the context from the request's session; the staff row is re-read on every request. */
 export async function createTRPCContext(opts: {
   session: StaffSession | null;
   db?: Db;
+  /** Defaults to `db` when that is given (tests), else the server's read client. */
+  readDb?: Db;
   request?: RequestOrigin | null;
 }): Promise<TRPCContext> {
   const db = opts.db ?? (await getDb());
+  const readDb = opts.readDb ?? (opts.db ? db : await getReadDb());
   const request = opts.request ?? null;
   const actor = opts.session ? await getActiveActor(db, opts.session, { request }) : null;
-  return { db, actor, request };
+  return { db, readDb, actor, request };
 }
 
 /**
@@ -57,7 +63,7 @@ export const publicProcedure = baseProcedure.meta({ isPublic: true });
 
 export const staffProcedure = baseProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new AppError("UNAUTHORIZED", "Please sign in to continue.");
-  return next({ ctx: { db: ctx.db, actor: ctx.actor } });
+  return next({ ctx: { db: ctx.db, readDb: ctx.readDb, actor: ctx.actor } });
 });
 
 /** A procedure that fails closed unless the signed-in staff member's role grants `permission`. */
@@ -69,3 +75,10 @@ export function permissionProcedure(permission: Permission) {
     return next();
   });
 }
+
+/**
+ * For reads that tolerate replication lag (search, list pages): the handler's `db` is the read
+ * replica when DATABASE_READ_URL is set. The caller's session and role are still checked on the
+ * primary first. Never for a read a mutation depends on (a form's "expected" value, a money check).
+ */
+export const lagTolerant = t.middleware(({ ctx, next }) => next({ ctx: { db: ctx.readDb ?? ctx.db } }));

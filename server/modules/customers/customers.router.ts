@@ -1,10 +1,11 @@
 import "server-only";
-import { createTRPCRouter, permissionProcedure } from "@/server/trpc/init";
+import { createTRPCRouter, lagTolerant, permissionProcedure } from "@/server/trpc/init";
 import { ZCustomerIdInput, ZCustomerSearchInput } from "./customers.schema";
 import { getCustomerOrThrow, getCustomerSummary, searchCustomers } from "./customers.service";
 
 export const customersRouter = createTRPCRouter({
   search: permissionProcedure("customers:read")
+    .use(lagTolerant)
     .input(ZCustomerSearchInput)
     .query(({ ctx, input }) => searchCustomers(ctx, input)),
   get: permissionProcedure("customers:read")

@@ -1,8 +1,8 @@
 import "server-only";
-import { createTRPCRouter, permissionProcedure } from "@/server/trpc/init";
+import { createTRPCRouter, lagTolerant, permissionProcedure } from "@/server/trpc/init";
 import { ZPaymentListInput } from "./payments.schema";
 import { listPayments } from "./payments.service";
 
 export const paymentsRouter = createTRPCRouter({
-  list: permissionProcedure("payments:read").input(ZPaymentListInput).query(({ ctx, input }) => listPayments(ctx, input)),
+  list: permissionProcedure("payments:read").use(lagTolerant).input(ZPaymentListInput).query(({ ctx, input }) => listPayments(ctx, input)),
 });
