@@ -18,7 +18,7 @@
 // Both load phases share the machine with the bench client itself (and Next.js with PostgreSQL),
 // as they would on a small single host; the figures are what this machine does, nothing adjusted.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import http from "node:http";
 import { createRequire } from "node:module";
@@ -52,10 +52,12 @@ const SECONDS = Number(args.seconds);
 const WARMUP_SECONDS = 3;
 const REFERENCE_SECONDS = 10;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const BENCH_DB = "creditdesk_bench";
-const PGBENCH_DB = "creditdesk_pgbench";
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
-const buildDir = path.join(os.tmpdir(), "creditdesk-bench-app");
+// Named after the working tree, so benches of two checkouts on one machine do not share them.
+const treeTag = createHash("sha256").update(projectRoot).digest("hex").slice(0, 8);
+const BENCH_DB = `creditdesk_bench_${treeTag}`;
+const PGBENCH_DB = `creditdesk_pgbench_${treeTag}`;
+const buildDir = path.join(os.tmpdir(), `creditdesk-bench-app-${treeTag}`);
 // Next.js from the copy's own node_modules: one from the project would load a second React.
 const nextBin = path.join(buildDir, path.relative(projectRoot, createRequire(import.meta.url).resolve("next/dist/bin/next")));
 
@@ -90,11 +92,24 @@ async function buildPrivateCopy(): Promise<void> {
     await fs.cp(path.join(projectRoot, entry), path.join(buildDir, entry), { recursive: true });
   }
   execFileSync("cp", ["-al", path.join(projectRoot, "node_modules"), path.join(buildDir, "node_modules")]);
+  await ensureBareRoute();
   execFileSync(process.execPath, [nextBin, "build"], {
     cwd: buildDir,
     stdio: ["ignore", "ignore", "inherit"],
     env: nextEnv(),
   });
+}
+
+/**
+ * The bare-route reference is /api/health (liveness: JSON, no session, no database). A tree
+ * without it gets a stand-in with that path in the private copy only.
+ */
+async function ensureBareRoute(): Promise<void> {
+  const route = path.join(buildDir, "app/api/health/route.ts");
+  const exists = await fs.access(route).then(() => true, () => false);
+  if (exists) return;
+  await fs.mkdir(path.dirname(route), { recursive: true });
+  await fs.writeFile(route, 'export const dynamic = "force-dynamic";\nexport function GET() {\n  return Response.json({ ok: true });\n}\n');
 }
 
 async function startServer(url: string, port: number): Promise<ChildProcess> {
@@ -197,7 +212,7 @@ function issueBody(customerIds: string[]): string {
 type LoadResult = { ok: number; failed: number; failures: Map<string, number>; latenciesMs: number[]; seconds: number };
 
 /** CLIENTS loops calling `call` back to back for `seconds`; latency of every answer. */
-async function drive(call: () => Promise<Response>, seconds: number): Promise<LoadResult> {
+async function drive(call: () => Promise<Response>, seconds: number, clients = CLIENTS): Promise<LoadResult> {
   const result: LoadResult = { ok: 0, failed: 0, failures: new Map(), latenciesMs: [], seconds };
   const stopAt = performance.now() + seconds * 1000;
   const client = async () => {
@@ -215,7 +230,7 @@ async function drive(call: () => Promise<Response>, seconds: number): Promise<Lo
       }
     }
   };
-  await Promise.all(Array.from({ length: CLIENTS }, client));
+  await Promise.all(Array.from({ length: clients }, client));
   return result;
 }
 
@@ -263,12 +278,19 @@ function percentile(sorted: number[], p: number): number {
 
 // --- 4. pgbench --------------------------------------------------------------------------------
 
-function runPgbench(): { tps: number; latencyMs: number; output: string } {
+const pgConnection = () => {
   const url = new URL(serverUrl);
-  const connection = ["-h", url.hostname, "-p", url.port || "5432", "-U", decodeURIComponent(url.username || "postgres")];
-  const env = { ...process.env, PGPASSWORD: decodeURIComponent(url.password) };
-  execFileSync("pgbench", ["-i", "-q", ...connection, PGBENCH_DB], { env, stdio: ["ignore", "ignore", "pipe"] });
-  const output = execFileSync("pgbench", ["-N", "-c", String(CLIENTS), "-j", "2", "-T", String(SECONDS), ...connection, PGBENCH_DB], {
+  return {
+    args: ["-h", url.hostname, "-p", url.port || "5432", "-U", decodeURIComponent(url.username || "postgres")],
+    env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) },
+  };
+};
+
+type PgbenchResult = { tps: number; latencyMs: number; output: string };
+
+function pgbench(args: string[], database: string): PgbenchResult {
+  const { args: connection, env } = pgConnection();
+  const output = execFileSync("pgbench", [...args, "-c", String(CLIENTS), "-j", "2", "-T", String(SECONDS), ...connection, database], {
     env,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
@@ -279,11 +301,31 @@ function runPgbench(): { tps: number; latencyMs: number; output: string } {
   return { tps, latencyMs, output };
 }
 
+/** `pgbench -N` on a scratch database: the database's own ceiling for a small write transaction. */
+async function runPgbenchN(): Promise<PgbenchResult> {
+  await dropPostgresDatabase(serverUrl, PGBENCH_DB);
+  await createPostgresDatabase(serverUrl, PGBENCH_DB);
+  const { args: connection, env } = pgConnection();
+  execFileSync("pgbench", ["-i", "-q", ...connection, PGBENCH_DB], { env, stdio: ["ignore", "ignore", "pipe"] });
+  try {
+    return pgbench(["-N"], PGBENCH_DB);
+  } finally {
+    await dropPostgresDatabase(serverUrl, PGBENCH_DB);
+  }
+}
+
 // --- Run ---------------------------------------------------------------------------------------
+
+type Summary = ReturnType<typeof summarise>;
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+const line = (s: Summary) => `ops/s ${fmt(s.opsPerSecond).padStart(7)}   p50 ${fmt(s.p50).padStart(6)} ms   p99 ${fmt(s.p99).padStart(6)} ms   max ${fmt(s.max).padStart(6)} ms`;
+const targets: { what: string; value: number; target: string; isMet: boolean }[] = [];
+const ratioTarget = (what: string, value: number, min: number) => targets.push({ what, value, target: `>= ${min}`, isMet: value >= min });
+const p99Target = (what: string, value: number, max: number) => targets.push({ what, value, target: `< ${max} ms`, isMet: value < max });
 
 let server: ChildProcess | undefined;
 try {
-  log(`PostgreSQL: ${new URL(serverUrl).host}   clients: ${CLIENTS}   duration: ${SECONDS} s`);
+  log(`PostgreSQL: ${new URL(serverUrl).host}   clients: ${CLIENTS}   duration: ${SECONDS} s (references ${REFERENCE_SECONDS} s)`);
   log(`Preparing ${BENCH_DB} (migrate, seed ${args.customers} customers)…`);
   const bench = await prepareBenchDatabase();
 
@@ -296,20 +338,22 @@ try {
 
   log(`Warming up for ${WARMUP_SECONDS} s…`);
   await drive(issueOverHttp(port, cookie, bench.customerIds), WARMUP_SECONDS);
-  log(`Driving credits.issue for ${SECONDS} s…`);
+  await drive(() => request({ port, method: "GET", path: "/api/health" }), 1);
+  log(`Driving credits.issue over HTTP for ${SECONDS} s…`);
   const load = await drive(issueOverHttp(port, cookie, bench.customerIds), SECONDS);
+  log(`credits.issue over HTTP at 4 clients for ${REFERENCE_SECONDS} s…`);
+  const load4 = await drive(issueOverHttp(port, cookie, bench.customerIds), REFERENCE_SECONDS, 4);
   log(`Reference: staff.me over HTTP for ${REFERENCE_SECONDS} s…`);
   const me = await drive(() => request({ port, method: "GET", path: "/api/trpc/staff.me", headers: { cookie } }), REFERENCE_SECONDS);
+  log(`Reference: the bare route /api/health for ${REFERENCE_SECONDS} s…`);
+  const bare = await drive(() => request({ port, method: "GET", path: "/api/health" }), REFERENCE_SECONDS);
   server.kill("SIGTERM");
   server = undefined;
-  log(`Reference: the issue service in-process for ${REFERENCE_SECONDS} s…`);
+  log(`The issue service in-process for ${REFERENCE_SECONDS} s…`);
   const inProcess = await issueInProcess(bench.url, bench.customerIds);
 
   log(`Running pgbench -N for ${SECONDS} s…`);
-  await dropPostgresDatabase(serverUrl, PGBENCH_DB);
-  await createPostgresDatabase(serverUrl, PGBENCH_DB);
-  const pgbench = runPgbench();
-  await dropPostgresDatabase(serverUrl, PGBENCH_DB);
+  const pgbenchN = await runPgbenchN();
 
   const { db, close } = await createDb({ kind: "postgres", url: bench.url });
   const [balanceMismatches, creditMismatches, credits, balances] = await Promise.all([
@@ -320,29 +364,36 @@ try {
   ]);
   await close();
 
-  const { opsPerSecond, p50, p99, max } = summarise(load);
-  const ratio = opsPerSecond / pgbench.tps;
-  const line = (s: ReturnType<typeof summarise>) =>
-    `ops/s ${s.opsPerSecond.toFixed(1)}   p50 ${s.p50.toFixed(1)} ms   p99 ${s.p99.toFixed(1)} ms   max ${s.max.toFixed(1)} ms`;
+  const http32 = summarise(load);
+  const http4 = summarise(load4);
+  const meS = summarise(me);
+  const bareS = summarise(bare);
+  const inProcessS = summarise(inProcess);
   log("");
   log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  log("credits.issue over HTTP (next start, PostgreSQL)");
-  log(`  requests ok ${load.ok}, failed ${load.failed}`);
-  for (const [failure, count] of load.failures) log(`    ${count} × ${failure}`);
-  log(`  ${line({ opsPerSecond, p50, p99, max })}`);
-  log(`  reference, staff.me over HTTP (session + one query): ${line(summarise(me))}`);
-  log(`  reference, issue service in-process (no HTTP):        ${line(summarise(inProcess))}`);
-  log(`pgbench -N (${CLIENTS} clients, ${SECONDS} s)`);
-  log(`  tps ${pgbench.tps.toFixed(1)}   latency average ${pgbench.latencyMs.toFixed(2)} ms`);
-  log(`ratio ops/s ÷ pgbench tps = ${ratio.toFixed(3)}   (target ≥ 0.4: ${ratio >= 0.4 ? "met" : "NOT met"})`);
-  log(`p99 ${p99.toFixed(1)} ms   (target < 50 ms: ${p99 < 50 ? "met" : "NOT met"})`);
-  log(`ledger check: ${balances} balances, ${credits} bench credits (${load.ok} over HTTP and ${inProcess.ok} in-process, plus warm-ups)`);
+  log(`pgbench -N                          tps ${fmt(pgbenchN.tps).padStart(7)}   latency average ${fmt(pgbenchN.latencyMs, 2)} ms`);
+  log(`bare route /api/health              ${line(bareS)}`);
+  log(`staff.me over HTTP                  ${line(meS)}`);
+  log(`credits.issue in-process            ${line(inProcessS)}`);
+  log(`credits.issue over HTTP             ${line(http32)}   (ok ${load.ok}, failed ${load.failed})`);
+  log(`credits.issue over HTTP, 4 clients  ${line(http4)}`);
+  for (const result of [load, load4, inProcess]) for (const [failure, count] of result.failures) log(`    ${count} × ${failure}`);
+
+  ratioTarget("credits.issue in-process ÷ pgbench -N", inProcessS.opsPerSecond / pgbenchN.tps, 0.5);
+  ratioTarget("credits.issue over HTTP ÷ bare route", http32.opsPerSecond / bareS.opsPerSecond, 0.5);
+  ratioTarget("staff.me over HTTP ÷ bare route", meS.opsPerSecond / bareS.opsPerSecond, 0.8);
+  p99Target("credits.issue over HTTP p99, 4 clients", http4.p99, 25);
+  p99Target(`credits.issue over HTTP p99, ${CLIENTS} clients`, http32.p99, 150);
+  log("");
+  log("targets");
+  for (const t of targets) log(`  ${t.what.padEnd(52)} ${fmt(t.value, 3).padStart(8)}   target ${t.target.padEnd(9)} ${t.isMet ? "met" : "NOT met"}`);
+  log(`ledger check: ${balances} balances, ${credits} bench credits`);
   log(
     balanceMismatches.length === 0 && creditMismatches.length === 0
       ? "  every balance equals its ledger sum and its credits' remaining amounts: OK"
       : `  MISMATCH: ${balanceMismatches.length} balances, ${creditMismatches.length} credits disagree with the ledger`,
   );
-  if (balanceMismatches.length || creditMismatches.length || load.failed > 0 || inProcess.failed > 0) process.exitCode = 1;
+  if (balanceMismatches.length || creditMismatches.length || load.failed > 0 || load4.failed > 0 || inProcess.failed > 0) process.exitCode = 1;
   if (!args["keep-db"]) await dropPostgresDatabase(serverUrl, BENCH_DB);
 } finally {
   server?.kill("SIGTERM");
