@@ -1,7 +1,8 @@
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaClient } from "@/prisma/generated/client";
+import { PrismaClient, type Prisma } from "@/prisma/generated/client";
 import { config, parseConfig } from "@/server/config";
 import { lockDataDir } from "./data-dir-lock";
 
@@ -22,13 +23,18 @@ export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 
 export type AdapterHandle = {
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** PostgreSQL: the pool under the adapter, for the money path's statements (see runSql). */
+  pool: pg.Pool | null;
   close: () => Promise<void>;
 };
 
 export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle> {
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: config().DATABASE_POOL_SIZE });
-    return { adapter, close: async () => {} };
+    // One pool per process, shared by Prisma and by runSql: DATABASE_POOL_SIZE is the whole budget.
+    const pool = new pg.Pool({ connectionString: target.url, max: config().DATABASE_POOL_SIZE });
+    // An idle connection's error (the server restarted) must not crash the process; the pool drops it.
+    pool.on("error", () => {});
+    return { adapter: new PrismaPg(pool), pool, close: () => pool.end() };
   }
   // Imported lazily so a PostgreSQL deployment never loads the WASM build.
   const { PGlite } = await import("@electric-sql/pglite");
@@ -40,6 +46,7 @@ export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle
     const pglite = await PGlite.create(target.dataDir, { extensions: { pg_trgm } });
     return {
       adapter: new PrismaPGlite(pglite),
+      pool: null,
       close: async () => {
         await pglite.close();
         unlock();
@@ -54,6 +61,7 @@ export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle
 export async function createDb(target: DatabaseTarget = databaseTargetFromEnv()) {
   const handle = await openAdapter(target);
   const db = new PrismaClient({ adapter: handle.adapter });
+  if (handle.pool) poolByDb.set(db, handle.pool);
   return {
     db,
     close: async () => {
@@ -61,6 +69,21 @@ export async function createDb(target: DatabaseTarget = databaseTargetFromEnv())
       await handle.close();
     },
   };
+}
+
+const poolByDb = new WeakMap<object, pg.Pool>();
+
+/**
+ * Runs one statement (a Prisma.sql template, the same fragments the repos build) outside any
+ * transaction: straight on the pg pool under Prisma's adapter when there is one (PostgreSQL), so
+ * the money path skips Prisma's query engine; through $queryRaw on PGlite. The statement is its own
+ * transaction. Rows come back as the driver gives them: parse int8 with BigInt(), whichever it is.
+ */
+export async function runSql<Row>(db: Db, sql: Prisma.Sql, opts: { name?: string } = {}): Promise<Row[]> {
+  const pool = poolByDb.get(db);
+  if (!pool) return db.$queryRaw<Row[]>(sql);
+  const { rows } = await pool.query<Row & pg.QueryResultRow>({ text: sql.text, values: sql.values, ...(opts.name ? { name: opts.name } : {}) });
+  return rows;
 }
 
 // One client per server process; PGlite in particular allows a single opener per data folder.
