@@ -1,4 +1,5 @@
 // CSV exports: RFC 4180 cells, CRLF lines, read from the database in pages up to a cap.
+import { readKeysetPage, type PageFetch } from "./pager";
 
 /** An export stops here; filters narrow a larger list down. */
 export const MAX_CSV_ROWS = 10_000;
@@ -27,27 +28,29 @@ const quoted = (value: string) => `"${value.replaceAll('"', '""')}"`;
 export const csvText = (lines: string[]) => `${lines.join("\r\n")}\r\n`;
 
 /**
- * Reads a keyset-paged list page by page (CSV_PAGE rows each) into CSV lines, newest first, and
- * stops at MAX_CSV_ROWS. `page(before, limit)` returns rows after `before` in list order.
+ * Reads a keyset-paged list page by page (CSV_PAGE rows each, with the one keyset pager) into CSV
+ * lines, in list order, and stops at MAX_CSV_ROWS. `page(after, limit)` returns rows after `after`.
  */
 export async function collectCsvPages<Row, Position>(opts: {
   header: string[];
-  page: (before: Position | null, limit: number) => Promise<Row[]>;
+  page: PageFetch<Row, Position>;
   positionOf: (row: Row) => Position;
   line: (row: Row) => string;
 }): Promise<{ csv: string; rowCount: number; isTruncated: boolean }> {
   const lines = [opts.header.join(",")];
-  let before: Position | null = null;
+  let after: Position | null = null;
   for (;;) {
-    // One row more than the cap is asked for, so a list of exactly MAX_CSV_ROWS is not "truncated".
-    const limit = Math.min(CSV_PAGE, MAX_CSV_ROWS - (lines.length - 1) + 1);
-    const rows = await opts.page(before, limit);
-    for (const row of rows) {
-      if (lines.length - 1 === MAX_CSV_ROWS) return { csv: csvText(lines), rowCount: MAX_CSV_ROWS, isTruncated: true };
-      lines.push(opts.line(row));
-    }
-    const last = rows.at(-1);
-    if (rows.length < limit || !last) return { csv: csvText(lines), rowCount: lines.length - 1, isTruncated: false };
-    before = opts.positionOf(last);
+    const rowCount = lines.length - 1;
+    const { rows, next }: { rows: Row[]; next: Position | null } = await readKeysetPage({
+      after,
+      limit: Math.min(CSV_PAGE, MAX_CSV_ROWS - rowCount),
+      fetch: opts.page,
+      positionOf: opts.positionOf,
+    });
+    lines.push(...rows.map(opts.line));
+    if (next === null) return { csv: csvText(lines), rowCount: lines.length - 1, isTruncated: false };
+    // A row past the cap exists: the file says it stopped short.
+    if (lines.length - 1 === MAX_CSV_ROWS) return { csv: csvText(lines), rowCount: MAX_CSV_ROWS, isTruncated: true };
+    after = next;
   }
 }

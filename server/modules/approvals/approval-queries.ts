@@ -1,6 +1,6 @@
 // Reads: the approvals queue, a staff member's own requests, and a customer's requests.
 import type { ServiceContext } from "@/server/lib/service-context";
-import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
+import { createdAtPosition, cursorPage, timeIdCursor } from "@/server/lib/pager";
 import { countPendingApprovals, listApprovalViews, type ApprovalListQuery } from "./approvals.repo";
 import type { ApprovalRequestView, ApprovalStatus } from "./approvals.schema";
 
@@ -9,10 +9,13 @@ type PageInput = { status?: ApprovalStatus; cursor?: string | null; limit: numbe
 
 async function pageOf(ctx: ServiceContext, input: PageInput, scope: Pick<ApprovalListQuery, "requesterId" | "customerId">): Promise<Page> {
   const isOldestFirst = input.status === "PENDING";
-  const rows = await listApprovalViews(ctx.db, { ...scope, status: input.status, isOldestFirst, after: decodeTimeIdCursor(input.cursor), limit: input.limit + 1 });
-  const items = rows.slice(0, input.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.createdAt, id: last.id }) : null };
+  return cursorPage({
+    cursor: input.cursor,
+    limit: input.limit,
+    codec: timeIdCursor,
+    fetch: (after, limit) => listApprovalViews(ctx.db, { ...scope, status: input.status, isOldestFirst, after, limit }),
+    positionOf: createdAtPosition,
+  });
 }
 
 /** The queue for deciders: pending ones oldest first (the next to expire on top), decided ones newest first. */

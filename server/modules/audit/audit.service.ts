@@ -2,7 +2,8 @@
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
 import { collectCsvPages, csvCell } from "@/server/lib/csv";
-import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
+import type { TimeIdPosition } from "@/server/lib/cursor";
+import { createdAtPosition, cursorPage, timeIdCursor } from "@/server/lib/pager";
 import { findAuditRow, listAuditActions, listAuditActors, listAuditRows, listAuditTargetTypes, toAuditJson, type AuditFilters } from "./audit.repo";
 import type { AuditEntryDetail, AuditEntryView, AuditFilterInput, AuditListInput } from "./audit.schema";
 
@@ -34,13 +35,15 @@ export const auditFiltersOf = (input: AuditFilterInput): AuditFilters => ({
 });
 
 export async function listAuditEntries({ db }: ServiceContext, input: AuditListInput): Promise<{ items: AuditEntryView[]; nextCursor: string | null }> {
-  const rows = await listAuditRows(db, { filters: auditFiltersOf(input), before: decodeTimeIdCursor(input.cursor), limit: input.limit + 1 });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(viewOf),
-    nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.createdAt, id: last.id }) : null,
-  };
+  const filters = auditFiltersOf(input);
+  const { items, nextCursor } = await cursorPage({
+    cursor: input.cursor,
+    limit: input.limit,
+    codec: timeIdCursor,
+    fetch: (before, limit) => listAuditRows(db, { filters, before, limit }),
+    positionOf: createdAtPosition,
+  });
+  return { items: items.map(viewOf), nextCursor };
 }
 
 const CSV_HEADER = [
@@ -90,8 +93,8 @@ export async function getAuditCsv({ db }: ServiceContext, input: AuditFilterInpu
   const filters = auditFiltersOf(input);
   const { csv, rowCount, isTruncated } = await collectCsvPages({
     header: CSV_HEADER,
-    page: (before: { at: Date; id: string } | null, limit) => listAuditRows(db, { filters, before, limit }),
-    positionOf: (row) => ({ at: row.createdAt, id: row.id }),
+    page: (before: TimeIdPosition | null, limit) => listAuditRows(db, { filters, before, limit }),
+    positionOf: createdAtPosition,
     line: csvLine,
   });
   return { filename: `audit-log-${new Date().toISOString().slice(0, 10)}.csv`, csv, rowCount, isTruncated };

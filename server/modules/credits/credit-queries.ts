@@ -2,8 +2,8 @@
 // credit's detail with what the caller may do to it.
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { decodeSeqCursor, decodeTimeIdCursor, encodeSeqCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
-import { CSV_PAGE, MAX_CSV_ROWS, csvCell, csvText } from "@/server/lib/csv";
+import { collectCsvPages, csvCell } from "@/server/lib/csv";
+import { createdAtPosition, cursorPage, seqCursor, timeIdCursor } from "@/server/lib/pager";
 import { toDecimalString } from "@/server/lib/money";
 import {
   findCreditView,
@@ -105,31 +105,25 @@ function groupByOperation<T extends EventViewRow>(rows: T[]): [T, ...T[]][] {
   return groups;
 }
 
-/** A page of whole operations, newest first; the cursor is the last one's head (newest event). */
-async function operationsPage(db: ServiceContext["db"], filters: EventFilters, limit: number) {
-  const groups = groupByOperation(await listOperationEventViews(db, filters, limit + 1));
-  const page = groups.slice(0, limit);
-  return { operations: page.map(operationView), nextBeforeSeq: groups.length > limit ? page.at(-1)![0].headSeq : null };
-}
+/** Whole operations (their events grouped), newest first, before `beforeSeq`; placed by their head (newest event). */
+const operationGroups =
+  (db: ServiceContext["db"], filters: EventFilters) =>
+  async (beforeSeq: bigint | null, limit: number) =>
+    groupByOperation(await listOperationEventViews(db, { ...filters, beforeSeq: beforeSeq ?? undefined }, limit));
+const headSeqOf = (group: [EventViewRow & { headSeq: bigint }, ...EventViewRow[]]) => group[0].headSeq;
 
 /** A customer's credits, newest first, keyset-paged on (createdAt, id). */
 export async function listCredits({ db }: ServiceContext, input: CreditListInput) {
-  const before = decodeTimeIdCursor(input.cursor);
   const now = new Date();
-  const rows = await listCreditViews(db, {
-    customerId: input.customerId,
-    currency: input.currency,
-    isActiveOnly: input.status === "ACTIVE",
-    now,
-    before,
-    limit: input.limit + 1,
+  const { items, nextCursor } = await cursorPage({
+    cursor: input.cursor,
+    limit: input.limit,
+    codec: timeIdCursor,
+    fetch: (before, limit) =>
+      listCreditViews(db, { customerId: input.customerId, currency: input.currency, isActiveOnly: input.status === "ACTIVE", now, before, limit }),
+    positionOf: createdAtPosition,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => creditView(row, now)),
-    nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.createdAt, id: last.id }) : null,
-  };
+  return { items: items.map((row) => creditView(row, now)), nextCursor };
 }
 
 function historyFilters(input: CreditHistoryCsvInput): EventFilters {
@@ -141,12 +135,14 @@ function historyFilters(input: CreditHistoryCsvInput): EventFilters {
  * range; keyset-paged by whole operations.
  */
 export async function getCreditHistory({ db }: ServiceContext, input: CreditHistoryInput) {
-  const beforeSeq = decodeSeqCursor(input.cursor) ?? undefined;
-  const { operations, nextBeforeSeq } = await operationsPage(db, { ...historyFilters(input), beforeSeq }, input.limit);
-  return {
-    items: operations,
-    nextCursor: nextBeforeSeq === null ? null : encodeSeqCursor(nextBeforeSeq),
-  };
+  const { items, nextCursor } = await cursorPage({
+    cursor: input.cursor,
+    limit: input.limit,
+    codec: seqCursor,
+    fetch: operationGroups(db, historyFilters(input)),
+    positionOf: headSeqOf,
+  });
+  return { items: items.map(operationView), nextCursor };
 }
 
 const CSV_HEADER = ["Date (UTC)", "Type", "Currency", "Amount", "Balance after", "Actor", "Reason", "Memo", "Credits", "Operation ID"];
@@ -174,29 +170,14 @@ function csvLine(operation: CreditOperationView): string {
 
 /** The filtered history as CSV text (at most MAX_CSV_ROWS operations, newest first), read in pages. */
 export async function getCreditHistoryCsv({ db }: ServiceContext, input: CreditHistoryCsvInput) {
-  const filters = historyFilters(input);
-  const lines = [CSV_HEADER.join(",")];
-  let beforeSeq: bigint | undefined;
-  let rowCount = 0;
-  let isTruncated = false;
-  for (;;) {
-    const { operations, nextBeforeSeq } = await operationsPage(db, { ...filters, beforeSeq }, Math.min(CSV_PAGE, MAX_CSV_ROWS - rowCount));
-    lines.push(...operations.map(csvLine));
-    rowCount += operations.length;
-    if (nextBeforeSeq === null) break;
-    if (rowCount === MAX_CSV_ROWS) {
-      isTruncated = true;
-      break;
-    }
-    beforeSeq = nextBeforeSeq;
-  }
+  const { csv, rowCount, isTruncated } = await collectCsvPages({
+    header: CSV_HEADER,
+    page: operationGroups(db, historyFilters(input)),
+    positionOf: headSeqOf,
+    line: (group) => csvLine(operationView(group)),
+  });
   const day = new Date().toISOString().slice(0, 10);
-  return {
-    filename: `credit-history-${input.customerId.slice(0, 8)}-${day}.csv`,
-    csv: csvText(lines),
-    rowCount,
-    isTruncated,
-  };
+  return { filename: `credit-history-${input.customerId.slice(0, 8)}-${day}.csv`, csv, rowCount, isTruncated };
 }
 
 /** How many of a credit's events its detail shows; older ones are in the customer's history. */

@@ -97,8 +97,8 @@ export async function getCustomerSummary(ctx: ServiceContext, customerId: string
     payments: payments
       ? {
           count: payments.reduce((sum, p) => sum + Number(p.payments), 0),
-          lifetimePaid: inOrder(payments.map((p) => ({ currency: p.currency, amountMinor: p.paid_minor }))),
-          totalRefunded: inOrder(payments.filter((p) => p.refunded_minor > 0n).map((p) => ({ currency: p.currency, amountMinor: p.refunded_minor }))),
+          lifetimePaid: inOrder(payments.map((p) => ({ currency: p.currency, amountMinor: p.paidMinor }))),
+          totalRefunded: inOrder(payments.filter((p) => p.refundedMinor > 0n).map((p) => ({ currency: p.currency, amountMinor: p.refundedMinor }))),
         }
       : null,
   };

@@ -1,6 +1,7 @@
 import { Prisma } from "@/prisma/generated/client";
 import type { NotificationChannel, NotificationStatus } from "@/prisma/generated/enums";
 import type { DbTx } from "@/server/db/client";
+import { columnList } from "@/server/lib/sql-columns";
 import { uuid7 } from "@/server/lib/uuid7";
 import { channelFor, type NotificationRecipient } from "./notification-channel";
 
@@ -72,7 +73,8 @@ export const recordNotificationFailure = (db: DbTx, claim: Claim, failure: { err
         next_attempt_at = coalesce(${failure.retryAt}::timestamptz, next_attempt_at)
     WHERE id = ${claim.id}::uuid AND status = 'PENDING' AND attempts = ${claim.attempts}`;
 
-export type NotificationRow = {
+/** A message as the customer's Notifications list shows it. */
+export type NotificationRecord = {
   id: string;
   kind: string;
   channel: NotificationChannel;
@@ -80,16 +82,30 @@ export type NotificationRow = {
   body: string;
   status: NotificationStatus;
   attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  sent_at: Date | null;
-  next_attempt_at: Date;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  nextAttemptAt: Date;
 };
 
+const NOTIFICATION_SELECT = columnList<NotificationRecord>({ notification: "notification" }, {
+  id: "id",
+  kind: "kind",
+  channel: "channel",
+  recipient: "recipient",
+  body: "body",
+  status: "status",
+  attempts: "attempts",
+  lastError: "last_error",
+  createdAt: "created_at",
+  sentAt: "sent_at",
+  nextAttemptAt: "next_attempt_at",
+});
+
 /** Newest first, keyset on (created_at, id). */
-export const listNotificationRows = (db: DbTx, opts: { customerId: string; before: { at: Date; id: string } | null; limit: number }) =>
-  db.$queryRaw<NotificationRow[]>`
-    SELECT id, kind, channel, recipient, body, status, attempts, last_error, created_at, sent_at, next_attempt_at
+export const listNotificationRecords = (db: DbTx, opts: { customerId: string; before: { at: Date; id: string } | null; limit: number }) =>
+  db.$queryRaw<NotificationRecord[]>`
+    SELECT ${NOTIFICATION_SELECT}
     FROM notification
     WHERE customer_id = ${opts.customerId}::uuid
       ${opts.before ? Prisma.sql`AND (created_at, id) < (${opts.before.at}::timestamptz, ${opts.before.id}::uuid)` : Prisma.empty}

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Prisma } from "@/prisma/generated/client";
 import type { PaymentMethodKind } from "@/prisma/generated/enums";
 import type { DbTx } from "@/server/db/client";
+import { columnList } from "@/server/lib/sql-columns";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -36,41 +37,58 @@ export function paymentInsertSql(p: NewPayment): Prisma.Sql {
             ${p.description}, ${p.createdById}::uuid, ${p.cardBrand ?? null}, ${p.cardLast4 ?? null}, ${p.gatewayName ?? null})`;
 }
 
-export type PaymentTotalsRow = { currency: string; paid_minor: bigint; refunded_minor: bigint; payments: bigint };
+export type PaymentTotalsRecord = { currency: string; paidMinor: bigint; refundedMinor: bigint; payments: bigint };
 
 /** Per currency: everything paid, everything refunded, and how many payments. */
 export const paymentTotalsOf = (db: DbTx, customerId: string) =>
-  db.$queryRaw<PaymentTotalsRow[]>`
-    SELECT currency, sum(amount_minor)::bigint AS paid_minor, sum(refunded_minor)::bigint AS refunded_minor,
+  db.$queryRaw<PaymentTotalsRecord[]>`
+    SELECT currency, sum(amount_minor)::bigint AS "paidMinor", sum(refunded_minor)::bigint AS "refundedMinor",
            count(*)::bigint AS payments
     FROM payment WHERE customer_id = ${customerId}::uuid
     GROUP BY currency ORDER BY currency`;
 
-export type PaymentListRow = {
+export type PaymentRecord = {
   id: string;
   reference: string;
-  amount_minor: bigint;
+  amountMinor: bigint;
   currency: string;
-  refunded_minor: bigint;
-  pending_refund_minor: bigint;
-  method_kind: PaymentMethodKind;
-  card_brand: string | null;
-  card_last4: string | null;
-  gateway_name: string | null;
-  infrastructure_name: string | null;
-  method_name: string | null;
-  is_revenue: boolean;
+  refundedMinor: bigint;
+  pendingRefundMinor: bigint;
+  methodKind: PaymentMethodKind;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  gatewayName: string | null;
+  infrastructureName: string | null;
+  methodName: string | null;
+  isRevenue: boolean;
   description: string | null;
-  captured_at: Date;
-  created_by_name: string | null;
+  capturedAt: Date;
+  createdByName: string | null;
 };
 
+const PAYMENT_SELECT = columnList<PaymentRecord>({ p: "payment", i: "payment_infrastructure", m: "payment_method", s: "staff_user" }, {
+  id: "p.id",
+  reference: "p.reference",
+  amountMinor: "p.amount_minor",
+  currency: "p.currency",
+  refundedMinor: "p.refunded_minor",
+  pendingRefundMinor: "p.pending_refund_minor",
+  methodKind: "p.method_kind",
+  cardBrand: "p.card_brand",
+  cardLast4: "p.card_last4",
+  gatewayName: "p.gateway_name",
+  infrastructureName: "i.name",
+  methodName: "m.name",
+  isRevenue: "p.is_revenue",
+  description: "p.description",
+  capturedAt: "p.captured_at",
+  createdByName: "s.name",
+});
+
 /** Newest first, keyset on (captured_at, id). */
-export const listPaymentRows = (db: DbTx, opts: { customerId: string; before: { at: Date; id: string } | null; limit: number }) =>
-  db.$queryRaw<PaymentListRow[]>`
-    SELECT p.id, p.reference, p.amount_minor, p.currency, p.refunded_minor, p.pending_refund_minor, p.method_kind, p.card_brand, p.card_last4,
-           p.gateway_name, i.name AS infrastructure_name, m.name AS method_name, p.is_revenue, p.description,
-           p.captured_at, s.name AS created_by_name
+export const listPaymentRecords = (db: DbTx, opts: { customerId: string; before: { at: Date; id: string } | null; limit: number }) =>
+  db.$queryRaw<PaymentRecord[]>`
+    SELECT ${PAYMENT_SELECT}
     FROM payment p
     LEFT JOIN payment_infrastructure i ON i.id = p.infrastructure_id
     LEFT JOIN payment_method m ON m.id = p.method_id

@@ -1,8 +1,8 @@
 import type { ServiceContext } from "@/server/lib/service-context";
-import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
+import { cursorPage, timeIdCursor } from "@/server/lib/pager";
 import type { PaymentMethodKind, RefundType } from "@/prisma/generated/enums";
 import { paymentMethodLabel } from "./payment-method-label";
-import { listPaymentRows } from "./payments.repo";
+import { listPaymentRecords } from "./payments.repo";
 import type { PaymentListInput, PaymentStatus } from "./payments.schema";
 
 
@@ -23,33 +23,21 @@ export const refundTypesFor = (methodKind: PaymentMethodKind): RefundType[] =>
 
 /** A customer's payments, newest first. */
 export async function listPayments({ db }: ServiceContext, input: PaymentListInput) {
-  const before = decodeTimeIdCursor(input.cursor);
-  const rows = await listPaymentRows(db, { customerId: input.customerId, before, limit: input.limit + 1 });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
+  const { items, nextCursor } = await cursorPage({
+    cursor: input.cursor,
+    limit: input.limit,
+    codec: timeIdCursor,
+    fetch: (before, limit) => listPaymentRecords(db, { customerId: input.customerId, before, limit }),
+    positionOf: (row) => ({ at: row.capturedAt, id: row.id }),
+  });
   return {
-    items: page.map((row) => ({
-      id: row.id,
-      reference: row.reference,
-      amountMinor: row.amount_minor,
-      currency: row.currency,
-      refundedMinor: row.refunded_minor,
-      pendingRefundMinor: row.pending_refund_minor,
-      refundableMinor: refundableOf({ amountMinor: row.amount_minor, refundedMinor: row.refunded_minor, pendingRefundMinor: row.pending_refund_minor }),
-      refundTypes: refundTypesFor(row.method_kind),
-      methodLabel: paymentMethodLabel({ methodKind: row.method_kind, cardBrand: row.card_brand, cardLast4: row.card_last4, methodName: row.method_name }),
-      status: paymentStatusOf({ amountMinor: row.amount_minor, refundedMinor: row.refunded_minor }),
-      methodKind: row.method_kind,
-      cardBrand: row.card_brand,
-      cardLast4: row.card_last4,
-      gatewayName: row.gateway_name,
-      infrastructureName: row.infrastructure_name,
-      methodName: row.method_name,
-      isRevenue: row.is_revenue,
-      description: row.description,
-      capturedAt: row.captured_at,
-      createdByName: row.created_by_name,
+    items: items.map((row) => ({
+      ...row,
+      refundableMinor: refundableOf(row),
+      refundTypes: refundTypesFor(row.methodKind),
+      methodLabel: paymentMethodLabel(row),
+      status: paymentStatusOf(row),
     })),
-    nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.captured_at, id: last.id }) : null,
+    nextCursor,
   };
 }

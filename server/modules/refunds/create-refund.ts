@@ -1,4 +1,4 @@
-import { Prisma } from "@/prisma/generated/client";
+import type { Prisma } from "@/prisma/generated/client";
 import type { Db, DbTx } from "@/server/db/client";
 import type { Actor, ServiceContext } from "@/server/lib/service-context";
 import { isApprovalPending, type ApprovalPending } from "@/server/modules/approvals/approvals.schema";
@@ -17,7 +17,7 @@ import { lockPaymentOrThrow, type LockedPayment } from "./refund-context";
 import { refundProcessedMessage } from "./refund-messages";
 import { refundResultOf } from "./refund-result";
 import type { CreateRefundResult } from "./refund-view";
-import { newRefundReference } from "./refunds.repo";
+import { findRefundCategoryId, newRefundReference, paymentRefundRecordedSql, refundInsertSql } from "./refunds.repo";
 import { REFUND_REASON_LABELS, type CreateRefundInput } from "./refunds.schema";
 import { settleWithGateway } from "./settle-refund";
 
@@ -107,15 +107,26 @@ export async function recordRefundInTx(
   }
 
   statements.push(
-    Prisma.sql`INSERT INTO refund (id, reference, payment_id, customer_id, amount_minor, currency, type, status, reason,
-        explanation, note, notify_customer, gateway_key, gateway_name, credit_id, notification_id, created_by_id, settled_at)
-      VALUES (${refundId}::uuid, ${reference}, ${payment.id}::uuid, ${payment.customerId}::uuid, ${input.amountMinor},
-        ${payment.currency}, ${input.type}::"RefundType", ${isStoreCredit ? "SUCCEEDED" : "PENDING"}::"RefundStatus",
-        ${input.reason}::"RefundReason", ${input.explanation}, ${input.note}, ${input.notifyCustomer}, ${refundId}::uuid,
-        ${null}, ${creditId}::uuid, ${notificationId}::uuid, ${actor.id}::uuid, ${isStoreCredit ? new Date() : null}::timestamptz)`,
-    isStoreCredit
-      ? Prisma.sql`UPDATE payment SET refunded_minor = refunded_minor + ${input.amountMinor} WHERE id = ${payment.id}::uuid`
-      : Prisma.sql`UPDATE payment SET pending_refund_minor = pending_refund_minor + ${input.amountMinor} WHERE id = ${payment.id}::uuid`,
+    refundInsertSql({
+      id: refundId,
+      reference,
+      paymentId: payment.id,
+      customerId: payment.customerId,
+      amountMinor: input.amountMinor,
+      currency: payment.currency,
+      type: input.type,
+      status: isStoreCredit ? "SUCCEEDED" : "PENDING",
+      reason: input.reason,
+      explanation: input.explanation,
+      note: input.note,
+      notifyCustomer: input.notifyCustomer,
+      gatewayKey: refundId,
+      creditId,
+      notificationId,
+      createdById: actor.id,
+      settledAt: isStoreCredit ? new Date() : null,
+    }),
+    paymentRefundRecordedSql({ paymentId: payment.id, amountMinor: input.amountMinor, isSettled: isStoreCredit }),
     auditInsertSql({
       actor,
       action: "refund.create",
@@ -173,7 +184,7 @@ const reasonText = (input: CreateRefundInput) =>
 
 /** Refund credits go to the "refund" category (admins may rename it; the key stays). */
 async function refundCategoryIdOf(tx: DbTx): Promise<string> {
-  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM credit_category WHERE key = 'refund'`;
-  if (!row) throw new AppError("INTERNAL", "The Refund credit category is missing");
-  return row.id;
+  const id = await findRefundCategoryId(tx);
+  if (!id) throw new AppError("INTERNAL", "The Refund credit category is missing");
+  return id;
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db/client";
 import type { RefundStatus } from "@/prisma/generated/enums";
+import { listStalePendingRefundIds } from "./refunds.repo";
 import { settleWithGateway } from "./settle-refund";
 
 export type ReconcileResult = { checked: number; succeeded: number; failed: number; stillPending: number };
@@ -11,15 +12,10 @@ export type ReconcileResult = { checked: number; succeeded: number; failed: numb
  * left to the request that is probably still waiting for them.
  */
 export async function reconcilePendingRefunds(db: Db, opts: { minAgeMs?: number; limit?: number } = {}): Promise<ReconcileResult> {
-  const minAgeMs = opts.minAgeMs ?? 60_000;
-  const pending = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM refund
-    WHERE status = 'PENDING' AND created_at <= now() - make_interval(secs => ${minAgeMs / 1000})
-    ORDER BY created_at
-    LIMIT ${opts.limit ?? 500}`;
+  const pending = await listStalePendingRefundIds(db, { minAgeMs: opts.minAgeMs ?? 60_000, limit: opts.limit ?? 500 });
   const outcomes: RefundStatus[] = [];
   // One at a time: a provider rate-limits, and a few pending refunds are the normal case.
-  for (const { id } of pending) outcomes.push(await settleWithGateway(db, id, { actor: null }));
+  for (const id of pending) outcomes.push(await settleWithGateway(db, id, { actor: null }));
   return {
     checked: pending.length,
     succeeded: outcomes.filter((o) => o === "SUCCEEDED").length,

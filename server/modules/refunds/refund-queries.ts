@@ -1,11 +1,12 @@
 // Reads: one refund, the refunds list across customers with its filters, and its CSV export.
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/server/lib/cursor";
+import type { TimeIdPosition } from "@/server/lib/cursor";
+import { createdAtPosition, cursorPage, timeIdCursor } from "@/server/lib/pager";
 import { collectCsvPages, csvCell } from "@/server/lib/csv";
 import { toDecimalString } from "@/server/lib/money";
 import type { RefundView } from "./refund-view";
-import { findRefundView, listRefundCreators, listRefundViewRows, refundView, type RefundFilters } from "./refunds.repo";
+import { findRefundView, listRefundCreators, listRefundRecords, refundView, type RefundFilters } from "./refunds.repo";
 import { REFUND_REASON_LABELS, REFUND_STATUS_LABELS, REFUND_TYPE_LABELS, type RefundCsvInput, type RefundListInput } from "./refunds.schema";
 
 
@@ -22,13 +23,15 @@ function filtersOf(input: RefundCsvInput): RefundFilters {
 
 /** Refunds across customers, newest first, with the list page's filters. */
 export async function listRefunds({ db }: ServiceContext, input: RefundListInput): Promise<{ items: RefundView[]; nextCursor: string | null }> {
-  const rows = await listRefundViewRows(db, { filters: filtersOf(input), before: decodeTimeIdCursor(input.cursor), limit: input.limit + 1 });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(refundView),
-    nextCursor: rows.length > input.limit && last ? encodeTimeIdCursor({ at: last.created_at, id: last.id }) : null,
-  };
+  const filters = filtersOf(input);
+  const { items, nextCursor } = await cursorPage({
+    cursor: input.cursor,
+    limit: input.limit,
+    codec: timeIdCursor,
+    fetch: (before, limit) => listRefundRecords(db, { filters, before, limit }),
+    positionOf: createdAtPosition,
+  });
+  return { items: items.map(refundView), nextCursor };
 }
 
 const CSV_HEADER = [
@@ -81,8 +84,8 @@ export async function getRefundsCsv(
   const filters = filtersOf(input);
   const { csv, rowCount, isTruncated } = await collectCsvPages({
     header: CSV_HEADER,
-    page: (before: { at: Date; id: string } | null, limit) => listRefundViewRows(db, { filters, before, limit }),
-    positionOf: (row) => ({ at: row.created_at, id: row.id }),
+    page: (before: TimeIdPosition | null, limit) => listRefundRecords(db, { filters, before, limit }),
+    positionOf: createdAtPosition,
     line: (row) => csvLine(refundView(row)),
   });
   const day = new Date().toISOString().slice(0, 10);
