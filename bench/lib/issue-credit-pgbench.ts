@@ -27,8 +27,9 @@ const DRAWN = {
   customer: "(SELECT id FROM bench_customer WHERE n = :customer)",
   currency: `(ARRAY[${BENCH_CURRENCIES.map((c) => `'${c}'`).join(", ")}])[:currency]`,
   amount: ":amount",
-  key: "gen_random_uuid()",
-  id: "bench_uuid7()",
+  // Subqueries: evaluated once per statement (an InitPlan), so an index can serve `key = ...`.
+  key: "(SELECT gen_random_uuid())",
+  id: "(SELECT bench_uuid7())",
 } as const;
 
 const SAMPLE_ACTOR_ID = "00000000-0000-7000-8000-00000000a000";

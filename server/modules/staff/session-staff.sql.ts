@@ -1,6 +1,7 @@
 // The staff read every signed-in request makes (getActiveActor): one statement on the pg pool
 // (runSql), not through Prisma's query engine, since it runs before every procedure.
 import { Prisma } from "@/prisma/generated/client";
+import { columnList } from "@/server/lib/sql-columns";
 
 export type SessionStaffRow = {
   id: string;
@@ -13,9 +14,20 @@ export type SessionStaffRow = {
   permissions: string[];
 };
 
+const SESSION_STAFF_COLUMNS = columnList<SessionStaffRow>(
+  { s: "staff_user", r: "role" },
+  {
+    id: "s.id",
+    email: "s.email",
+    name: "s.name",
+    role: "s.role",
+    isActive: "s.is_active",
+    sessionVersion: "s.session_version",
+    roleName: "r.name",
+    permissions: "r.permissions",
+  },
+);
+
 /** The staff member with their role's name and permissions as they are now. */
 export const sessionStaffSql = (staffId: string) => Prisma.sql`
-  SELECT s.id, s.email, s.name, s.role, s.is_active AS "isActive", s.session_version AS "sessionVersion",
-         r.name AS "roleName", r.permissions
-  FROM staff_user s JOIN role r ON r.key = s.role
-  WHERE s.id = ${staffId}::uuid`;
+  SELECT ${SESSION_STAFF_COLUMNS} FROM staff_user s JOIN role r ON r.key = s.role WHERE s.id = ${staffId}::uuid`;
