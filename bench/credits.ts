@@ -27,10 +27,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import superjson from "superjson";
-import { createDb } from "@/server/db/client";
+import { createDb, type Db } from "@/server/db/client";
 import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@/server/db/migrate";
 import { ZIssueCreditInput } from "@/server/modules/credits/credits.schema";
 import { issueCredit } from "@/server/modules/credits/issue-credit";
+import { spendCredit } from "@/server/modules/credits/spend-credit";
+import type { Actor } from "@/server/lib/service-context";
 import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
 import { getStaffActor } from "@/server/modules/staff/staff.service";
 import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
@@ -42,7 +44,8 @@ import { freePort, nextEnv } from "./lib/next-server";
 const { values: args } = parseArgs({
   options: {
     clients: { type: "string", default: "32" },
-    seconds: { type: "string", default: "20" },
+    seconds: { type: "string", default: "21" },
+    rounds: { type: "string", default: "3" },
     customers: { type: "string", default: "5000" },
     "keep-db": { type: "boolean", default: false },
     "keep-build": { type: "boolean", default: false },
@@ -51,7 +54,8 @@ const { values: args } = parseArgs({
 const CLIENTS = Number(args.clients);
 const SECONDS = Number(args.seconds);
 const WARMUP_SECONDS = 3;
-const REFERENCE_SECONDS = 10;
+const REFERENCE_SECONDS = 9;
+const ROUNDS = Number(args.rounds);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 // Named after the working tree, so benches of two checkouts on one machine do not share them.
@@ -249,22 +253,34 @@ function issueOverHttp(port: number, cookie: string, customerIds: string[]) {
 }
 
 /** The issue service itself, no HTTP: what the money work costs on its own. */
-async function issueInProcess(url: string, customerIds: string[]): Promise<LoadResult> {
-  process.env.DATABASE_POOL_SIZE = String(CLIENTS);
-  const { db, close } = await createDb({ kind: "postgres", url });
-  try {
-    const staff = await db.staffUser.findFirstOrThrow({ where: { email: DEMO_STAFF.find((s) => s.role === "ADMIN")!.email } });
-    const actor = (await getStaffActor(db, staff.id))!;
-    const call = async (): Promise<Response> => {
-      const input = ZIssueCreditInput.parse(superjson.deserialize(JSON.parse(issueBody(customerIds)) as Parameters<typeof superjson.deserialize>[0]));
-      await issueCredit({ db, actor }, input);
-      return { status: 200, body: "", cookies: [] };
-    };
-    await drive(call, 1);
-    return await drive(call, REFERENCE_SECONDS);
-  } finally {
-    await close();
-  }
+function issueInProcess(db: Db, actor: Actor, customerIds: string[]) {
+  return async (): Promise<Response> => {
+    const input = ZIssueCreditInput.parse(superjson.deserialize(JSON.parse(issueBody(customerIds)) as Parameters<typeof superjson.deserialize>[0]));
+    await issueCredit({ db, actor }, input);
+    return { status: 200, body: "", cookies: [] };
+  };
+}
+
+/** Funds these customers with US$1,000,000 each, for the spend phase to draw on. */
+async function fundForSpending(db: Db, actor: Actor, customerIds: string[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < customerIds.length; i = next++) {
+      await issueCredit({ db, actor }, ZIssueCreditInput.parse({
+        idempotencyKey: randomUUID(), customerId: customerIds[i], amount: "1000000", currency: "USD", categoryId: DEFAULT_CATEGORY_IDS.goodwill, memo: "bench",
+      }));
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, worker));
+}
+
+/** The storefront's spend of store credit (spendCredit: no staff member), US$1-5 at a time. */
+function spendInProcess(db: Db, customerIds: string[]) {
+  return async (): Promise<Response> => {
+    const customerId = customerIds[Math.floor(Math.random() * customerIds.length)]!;
+    await spendCredit({ db, actor: null }, { idempotencyKey: randomUUID(), customerId, currency: "USD", amountMinor: BigInt(100 + Math.floor(Math.random() * 400)), reference: "ORDER-bench" });
+    return { status: 200, body: "", cookies: [] };
+  };
 }
 
 function summarise(load: LoadResult) {
@@ -289,9 +305,9 @@ const pgConnection = () => {
 
 type PgbenchResult = { tps: number; latencyMs: number; output: string };
 
-function pgbench(args: string[], database: string): PgbenchResult {
+function pgbench(args: string[], database: string, seconds: number): PgbenchResult {
   const { args: connection, env } = pgConnection();
-  const output = execFileSync("pgbench", [...args, "-c", String(CLIENTS), "-j", "2", "-T", String(SECONDS), ...connection, database], {
+  const output = execFileSync("pgbench", [...args, "-c", String(CLIENTS), "-j", "2", "-T", String(seconds), ...connection, database], {
     env,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
@@ -302,40 +318,31 @@ function pgbench(args: string[], database: string): PgbenchResult {
   return { tps, latencyMs, output };
 }
 
-/** `pgbench -N` on a scratch database: the database's own ceiling for a small write transaction. */
-async function runPgbenchN(): Promise<PgbenchResult> {
+/** A scratch database for `pgbench -N` (`pgbench -i`): the database's own ceiling for a small write transaction. */
+async function preparePgbenchN(): Promise<void> {
   await dropPostgresDatabase(serverUrl, PGBENCH_DB);
   await createPostgresDatabase(serverUrl, PGBENCH_DB);
   const { args: connection, env } = pgConnection();
   execFileSync("pgbench", ["-i", "-q", ...connection, PGBENCH_DB], { env, stdio: ["ignore", "ignore", "pipe"] });
-  try {
-    return pgbench(["-N"], PGBENCH_DB);
-  } finally {
-    await dropPostgresDatabase(serverUrl, PGBENCH_DB);
-  }
 }
 
 /**
  * The fast path's own statements (bench/sql/issue-credit.pgbench.sql) driven by pgbench on the
  * bench's database: the database's ceiling for *our* work, with pgbench's C client in place of
- * Node, pg and the service. Needs the helpers the script names (see issue-credit-pgbench.ts).
+ * Node, pg and the service. Creates the helpers the script names (see issue-credit-pgbench.ts).
  */
-async function runPgbenchIssue(url: string, customers: number): Promise<PgbenchResult> {
-  const { db, close } = await createDb({ kind: "postgres", url });
-  let adminId: string;
-  try {
-    adminId = (await db.staffUser.findFirstOrThrow({ where: { email: DEMO_STAFF.find((s) => s.role === "ADMIN")!.email } })).id;
-    await db.$executeRawUnsafe(`DROP TABLE IF EXISTS bench_customer`);
-    await db.$executeRawUnsafe(`CREATE TABLE bench_customer AS SELECT (row_number() OVER (ORDER BY id))::int AS n, id FROM customer`);
-    await db.$executeRawUnsafe(`ALTER TABLE bench_customer ADD PRIMARY KEY (n)`);
-    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION bench_uuid7() RETURNS uuid LANGUAGE sql VOLATILE AS $$
-      SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING
-        substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid $$`);
-  } finally {
-    await close();
-  }
+async function preparePgbenchIssue(db: Db, url: string): Promise<(seconds: number) => PgbenchResult> {
+  const adminId = (await db.staffUser.findFirstOrThrow({ where: { email: DEMO_STAFF.find((s) => s.role === "ADMIN")!.email } })).id;
+  await db.$executeRawUnsafe(`DROP TABLE IF EXISTS bench_customer`);
+  await db.$executeRawUnsafe(`CREATE TABLE bench_customer AS SELECT (row_number() OVER (ORDER BY id))::int AS n, id FROM customer`);
+  await db.$executeRawUnsafe(`ALTER TABLE bench_customer ADD PRIMARY KEY (n)`);
+  await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION bench_uuid7() RETURNS uuid LANGUAGE sql VOLATILE AS $$
+    SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING
+      substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid $$`);
+  const customers = await db.customer.count();
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
-  return pgbench(["-n", "-M", "prepared", "-f", PGBENCH_SCRIPT, "-D", `admin=${adminId}`, "-D", `customers=${customers}`], database);
+  return (seconds) =>
+    pgbench(["-n", "-M", "prepared", "-f", PGBENCH_SCRIPT, "-D", `admin=${adminId}`, "-D", `customers=${customers}`], database, seconds);
 }
 
 // --- Run ---------------------------------------------------------------------------------------
@@ -350,9 +357,26 @@ const p99Target = (what: string, value: number, max: number) => targets.push({ w
 const stale = staleness();
 if (stale) throw new Error(stale);
 
+/** Adds one slice's answers to a phase's total. */
+function merge(into: LoadResult | undefined, slice: LoadResult): LoadResult {
+  if (!into) return slice;
+  for (const [failure, count] of slice.failures) into.failures.set(failure, (into.failures.get(failure) ?? 0) + count);
+  into.latenciesMs.push(...slice.latenciesMs);
+  return { ...into, ok: into.ok + slice.ok, failed: into.failed + slice.failed, seconds: into.seconds + slice.seconds };
+}
+
+const pgbenchLoad = (result: PgbenchResult, seconds: number): LoadResult => ({
+  ok: result.tps * seconds,
+  failed: 0,
+  failures: new Map(),
+  // pgbench reports an average only; kept as one sample per slice for the report.
+  latenciesMs: [result.latencyMs],
+  seconds,
+});
+
 let server: ChildProcess | undefined;
 try {
-  log(`PostgreSQL: ${new URL(serverUrl).host}   clients: ${CLIENTS}   duration: ${SECONDS} s (references ${REFERENCE_SECONDS} s)`);
+  log(`PostgreSQL: ${new URL(serverUrl).host}   clients: ${CLIENTS}   ${ROUNDS} rounds, each phase ${SECONDS / ROUNDS} s (references ${REFERENCE_SECONDS / ROUNDS} s) a round`);
   log(`Preparing ${BENCH_DB} (migrate, seed ${args.customers} customers)…`);
   const bench = await prepareBenchDatabase();
 
@@ -363,28 +387,44 @@ try {
   server = await startServer(bench.url, port);
   const cookie = await signIn(port);
 
+  process.env.DATABASE_POOL_SIZE = String(CLIENTS);
+  const { db, close } = await createDb({ kind: "postgres", url: bench.url });
+  const staff = await db.staffUser.findFirstOrThrow({ where: { email: DEMO_STAFF.find((s) => s.role === "ADMIN")!.email } });
+  const actor = (await getStaffActor(db, staff.id))!;
+  const spenders = bench.customerIds.slice(0, 1000);
+  log(`Funding ${spenders.length} customers for the spend phase…`);
+  await fundForSpending(db, actor, spenders);
+  await preparePgbenchN();
+  const pgbenchIssue = await preparePgbenchIssue(db, bench.url);
+
+  // Every phase runs a slice in every round, so a change in the machine's load (other work on a
+  // shared box) falls on all of them alike and the ratios stay comparable.
+  const phases: { name: string; seconds: number; run: (seconds: number) => Promise<LoadResult> }[] = [
+    { name: "pgbench -N", seconds: SECONDS, run: async (t) => pgbenchLoad(pgbench(["-N"], PGBENCH_DB, t), t) },
+    { name: "pgbench -f issue", seconds: SECONDS, run: async (t) => pgbenchLoad(pgbenchIssue(t), t) },
+    { name: "bare route", seconds: REFERENCE_SECONDS, run: (t) => drive(() => request({ port, method: "GET", path: "/api/health" }), t) },
+    { name: "staff.me", seconds: REFERENCE_SECONDS, run: (t) => drive(() => request({ port, method: "GET", path: "/api/trpc/staff.me", headers: { cookie } }), t) },
+    { name: "issue http 32", seconds: SECONDS, run: (t) => drive(issueOverHttp(port, cookie, bench.customerIds), t) },
+    { name: "issue http 4", seconds: REFERENCE_SECONDS, run: (t) => drive(issueOverHttp(port, cookie, bench.customerIds), t, 4) },
+    { name: "issue in-process", seconds: REFERENCE_SECONDS, run: (t) => drive(issueInProcess(db, actor, bench.customerIds), t) },
+    { name: "spend in-process", seconds: REFERENCE_SECONDS, run: (t) => drive(spendInProcess(db, spenders), t) },
+  ];
   log(`Warming up for ${WARMUP_SECONDS} s…`);
   await drive(issueOverHttp(port, cookie, bench.customerIds), WARMUP_SECONDS);
   await drive(() => request({ port, method: "GET", path: "/api/health" }), 1);
-  log(`Driving credits.issue over HTTP for ${SECONDS} s…`);
-  const load = await drive(issueOverHttp(port, cookie, bench.customerIds), SECONDS);
-  log(`credits.issue over HTTP at 4 clients for ${REFERENCE_SECONDS} s…`);
-  const load4 = await drive(issueOverHttp(port, cookie, bench.customerIds), REFERENCE_SECONDS, 4);
-  log(`Reference: staff.me over HTTP for ${REFERENCE_SECONDS} s…`);
-  const me = await drive(() => request({ port, method: "GET", path: "/api/trpc/staff.me", headers: { cookie } }), REFERENCE_SECONDS);
-  log(`Reference: the bare route /api/health for ${REFERENCE_SECONDS} s…`);
-  const bare = await drive(() => request({ port, method: "GET", path: "/api/health" }), REFERENCE_SECONDS);
+  await drive(() => request({ port, method: "GET", path: "/api/trpc/staff.me", headers: { cookie } }), 1);
+  await drive(issueInProcess(db, actor, bench.customerIds), 1);
+  await drive(spendInProcess(db, spenders), 1);
+
+  const totals = new Map<string, LoadResult>();
+  for (let round = 1; round <= ROUNDS; round++) {
+    log(`Round ${round} of ${ROUNDS}: ${phases.map((p) => p.name).join(", ")}…`);
+    for (const phase of phases) totals.set(phase.name, merge(totals.get(phase.name), await phase.run(phase.seconds / ROUNDS)));
+  }
   server.kill("SIGTERM");
   server = undefined;
-  log(`The issue service in-process for ${REFERENCE_SECONDS} s…`);
-  const inProcess = await issueInProcess(bench.url, bench.customerIds);
+  await dropPostgresDatabase(serverUrl, PGBENCH_DB);
 
-  log(`Running pgbench -N for ${SECONDS} s…`);
-  const pgbenchN = await runPgbenchN();
-  log(`Running pgbench -f ${path.relative(projectRoot, PGBENCH_SCRIPT)} for ${SECONDS} s…`);
-  const pgbenchIssue = await runPgbenchIssue(bench.url, bench.customerIds.length);
-
-  const { db, close } = await createDb({ kind: "postgres", url: bench.url });
   const [balanceMismatches, creditMismatches, credits, balances] = await Promise.all([
     findLedgerMismatches(db),
     findCreditMismatches(db),
@@ -393,28 +433,34 @@ try {
   ]);
   await close();
 
-  const http32 = summarise(load);
-  const http4 = summarise(load4);
-  const meS = summarise(me);
-  const bareS = summarise(bare);
-  const inProcessS = summarise(inProcess);
+  const total = (name: string) => totals.get(name)!;
+  const S = (name: string) => summarise(total(name));
+  const pgbenchLine = (name: string) => {
+    const t = total(name);
+    const latency = t.latenciesMs.reduce((a, b) => a + b, 0) / t.latenciesMs.length;
+    return `tps ${fmt(t.ok / t.seconds).padStart(7)}   latency average ${fmt(latency, 2)} ms`;
+  };
   log("");
   log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  log(`pgbench -N                          tps ${fmt(pgbenchN.tps).padStart(7)}   latency average ${fmt(pgbenchN.latencyMs, 2)} ms`);
-  log(`pgbench -f issue-credit.pgbench.sql  tps ${fmt(pgbenchIssue.tps).padStart(7)}   latency average ${fmt(pgbenchIssue.latencyMs, 2)} ms`);
-  log(`bare route /api/health              ${line(bareS)}`);
-  log(`staff.me over HTTP                  ${line(meS)}`);
-  log(`credits.issue in-process            ${line(inProcessS)}`);
-  log(`credits.issue over HTTP             ${line(http32)}   (ok ${load.ok}, failed ${load.failed})`);
-  log(`credits.issue over HTTP, 4 clients  ${line(http4)}`);
-  for (const result of [load, load4, inProcess]) for (const [failure, count] of result.failures) log(`    ${count} × ${failure}`);
+  log(`pgbench -N                          ${pgbenchLine("pgbench -N")}`);
+  log(`pgbench -f issue-credit.pgbench.sql  ${pgbenchLine("pgbench -f issue")}`);
+  log(`bare route /api/health              ${line(S("bare route"))}`);
+  log(`staff.me over HTTP                  ${line(S("staff.me"))}`);
+  log(`credits.issue in-process            ${line(S("issue in-process"))}`);
+  log(`credits.issue over HTTP             ${line(S("issue http 32"))}   (ok ${total("issue http 32").ok}, failed ${total("issue http 32").failed})`);
+  log(`credits.issue over HTTP, 4 clients  ${line(S("issue http 4"))}`);
+  log(`spendCredit in-process (storefront) ${line(S("spend in-process"))}`);
+  for (const [name, result] of totals) for (const [failure, count] of result.failures) log(`    ${name}: ${count} × ${failure}`);
 
-  ratioTarget("credits.issue in-process ÷ pgbench -N", inProcessS.opsPerSecond / pgbenchN.tps, 0.5);
-  ratioTarget("credits.issue in-process ÷ its own SQL in pgbench -f", inProcessS.opsPerSecond / pgbenchIssue.tps, 0.8);
-  ratioTarget("credits.issue over HTTP ÷ bare route", http32.opsPerSecond / bareS.opsPerSecond, 0.5);
-  ratioTarget("staff.me over HTTP ÷ bare route", meS.opsPerSecond / bareS.opsPerSecond, 0.8);
-  p99Target("credits.issue over HTTP p99, 4 clients", http4.p99, 25);
-  p99Target(`credits.issue over HTTP p99, ${CLIENTS} clients`, http32.p99, 150);
+  const pgbenchN = S("pgbench -N").opsPerSecond;
+  const bare = S("bare route").opsPerSecond;
+  ratioTarget("credits.issue in-process ÷ pgbench -N", S("issue in-process").opsPerSecond / pgbenchN, 0.5);
+  ratioTarget("credits.issue in-process ÷ its own SQL in pgbench -f", S("issue in-process").opsPerSecond / S("pgbench -f issue").opsPerSecond, 0.8);
+  ratioTarget("credits.issue over HTTP ÷ bare route", S("issue http 32").opsPerSecond / bare, 0.5);
+  ratioTarget("staff.me over HTTP ÷ bare route", S("staff.me").opsPerSecond / bare, 0.8);
+  p99Target("credits.issue over HTTP p99, 4 clients", S("issue http 4").p99, 25);
+  p99Target(`credits.issue over HTTP p99, ${CLIENTS} clients`, S("issue http 32").p99, 150);
+  ratioTarget("spendCredit in-process ÷ pgbench -N", S("spend in-process").opsPerSecond / pgbenchN, 0.5);
   log("");
   log("targets");
   for (const t of targets) log(`  ${t.what.padEnd(52)} ${fmt(t.value, 3).padStart(8)}   target ${t.target.padEnd(9)} ${t.isMet ? "met" : "NOT met"}`);
@@ -424,7 +470,8 @@ try {
       ? "  every balance equals its ledger sum and its credits' remaining amounts: OK"
       : `  MISMATCH: ${balanceMismatches.length} balances, ${creditMismatches.length} credits disagree with the ledger`,
   );
-  if (balanceMismatches.length || creditMismatches.length || load.failed > 0 || load4.failed > 0 || inProcess.failed > 0) process.exitCode = 1;
+  const failed = [...totals.values()].some((t) => t.failed > 0);
+  if (balanceMismatches.length || creditMismatches.length || failed) process.exitCode = 1;
   if (!args["keep-db"]) await dropPostgresDatabase(serverUrl, BENCH_DB);
 } finally {
   server?.kill("SIGTERM");
