@@ -1,21 +1,22 @@
-// `npm run bench:credits`: the add-credit procedure (credits.issue) over real HTTP against the
-// production server on PostgreSQL, next to pgbench on the same server, same clients, same time.
+// `npm run bench:credits`: the money path against the production server on PostgreSQL, next to
+// pgbench on the same server, same clients, in the same run.
 //
-//   1. creates (or recreates) the database `creditdesk_bench` on the server of BENCH_DATABASE_URL
-//      (default: DATABASE_URL's server, else postgresql://postgres@127.0.0.1:5432/postgres),
-//      migrates it and seeds demo staff and customers;
+//   1. creates (or recreates) the database `creditdesk_bench_<tree>` on the server of
+//      BENCH_DATABASE_URL (default: DATABASE_URL's server, else postgresql://postgres@127.0.0.1:5432/postgres),
+//      migrates it and seeds demo staff and customers (with their storefront payments);
 //   2. builds the app (`next build`) in a private copy of the working tree, so a build or e2e run
 //      elsewhere cannot pull .next away mid-run, starts `next start` there on a free port, signs in
 //      as the demo admin through next-auth's credentials flow and keeps the cookie;
-//   3. drives credits.issue from CLIENTS (32) concurrent keep-alive clients for SECONDS (20);
-//   4. runs `pgbench -N` on a scratch database (`pgbench -i`) with the same clients and duration;
-//   5. prints ops/s, p50/p99 latency, the ratio to pgbench, and checks every balance against its
-//      ledger. Targets: ratio >= 0.4, p99 < 50 ms.
-// For reference it also times, for REFERENCE_SECONDS each, the cheapest signed-in procedure
-// (staff.me: session + one query) on the same server, and the issue service called in-process
-// (no HTTP, no Next.js), so the cost of the web stack and of the money work can be told apart.
+//   3. runs every phase for a slice in each of ROUNDS (3) rounds, interleaved, so a change in the
+//      machine's load falls on all of them: pgbench -N (the database's ceiling for a small write),
+//      pgbench -f bench/sql/issue-credit.pgbench.sql (the issue fast path's own statements), the
+//      bare route /api/health, staff.me (session + staff read), credits.issue over HTTP at CLIENTS
+//      (32) and at 4 clients, and in-process (no HTTP, no Next.js): credits.issue, the storefront's
+//      spend of store credit and a refund to store credit;
+//   4. prints ops/s, p50/p99, the targets as ratios (see README, "Data access and the money path's
+//      fast path") and checks every balance against its ledger (pgbench's credits included).
 //
-// Both load phases share the machine with the bench client itself (and Next.js with PostgreSQL),
+// The load phases share the machine with the bench client itself (and Next.js with PostgreSQL),
 // as they would on a small single host; the figures are what this machine does, nothing adjusted.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
@@ -32,6 +33,8 @@ import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@
 import { ZIssueCreditInput } from "@/server/modules/credits/credits.schema";
 import { issueCredit } from "@/server/modules/credits/issue-credit";
 import { spendCredit } from "@/server/modules/credits/spend-credit";
+import { createRefund } from "@/server/modules/refunds/create-refund";
+import { ZCreateRefundInput } from "@/server/modules/refunds/refunds.schema";
 import type { Actor } from "@/server/lib/service-context";
 import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
 import { getStaffActor } from "@/server/modules/staff/staff.service";
@@ -274,6 +277,17 @@ async function fundForSpending(db: Db, actor: Actor, customerIds: string[]): Pro
   await Promise.all(Array.from({ length: CLIENTS }, worker));
 }
 
+/** A refund to store credit of US$0.01-0.99 (so each payment takes many) on a random seeded payment. */
+function refundToCreditInProcess(db: Db, actor: Actor, payments: { id: string; currency: string }[]) {
+  return async (): Promise<Response> => {
+    const payment = payments[Math.floor(Math.random() * payments.length)]!;
+    const cents = 1 + Math.floor(Math.random() * 99);
+    const amount = payment.currency === "JPY" ? String(cents) : `0.${String(cents).padStart(2, "0")}`;
+    await createRefund({ db, actor }, ZCreateRefundInput.parse({ idempotencyKey: randomUUID(), paymentId: payment.id, type: "STORE_CREDIT", amount, currency: payment.currency, reason: "REQUESTED_BY_CUSTOMER" }));
+    return { status: 200, body: "", cookies: [] };
+  };
+}
+
 /** The storefront's spend of store credit (spendCredit: no staff member), US$1-5 at a time. */
 function spendInProcess(db: Db, customerIds: string[]) {
   return async (): Promise<Response> => {
@@ -394,6 +408,9 @@ try {
   const spenders = bench.customerIds.slice(0, 1000);
   log(`Funding ${spenders.length} customers for the spend phase…`);
   await fundForSpending(db, actor, spenders);
+  // Payments with at least US$10 (or ¥1,000) left to refund.
+  const payments = await db.$queryRaw<{ id: string; currency: string }[]>`
+    SELECT id, currency FROM payment WHERE amount_minor - refunded_minor - pending_refund_minor >= 1000 LIMIT 2000`;
   await preparePgbenchN();
   const pgbenchIssue = await preparePgbenchIssue(db, bench.url);
 
@@ -408,6 +425,7 @@ try {
     { name: "issue http 4", seconds: REFERENCE_SECONDS, run: (t) => drive(issueOverHttp(port, cookie, bench.customerIds), t, 4) },
     { name: "issue in-process", seconds: REFERENCE_SECONDS, run: (t) => drive(issueInProcess(db, actor, bench.customerIds), t) },
     { name: "spend in-process", seconds: REFERENCE_SECONDS, run: (t) => drive(spendInProcess(db, spenders), t) },
+    { name: "refund to credit in-process", seconds: REFERENCE_SECONDS, run: (t) => drive(refundToCreditInProcess(db, actor, payments), t) },
   ];
   log(`Warming up for ${WARMUP_SECONDS} s…`);
   await drive(issueOverHttp(port, cookie, bench.customerIds), WARMUP_SECONDS);
@@ -415,11 +433,16 @@ try {
   await drive(() => request({ port, method: "GET", path: "/api/trpc/staff.me", headers: { cookie } }), 1);
   await drive(issueInProcess(db, actor, bench.customerIds), 1);
   await drive(spendInProcess(db, spenders), 1);
+  await drive(refundToCreditInProcess(db, actor, payments), 1);
 
   const totals = new Map<string, LoadResult>();
   for (let round = 1; round <= ROUNDS; round++) {
     log(`Round ${round} of ${ROUNDS}: ${phases.map((p) => p.name).join(", ")}…`);
-    for (const phase of phases) totals.set(phase.name, merge(totals.get(phase.name), await phase.run(phase.seconds / ROUNDS)));
+    for (const phase of phases) {
+      // Next.js closes keep-alive sockets idle for 5 s; a phase starts on fresh ones.
+      agent.destroy();
+      totals.set(phase.name, merge(totals.get(phase.name), await phase.run(phase.seconds / ROUNDS)));
+    }
   }
   server.kill("SIGTERM");
   server = undefined;
@@ -450,6 +473,7 @@ try {
   log(`credits.issue over HTTP             ${line(S("issue http 32"))}   (ok ${total("issue http 32").ok}, failed ${total("issue http 32").failed})`);
   log(`credits.issue over HTTP, 4 clients  ${line(S("issue http 4"))}`);
   log(`spendCredit in-process (storefront) ${line(S("spend in-process"))}`);
+  log(`refund to store credit in-process   ${line(S("refund to credit in-process"))}   (${payments.length} payments)`);
   for (const [name, result] of totals) for (const [failure, count] of result.failures) log(`    ${name}: ${count} × ${failure}`);
 
   const pgbenchN = S("pgbench -N").opsPerSecond;
@@ -461,6 +485,7 @@ try {
   p99Target("credits.issue over HTTP p99, 4 clients", S("issue http 4").p99, 25);
   p99Target(`credits.issue over HTTP p99, ${CLIENTS} clients`, S("issue http 32").p99, 150);
   ratioTarget("spendCredit in-process ÷ pgbench -N", S("spend in-process").opsPerSecond / pgbenchN, 0.5);
+  ratioTarget("refund to store credit in-process ÷ pgbench -N", S("refund to credit in-process").opsPerSecond / pgbenchN, 0.5);
   log("");
   log("targets");
   for (const t of targets) log(`  ${t.what.padEnd(52)} ${fmt(t.value, 3).padStart(8)}   target ${t.target.padEnd(9)} ${t.isMet ? "met" : "NOT met"}`);

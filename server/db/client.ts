@@ -86,6 +86,34 @@ export async function runSql<Row>(db: Db, sql: Prisma.Sql, opts: { name?: string
   return rows;
 }
 
+/** Runs a statement on the connection of a pgTransaction. */
+export type PgQuery = <Row>(sql: Prisma.Sql, opts?: { name?: string }) => Promise<Row[]>;
+
+/**
+ * A transaction on one connection of the pg pool under Prisma's adapter, for a fast path's few
+ * statements: committed when `run` returns a value, rolled back when it returns null (the caller
+ * then takes its general path) or throws. Null at once on PGlite, which has no pool.
+ */
+export async function pgTransaction<T>(db: Db, run: (query: PgQuery) => Promise<T | null>): Promise<T | null> {
+  const pool = poolByDb.get(db);
+  if (!pool) return null;
+  const client = await pool.connect();
+  let isBroken = false;
+  try {
+    await client.query("BEGIN");
+    const query: PgQuery = async <Row>(sql: Prisma.Sql, opts: { name?: string } = {}) =>
+      (await client.query<Row & pg.QueryResultRow>({ text: sql.text, values: sql.values, ...(opts.name ? { name: opts.name } : {}) })).rows;
+    const result = await run(query);
+    await client.query(result === null ? "ROLLBACK" : "COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => (isBroken = true));
+    throw error;
+  } finally {
+    client.release(isBroken);
+  }
+}
+
 // One client per server process; PGlite in particular allows a single opener per data folder.
 const globalForDb = globalThis as typeof globalThis & { creditdeskDb?: Promise<Db> };
 

@@ -114,6 +114,14 @@ export const keyRowOf = (req: IdempotentRequest) => ({
   requestHash: requestHash(req.operation, req.request),
 });
 
+/** The claim alone: returns a row when this transaction now holds the key (waits for a concurrent holder). */
+export const claimKeySql = (req: IdempotentRequest): Prisma.Sql => {
+  const row = keyRowOf(req);
+  return Prisma.sql`INSERT INTO idempotency_key (actor_id, operation, key, request_hash)
+    VALUES (${row.actorScope}::uuid, ${row.operation}, ${row.key}::uuid, ${row.requestHash})
+    ON CONFLICT (actor_id, operation, key) DO NOTHING RETURNING key`;
+};
+
 /** A result as the key stores it (what a replay deserialises). */
 export const storedResultJson = (result: unknown): string => JSON.stringify(superjson.serialize(result));
 
