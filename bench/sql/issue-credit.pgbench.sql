@@ -3,21 +3,12 @@
 \set customer random(1, :customers)
 \set currency random(1, 4)
 \set amount random(100, 20000)
-SELECT EXISTS (SELECT 1 FROM idempotency_key
-  WHERE actor_id = :admin::uuid AND operation = 'credit.issue'::text AND key = (SELECT gen_random_uuid())::uuid) AS "isKeyUsed",
-  ctx.*
-  FROM (
-  SELECT c.first_name AS "firstName", c.last_name AS "lastName", c.email, c.phone,
-  (SELECT is_enabled FROM store_currency WHERE code = (ARRAY['USD', 'EUR', 'GBP', 'JPY'])[:currency]) AS "currencyEnabled",
-  (SELECT is_active FROM credit_category WHERE id = '01900000-0000-7000-8000-000000000101'::uuid) AS "categoryActive",
-  (SELECT name FROM credit_category WHERE id = '01900000-0000-7000-8000-000000000101'::uuid) AS "categoryName"
-  FROM (SELECT 1) one LEFT JOIN customer c ON c.id = (SELECT id FROM bench_customer WHERE n = :customer)::uuid) ctx;
 SELECT outcome, "balanceMinor" FROM credit_issue_write(
   :admin::uuid, 'credit.issue'::text, (SELECT gen_random_uuid())::uuid, 'daa7ec7c108eb115be3b231a5cdc76aab63980ed132d0bb33c83a228dbc73270'::text,
   convert_from(decode('eyJqc29uIjp7ImNyZWRpdElkIjoiMDAwMDAwMDAtMDAwMC03MDAwLTgwMDAtMDAwMDAwMDAwMDAwIiwiY3VzdG9tZXJJZCI6IjAwMDAwMDAwLTAwMDAtNzAwMC04MDAwLTAwMDAwMDAwYzAwMCIsImN1cnJlbmN5IjoiVVNEIiwiYW1vdW50TWlub3IiOiIxMjM0NSIsIm5vdGlmaWNhdGlvbklkIjpudWxsLCJiYWxhbmNlTWlub3IiOiIwIn0sIm1ldGEiOnsidmFsdWVzIjp7ImFtb3VudE1pbm9yIjpbImJpZ2ludCJdLCJiYWxhbmNlTWlub3IiOlsiYmlnaW50Il19LCJ2IjoxfX0=', 'base64'), 'UTF8')::jsonb, '{json,balanceMinor}'::text[],
   (SELECT id FROM bench_customer WHERE n = :customer)::uuid, (ARRAY['USD', 'EUR', 'GBP', 'JPY'])[:currency]::text, :amount::bigint, 100000000000::bigint,
   (SELECT bench_uuid7())::uuid, '01900000-0000-7000-8000-000000000101'::uuid, 'bench'::text, NULL::timestamptz, :admin::uuid,
   (SELECT bench_uuid7())::uuid, (SELECT bench_uuid7())::uuid,
-  (SELECT bench_uuid7())::uuid, 'credit.issue'::text, 'ADMIN'::text, convert_from(decode('eyJhbW91bnRNaW5vciI6IjEyMzQ1IiwiY3VycmVuY3kiOiJVU0QiLCJjYXRlZ29yeSI6Ikdvb2R3aWxsIiwiZXhwaXJlc0F0IjpudWxsfQ==', 'base64'), 'UTF8')::jsonb, convert_from(decode('eyJjdXN0b21lcklkIjoiMDAwMDAwMDAtMDAwMC03MDAwLTgwMDAtMDAwMDAwMDBjMDAwIiwiY3VycmVuY3kiOiJVU0QiLCJhbW91bnRNaW5vciI6IjEyMzQ1IiwiY2F0ZWdvcnkiOiJHb29kd2lsbCIsIm1lbW8iOiJiZW5jaCIsImV4cGlyZXNBdCI6bnVsbCwibm90aWZpY2F0aW9uSWQiOm51bGx9', 'base64'), 'UTF8')::jsonb,
+  (SELECT bench_uuid7())::uuid, 'credit.issue'::text, 'ADMIN'::text, convert_from(decode('eyJhbW91bnRNaW5vciI6IjEyMzQ1IiwiY3VycmVuY3kiOiJVU0QiLCJjYXRlZ29yeSI6bnVsbCwiZXhwaXJlc0F0IjpudWxsfQ==', 'base64'), 'UTF8')::jsonb, convert_from(decode('eyJjdXN0b21lcklkIjoiMDAwMDAwMDAtMDAwMC03MDAwLTgwMDAtMDAwMDAwMDBjMDAwIiwiY3VycmVuY3kiOiJVU0QiLCJhbW91bnRNaW5vciI6IjEyMzQ1IiwiY2F0ZWdvcnkiOm51bGwsIm1lbW8iOiJiZW5jaCIsImV4cGlyZXNBdCI6bnVsbCwibm90aWZpY2F0aW9uSWQiOm51bGx9', 'base64'), 'UTF8')::jsonb,
   NULL::text, NULL::text,
-  NULL::uuid, NULL::text, NULL::text, NULL::text, NULL::text);
+  NULL::uuid, NULL::text, NULL::text);

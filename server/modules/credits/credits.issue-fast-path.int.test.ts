@@ -83,6 +83,12 @@ describe("issuing's fast path", () => {
     expect(await issueCredit(admin, fastInput)).toEqual(fast);
   });
 
+  it("sends the notification by email when the customer has no phone, as channelFor says", async () => {
+    const customer = await createCustomer(t.db, { phone: null });
+    const fast = await issueCreditFast(admin, inputFor(customer.id));
+    expect(await t.db.notification.findUniqueOrThrow({ where: { id: fast!.notificationId! } })).toMatchObject({ channel: "EMAIL", recipient: customer.email });
+  });
+
   it("hands over, writing nothing, when the key is used, a check fails or the balance would pass its maximum", async () => {
     const customer = await createCustomer(t.db);
     const input = inputFor(customer.id, { notifyCustomer: false });

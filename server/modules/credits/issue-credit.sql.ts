@@ -1,25 +1,13 @@
-// The SQL of issuing's fast path (issue-credit.ts): one read and one write, each its own
-// statement and transaction, run by runSql on the pg pool under Prisma's adapter. The write is
-// the credit_issue_write function (migration 20261203121500_credit_issue_function), which only
-// makes the writes atomic; every rule stays in TypeScript. bench/sql/issue-credit.pgbench.sql
-// is generated from these two statements (bench/lib/issue-credit-pgbench.ts; a unit test keeps
-// it in step).
+// The SQL of issuing's fast path (issue-credit.ts): one statement, its own transaction, run by
+// runSql on the pg pool under Prisma's adapter: the credit_issue_write function (migration
+// 20261203121500_credit_issue_function), which makes the writes atomic and fills in what only the
+// database knows (the category's name, the notification's address, the balance); the rules stay
+// in TypeScript. bench/sql/issue-credit.pgbench.sql is generated from this statement
+// (bench/lib/issue-credit-pgbench.ts; a unit test keeps it in step).
 import { Prisma } from "@/prisma/generated/client";
-import { issueContextSql, type IssueContext } from "./credits.repo";
 
 /** Whose key: as idempotency.ts stores it. */
 export type KeyRef = { actorScope: string; operation: string; key: string };
-
-export type IssueLookupRow = IssueContext & { isKeyUsed: boolean };
-
-/** The customer, the currency, the category (issueContextSql) and whether the key is used, in one row. */
-export function issueLookupSql(ref: KeyRef, opts: { customerId: string; currency: string; categoryId: string }): Prisma.Sql {
-  return Prisma.sql`
-    SELECT EXISTS (SELECT 1 FROM idempotency_key
-                   WHERE actor_id = ${ref.actorScope}::uuid AND operation = ${ref.operation}::text AND key = ${ref.key}::uuid) AS "isKeyUsed",
-      ctx.*
-    FROM (${issueContextSql(opts)}) ctx`;
-}
 
 export type IssueWrite = KeyRef & {
   requestHash: string;
@@ -37,12 +25,14 @@ export type IssueWrite = KeyRef & {
   actorId: string;
   eventId: string;
   operationId: string;
+  /** `after` and `details` carry a "category" key, which the function sets to the category's name. */
   audit: { id: string; action: string; actorRole: string; after: string; details: string; ip: string | null; userAgent: string | null };
-  notification: { id: string; kind: string; channel: string; recipient: string; body: string } | null;
+  /** Sent by SMS to the customer's phone, else by email (channelFor's rule, applied by the function). */
+  notification: { id: string; kind: string; body: string } | null;
 };
 
-/** 'written' with the balance after the credit, or why nothing was written ('key_taken', 'over_max'). */
-export type IssueWriteRow = { outcome: "written" | "key_taken" | "over_max"; balanceMinor: string | bigint | null };
+/** 'written' with the balance after the credit, or why nothing was written ('not_ready', 'key_taken', 'over_max'). */
+export type IssueWriteRow = { outcome: "written" | "not_ready" | "key_taken" | "over_max"; balanceMinor: string | bigint | null };
 
 export function issueWriteSql(w: IssueWrite): Prisma.Sql {
   const n = w.notification;
@@ -55,5 +45,5 @@ export function issueWriteSql(w: IssueWrite): Prisma.Sql {
       ${w.eventId}::uuid, ${w.operationId}::uuid,
       ${w.audit.id}::uuid, ${w.audit.action}::text, ${w.audit.actorRole}::text, ${w.audit.after}::jsonb, ${w.audit.details}::jsonb,
       ${w.audit.ip}::text, ${w.audit.userAgent}::text,
-      ${n?.id ?? null}::uuid, ${n?.kind ?? null}::text, ${n?.channel ?? null}::text, ${n?.recipient ?? null}::text, ${n?.body ?? null}::text)`;
+      ${n?.id ?? null}::uuid, ${n?.kind ?? null}::text, ${n?.body ?? null}::text)`;
 }
