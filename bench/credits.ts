@@ -49,6 +49,9 @@ const { values: args } = parseArgs({
     clients: { type: "string", default: "32" },
     seconds: { type: "string", default: "21" },
     rounds: { type: "string", default: "3" },
+    // The server's pool and the in-process one, each: with pgbench's CLIENTS connections they must
+    // stay under max_connections (100 by default) beside whatever else uses the server.
+    pool: { type: "string", default: "16" },
     customers: { type: "string", default: "5000" },
     "keep-db": { type: "boolean", default: false },
     "keep-build": { type: "boolean", default: false },
@@ -124,7 +127,7 @@ async function startServer(url: string, port: number): Promise<ChildProcess> {
   const env = nextEnv({
     NODE_ENV: "production",
     DATABASE_URL: url,
-    DATABASE_POOL_SIZE: String(CLIENTS),
+    DATABASE_POOL_SIZE: args.pool,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     // The expiry schedule is not what is measured here.
@@ -401,7 +404,7 @@ try {
   server = await startServer(bench.url, port);
   const cookie = await signIn(port);
 
-  process.env.DATABASE_POOL_SIZE = String(CLIENTS);
+  process.env.DATABASE_POOL_SIZE = args.pool;
   const { db, close } = await createDb({ kind: "postgres", url: bench.url });
   const staff = await db.staffUser.findFirstOrThrow({ where: { email: DEMO_STAFF.find((s) => s.role === "ADMIN")!.email } });
   const actor = (await getStaffActor(db, staff.id))!;
