@@ -3,7 +3,9 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaClient } from "@/prisma/generated/client";
+import { Prisma, PrismaClient } from "@/prisma/generated/client";
+
+const PrismaSql = Prisma.sql;
 import { config, parseConfig } from "@/server/config";
 import { lockDataDir } from "./data-dir-lock";
 
@@ -28,18 +30,19 @@ export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 
 export type AdapterHandle = {
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** PostgreSQL: the pool under the adapter, for the money path's statements (see runSql). */
+  pool: pg.Pool | null;
   close: () => Promise<void>;
 };
 
 export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle> {
   if (target.kind === "postgres") {
+    // One pool per process, shared by Prisma and by runSql: DATABASE_POOL_SIZE is the whole budget.
     // node-postgres drops a broken connection and opens a fresh one on the next query, so the
     // server recovers by itself after PostgreSQL restarts; an idle client's error is only logged.
-    const adapter = new PrismaPg(
-      { connectionString: target.url, max: config().DATABASE_POOL_SIZE },
-      { onPoolError: logPoolError, onConnectionError: logPoolError },
-    );
-    return { adapter, close: async () => {} };
+    const pool = new pg.Pool({ connectionString: target.url, max: config().DATABASE_POOL_SIZE });
+    pool.on("error", logPoolError);
+    return { adapter: new PrismaPg(pool, { onConnectionError: logPoolError }), pool, close: () => pool.end() };
   }
   // Imported lazily so a PostgreSQL deployment never loads the WASM build.
   const { PGlite } = await import("@electric-sql/pglite");
@@ -51,6 +54,7 @@ export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle
     const pglite = await PGlite.create(target.dataDir, { extensions: { pg_trgm } });
     return {
       adapter: new PrismaPGlite(pglite),
+      pool: null,
       close: async () => {
         await pglite.close();
         unlock();
@@ -65,6 +69,7 @@ export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle
 export async function createDb(target: DatabaseTarget = databaseTargetFromEnv()) {
   const handle = await openAdapter(target);
   const db = new PrismaClient({ adapter: handle.adapter });
+  if (handle.pool) poolByDb.set(db, handle.pool);
   return {
     db,
     close: async () => {
@@ -72,6 +77,87 @@ export async function createDb(target: DatabaseTarget = databaseTargetFromEnv())
       await handle.close();
     },
   };
+}
+
+const poolByDb = new WeakMap<object, pg.Pool>();
+
+/**
+ * Runs one statement (a Prisma.sql template, the same fragments the repos build) outside any
+ * transaction: straight on the pg pool under Prisma's adapter when there is one (PostgreSQL), so
+ * the money path skips Prisma's query engine; through $queryRaw on PGlite. The statement is its own
+ * transaction. Rows come back as the driver gives them: parse int8 with BigInt(), whichever it is.
+ */
+export async function runSql<Row>(db: Db, sql: Prisma.Sql, opts: { name?: string } = {}): Promise<Row[]> {
+  const pool = poolByDb.get(db);
+  if (!pool) return db.$queryRaw<Row[]>(sql);
+  const { rows } = await pool.query<Row & pg.QueryResultRow>({ text: sql.text, values: sql.values, ...(opts.name ? { name: opts.name } : {}) });
+  return rows;
+}
+
+const INT8 = 20;
+const INT8_ARRAY = 1016;
+const parseInt8Array = pg.types.getTypeParser(INT8_ARRAY as Parameters<typeof pg.types.getTypeParser>[0]) as (value: string) => (string | null)[];
+
+/** int8 as bigint, as Prisma's $queryRaw gives it (pg's default is a string). */
+const PRISMA_LIKE_TYPES = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => {
+    if (oid === INT8) return (value: string) => BigInt(value);
+    if (oid === INT8_ARRAY) return (value: string) => parseInt8Array(value).map((v) => (v === null ? null : BigInt(v)));
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * The connection of a pgTransaction as a DbTx for code written against Prisma's raw API
+ * ($queryRaw, $executeRaw: tagged templates or Prisma.sql), so one transaction core can run on
+ * either. Anything else (the model API) throws: such code is not for a fast path.
+ */
+function rawTxOf(client: pg.PoolClient): DbTx {
+  const run = (first: Prisma.Sql | TemplateStringsArray, values: unknown[]) => {
+    const sql = isTemplate(first) ? PrismaSql(first, ...values) : first;
+    return client.query({ text: sql.text, values: sql.values, types: PRISMA_LIKE_TYPES });
+  };
+  const raw = {
+    $queryRaw: async (first: Prisma.Sql | TemplateStringsArray, ...values: unknown[]) => (await run(first, values)).rows,
+    $executeRaw: async (first: Prisma.Sql | TemplateStringsArray, ...values: unknown[]) => (await run(first, values)).rowCount ?? 0,
+  };
+  return new Proxy(raw, {
+    get(target, property) {
+      if (property in target) return target[property as keyof typeof target];
+      if (property === "then") return undefined;
+      throw new Error(`A fast path's connection has only $queryRaw and $executeRaw, not ${String(property)}`);
+    },
+  }) as unknown as DbTx;
+}
+
+const isTemplate = (value: unknown): value is TemplateStringsArray => Array.isArray(value) && "raw" in value;
+
+/** Runs a statement on the connection of a pgTransaction. */
+export type PgQuery = <Row>(sql: Prisma.Sql, opts?: { name?: string }) => Promise<Row[]>;
+
+/**
+ * A transaction on one connection of the pg pool under Prisma's adapter, for a fast path's few
+ * statements (`query`, or `tx` for a core written against Prisma's raw API): committed when `run` returns a value, rolled back when it returns null (the caller
+ * then takes its general path) or throws. Null at once on PGlite, which has no pool.
+ */
+export async function pgTransaction<T>(db: Db, run: (query: PgQuery, tx: DbTx) => Promise<T | null>): Promise<T | null> {
+  const pool = poolByDb.get(db);
+  if (!pool) return null;
+  const client = await pool.connect();
+  let isBroken = false;
+  try {
+    await client.query("BEGIN");
+    const query: PgQuery = async <Row>(sql: Prisma.Sql, opts: { name?: string } = {}) =>
+      (await client.query<Row & pg.QueryResultRow>({ text: sql.text, values: sql.values, types: PRISMA_LIKE_TYPES, ...(opts.name ? { name: opts.name } : {}) })).rows;
+    const result = await run(query, rawTxOf(client));
+    await client.query(result === null ? "ROLLBACK" : "COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => (isBroken = true));
+    throw error;
+  } finally {
+    client.release(isBroken);
+  }
 }
 
 // One client per server process; PGlite in particular allows a single opener per data folder.

@@ -267,8 +267,11 @@ class ConnectionTracker {
     }
     const serverUrl = this.target.url;
     const name = `prisma_migrate_shadow_db_${randomUUID().replaceAll("-", "")}`;
-    const drop = () => dropPostgresDatabase(serverUrl, name);
     const shadow = await openAdapter({ kind: "postgres", url: await createPostgresDatabase(serverUrl, name) });
+    const drop = async () => {
+      await shadow.close();
+      await dropPostgresDatabase(serverUrl, name);
+    };
     const adapter = await shadow.adapter.connect().catch(async (error: unknown) => {
       await drop();
       throw error;

@@ -101,6 +101,30 @@ export async function idempotentTransaction<T, Row = Record<string, never>>(
 
 const scopeOf = (req: IdempotentRequest) => req.actor?.id ?? SYSTEM_ACTOR_SCOPE;
 
+/**
+ * For a fast path that claims the key in a single statement of its own (issue-credit.ts): the
+ * key's row as the claim stores it. The fast path only ever writes a fresh key with its result;
+ * anything else (a used key, a refusal) it leaves to idempotentTransaction, so replays and
+ * refusals have one implementation.
+ */
+export const keyRowOf = (req: IdempotentRequest) => ({
+  actorScope: scopeOf(req),
+  operation: req.operation,
+  key: req.key,
+  requestHash: requestHash(req.operation, req.request),
+});
+
+/** The claim alone: returns a row when this transaction now holds the key (waits for a concurrent holder). */
+export const claimKeySql = (req: IdempotentRequest): Prisma.Sql => {
+  const row = keyRowOf(req);
+  return Prisma.sql`INSERT INTO idempotency_key (actor_id, operation, key, request_hash)
+    VALUES (${row.actorScope}::uuid, ${row.operation}, ${row.key}::uuid, ${row.requestHash})
+    ON CONFLICT (actor_id, operation, key) DO NOTHING RETURNING key`;
+};
+
+/** A result as the key stores it (what a replay deserialises). */
+export const storedResultJson = (result: unknown): string => JSON.stringify(superjson.serialize(result));
+
 /** Claims the key (stored: null) or finds its first answer (stored), with the `alongside` row. */
 async function claim<T, Row>(tx: DbTx, req: IdempotentRequest & { alongside?: Prisma.Sql }): Promise<{ stored: Answer<T> | null; row: Row }> {
   const hash = requestHash(req.operation, req.request);
@@ -138,5 +162,5 @@ function answerSql(req: IdempotentRequest, answer: Answer<unknown>): Prisma.Sql 
   const where = Prisma.sql`WHERE actor_id = ${scopeOf(req)}::uuid AND operation = ${req.operation} AND key = ${req.key}::uuid`;
   return "refusal" in answer
     ? Prisma.sql`UPDATE idempotency_key SET refusal = ${JSON.stringify(answer.refusal)}::jsonb ${where}`
-    : Prisma.sql`UPDATE idempotency_key SET result = ${JSON.stringify(superjson.serialize(answer.result))}::jsonb ${where}`;
+    : Prisma.sql`UPDATE idempotency_key SET result = ${storedResultJson(answer.result)}::jsonb ${where}`;
 }

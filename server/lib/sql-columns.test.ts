@@ -6,6 +6,7 @@ import { columnList, declaredColumnLists, splitReference } from "./sql-columns";
 import "@/server/modules/notifications/notifications.repo";
 import "@/server/modules/payments/payments.repo";
 import "@/server/modules/refunds/refunds.repo";
+import "@/server/modules/staff/session-staff.sql";
 
 /** Table name -> its columns, read from prisma/schema.prisma (`@@map` and `@map`, else the names). */
 function schemaTables(): Map<string, Set<string>> {

@@ -96,10 +96,15 @@ describe("the error shape over HTTP", () => {
   it("answers an unexpected error with a reference only, and logs the full error under that reference", async () => {
     const customer = await createCustomer(t.db);
     // A database that fails the way a broken query does: its text must stay on the server.
+    // Both paths of credits.issue: the transaction and the fast path's statement (runSql, which on
+    // a client without a pg pool, like this proxy, goes through $queryRaw).
+    const fail = () => Promise.reject(new Error('relation "store_credit" does not exist (SELECT * FROM store_credit)'));
     const broken = new Proxy(t.db, {
       get(target, property, receiver) {
-        if (property === "$transaction") {
-          return () => Promise.reject(new Error('relation "store_credit" does not exist (SELECT * FROM store_credit)'));
+        if (property === "$transaction") return fail;
+        if (property === "$queryRaw") {
+          return (sql: { text?: string }, ...values: unknown[]) =>
+            sql.text?.includes("credit_issue_write") ? fail() : (target.$queryRaw as (...args: unknown[]) => Promise<unknown>)(sql, ...values);
         }
         return Reflect.get(target, property, receiver) as unknown;
       },

@@ -108,6 +108,8 @@ export function creditReceivedMessage(amountMinor: bigint, currency: string, exp
   return `You have received ${formatMoney(amountMinor, currency)} in store credit.${expiry}`;
 }
 
+export const CREDIT_RECEIVED_KIND = "credit.received";
+
 /** The outbox row telling the customer about a new credit. */
 export function creditReceivedNotificationSql(opts: {
   id: string;
@@ -120,7 +122,7 @@ export function creditReceivedNotificationSql(opts: {
   return notificationInsertSql({
     id: opts.id,
     recipient: opts.recipient,
-    kind: "credit.received",
+    kind: CREDIT_RECEIVED_KIND,
     body: creditReceivedMessage(opts.amountMinor, opts.currency, opts.expiresAt, opts.dateStyle),
   });
 }

@@ -21,14 +21,13 @@ export { moneyTransaction } from "@/server/lib/money-transaction";
  * the balance. NOT_FOUND when the customer (or the currency) does not exist.
  */
 export async function lockBalance(tx: DbTx, key: LedgerKey): Promise<bigint> {
-  await tx.$executeRaw`
-    INSERT INTO credit_balance (customer_id, currency)
-    SELECT c.id, sc.code FROM customer c, store_currency sc WHERE c.id = ${key.customerId}::uuid AND sc.code = ${key.currency}
-    ON CONFLICT DO NOTHING`;
+  // One round trip: a new row is inserted; an existing one is "updated" to itself, which locks it
+  // as FOR UPDATE would and returns it. No row at all: the customer or the currency is missing.
   const [row] = await tx.$queryRaw<{ balance_minor: bigint }[]>`
-    SELECT balance_minor FROM credit_balance
-    WHERE customer_id = ${key.customerId}::uuid AND currency = ${key.currency}
-    FOR UPDATE`;
+    INSERT INTO credit_balance AS b (customer_id, currency)
+    SELECT c.id, sc.code FROM customer c, store_currency sc WHERE c.id = ${key.customerId}::uuid AND sc.code = ${key.currency}
+    ON CONFLICT (customer_id, currency) DO UPDATE SET balance_minor = b.balance_minor
+    RETURNING b.balance_minor`;
   if (row) return row.balance_minor;
   const [customer] = await tx.$queryRaw<unknown[]>`SELECT 1 FROM customer WHERE id = ${key.customerId}::uuid`;
   if (!customer) throw new AppError("NOT_FOUND", "This customer does not exist", "customerId");
@@ -117,10 +116,12 @@ export function balanceUpdateSql(key: LedgerKey, balanceMinor: bigint): Prisma.S
  */
 export async function executeTogether(tx: DbTx, statements: Prisma.Sql[]): Promise<void> {
   if (statements.length === 0) return;
-  if (statements.length === 1) {
-    await tx.$executeRaw(statements[0]!);
-    return;
-  }
+  await tx.$executeRaw(togetherSql(statements));
+}
+
+/** The statements of executeTogether as one (for a caller that runs it on its own connection). */
+export function togetherSql(statements: Prisma.Sql[]): Prisma.Sql {
+  if (statements.length === 1) return statements[0]!;
   const parts = statements.map((statement, index) => Prisma.sql`${Prisma.raw(`w${index}`)} AS (${statement})`);
-  await tx.$executeRaw`WITH ${Prisma.join(parts)} SELECT 1`;
+  return Prisma.sql`WITH ${Prisma.join(parts)} SELECT 1`;
 }

@@ -1,8 +1,9 @@
 // Spending store credit (storefront checkout, paying a refund's difference) and giving a spend
 // back. Domain functions only for now: the storefront is not part of this app yet.
-import type { Db } from "@/server/db/client";
+import type { Prisma } from "@/prisma/generated/client";
+import { pgTransaction, type Db } from "@/server/db/client";
 import { AppError } from "@/server/lib/app-error";
-import { idempotentTransaction } from "@/server/lib/idempotency";
+import { claimKeySql, idempotentTransaction, replaceAnswerSql, type IdempotentRequest } from "@/server/lib/idempotency";
 import { formatMoney, maxMinorUnits } from "@/server/lib/money";
 import type { Actor } from "@/server/lib/service-context";
 import { uuid7 } from "@/server/lib/uuid7";
@@ -16,7 +17,8 @@ import {
   type CreditAmounts,
 } from "./credits.repo";
 import { EXPIRED_REASON, expireDueCredits } from "./expire-credits";
-import { executeTogether, ledgerAppendSql, lockBalance, withRunningBalance, type NewEvent } from "./ledger";
+import { executeTogether, ledgerAppendSql, lockBalance, togetherSql, withRunningBalance, type NewEvent } from "./ledger";
+import { spendLockSql, type SpendLockRow } from "./spend-credit.sql";
 
 /** Spends may come from the storefront, with no staff member behind them. */
 export type SpendContext = { db: Db; actor: Actor | null };
@@ -44,44 +46,95 @@ function assertAmount(amountMinor: bigint, currency: string): void {
  * expiry first, credits without expiry last, oldest first among equals. One USED event per credit
  * touched, each with the running balance. All or nothing: INSUFFICIENT_FUNDS when the balance
  * (after closing expired credits) is short.
+ *
+ * The storefront's entry point (SpendContext with actor null). Fast path: claim, lock and read,
+ * write, in one transaction on a pg connection (no savepoint, no Prisma engine). Anything else (a
+ * used key, a shortfall, a credit due for expiry, no balance row) rolls that back and takes the
+ * general path, which answers it: refusals are stored there, so every answer has one implementation.
  */
-export async function spendCredit({ db, actor }: SpendContext, input: SpendCreditInput): Promise<SpendResult> {
+export async function spendCredit(ctx: SpendContext, input: SpendCreditInput): Promise<SpendResult> {
   assertAmount(input.amountMinor, input.currency);
-  return idempotentTransaction<SpendResult>(db, { actor, key: input.idempotencyKey, operation: "credit.spend", request: input }, async (tx, { resultSql }) => {
+  return (await spendCreditFast(ctx, input)) ?? spendCreditGeneral(ctx, input);
+}
+
+const spendRequest = (actor: Actor | null, input: SpendCreditInput): IdempotentRequest => ({ actor, key: input.idempotencyKey, operation: "credit.spend", request: input });
+
+/** Round trips: BEGIN, claim, lock + read, write, COMMIT. Null (rolled back) when the general path must answer. */
+export function spendCreditFast({ db, actor }: SpendContext, input: SpendCreditInput): Promise<SpendResult | null> {
+  const request = spendRequest(actor, input);
+  return pgTransaction(db, async (query) => {
+    if ((await query(claimKeySql(request), { name: "credit_spend_claim" })).length === 0) return null;
+    const key = { customerId: input.customerId, currency: input.currency };
+    const rows = await query<SpendLockRow>(spendLockSql(key, new Date()), { name: "credit_spend_lock" });
+    const first = rows[0];
+    if (!first || first.hasDue) return null;
+    const balanceMinor = BigInt(first.balanceMinor);
+    if (balanceMinor < input.amountMinor) return null;
+    const open = rows.flatMap((row) =>
+      row.id ? [{ id: row.id, amountMinor: BigInt(row.amountMinor!), usedMinor: BigInt(row.usedMinor!), removedMinor: BigInt(row.removedMinor!) }] : [],
+    );
+    const plan = planSpend(actor, input, balanceMinor, open);
+    if (!plan) return null;
+    await query(togetherSql([...plan.statements, replaceAnswerSql(request, plan.result)]));
+    return plan.result;
+  });
+}
+
+function spendCreditGeneral({ db, actor }: SpendContext, input: SpendCreditInput): Promise<SpendResult> {
+  return idempotentTransaction<SpendResult>(db, spendRequest(actor, input), async (tx, { resultSql }) => {
     const key = { customerId: input.customerId, currency: input.currency };
     const now = new Date();
     const { balanceMinor } = await expireDueCredits(tx, key, await lockBalance(tx, key), now);
     if (balanceMinor < input.amountMinor) {
       throw new AppError("INSUFFICIENT_FUNDS", `Only ${formatMoney(balanceMinor, input.currency)} of store credit is available`, "amount");
     }
+    const plan = planSpend(actor, input, balanceMinor, await openCreditsForUpdate(tx, key, "spend", now));
+    if (!plan) throw new AppError("INTERNAL", "The balance does not match the credits; nothing was spent");
+    await executeTogether(tx, [...plan.statements, resultSql(plan.result)]);
+    return plan.result;
+  });
+}
 
-    const operationId = uuid7();
-    const allocations: Allocation[] = [];
-    const updates: CreditAmounts[] = [];
-    let toSpend = input.amountMinor;
-    for (const credit of await openCreditsForUpdate(tx, key, "spend", now)) {
-      if (toSpend === 0n) break;
-      const amountMinor = remainingOf(credit) < toSpend ? remainingOf(credit) : toSpend;
-      allocations.push({ creditId: credit.id, amountMinor });
-      updates.push({ ...credit, usedMinor: credit.usedMinor + amountMinor });
-      toSpend -= amountMinor;
-    }
-    if (toSpend > 0n) throw new AppError("INTERNAL", "The balance does not match the credits; nothing was spent");
+/**
+ * The spend across `open` (locked, in spending order) from `balanceMinor`, which covers it: the
+ * result and its writes. Null when the credits do not add up to the balance (a broken invariant).
+ */
+function planSpend(
+  actor: Actor | null,
+  input: SpendCreditInput,
+  balanceMinor: bigint,
+  open: Pick<CreditAmounts, "id" | "amountMinor" | "usedMinor" | "removedMinor">[],
+): { result: SpendResult; statements: Prisma.Sql[] } | null {
+  const key = { customerId: input.customerId, currency: input.currency };
+  const operationId = uuid7();
+  const allocations: Allocation[] = [];
+  const updates: CreditAmounts[] = [];
+  let toSpend = input.amountMinor;
+  for (const credit of open) {
+    if (toSpend === 0n) break;
+    const amountMinor = remainingOf(credit) < toSpend ? remainingOf(credit) : toSpend;
+    allocations.push({ creditId: credit.id, amountMinor });
+    updates.push({ id: credit.id, amountMinor: credit.amountMinor, usedMinor: credit.usedMinor + amountMinor, removedMinor: credit.removedMinor });
+    toSpend -= amountMinor;
+  }
+  if (toSpend > 0n) return null;
 
-    const ledger = withRunningBalance(
-      balanceMinor,
-      allocations.map((a) => ({
-        creditId: a.creditId,
-        type: "USED" as const,
-        amountMinor: -a.amountMinor,
-        actorId: actor?.id ?? null,
-        reason: input.reference ?? null,
-        memo: input.memo ?? null,
-        operationId,
-      })),
-    );
-    const result: SpendResult = { operationId, ...key, amountMinor: input.amountMinor, allocations, balanceMinor: ledger.balanceMinor };
-    await executeTogether(tx, [
+  const ledger = withRunningBalance(
+    balanceMinor,
+    allocations.map((a) => ({
+      creditId: a.creditId,
+      type: "USED" as const,
+      amountMinor: -a.amountMinor,
+      actorId: actor?.id ?? null,
+      reason: input.reference ?? null,
+      memo: input.memo ?? null,
+      operationId,
+    })),
+  );
+  const result: SpendResult = { operationId, ...key, amountMinor: input.amountMinor, allocations, balanceMinor: ledger.balanceMinor };
+  return {
+    result,
+    statements: [
       creditAmountsUpdateSql(updates),
       ...ledgerAppendSql(key, ledger),
       auditInsertSql({
@@ -92,10 +145,8 @@ export async function spendCredit({ db, actor }: SpendContext, input: SpendCredi
         customerId: input.customerId,
         details: { currency: input.currency, amountMinor: input.amountMinor, reference: input.reference ?? null, operationId, allocations },
       }),
-      resultSql(result),
-    ]);
-    return result;
-  });
+    ],
+  };
 }
 
 export type ReverseSpendInput = {

@@ -1,10 +1,11 @@
 import type { Prisma } from "@/prisma/generated/client";
-import type { Db, DbTx } from "@/server/db/client";
+import { pgTransaction, type Db, type DbTx } from "@/server/db/client";
 import type { Actor, ServiceContext } from "@/server/lib/service-context";
 import { isApprovalPending, type ApprovalPending } from "@/server/modules/approvals/approvals.schema";
 import { approvalDetails, DIRECT, limitGate, type ActionMode } from "@/server/modules/approvals/limit-gate";
-import { AppError } from "@/server/lib/app-error";
-import { idempotentTransaction } from "@/server/lib/idempotency";
+import { AppError, isAppError } from "@/server/lib/app-error";
+import { claimKeySql, idempotentTransaction, replaceAnswerSql } from "@/server/lib/idempotency";
+import { hasNoLimits } from "@/server/modules/limits/check-limit";
 import { formatMoney } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
@@ -36,11 +37,34 @@ export type RecordedRefund = { refundId: string; needsGateway: boolean };
  */
 export async function createRefund({ db, actor }: ServiceContext, input: CreateRefundInput): Promise<CreateRefundResult | ApprovalPending> {
   const request = { actor, key: input.idempotencyKey, operation: "refund.create", request: input };
-  const recorded = await idempotentTransaction<RecordedRefund | ApprovalPending>(db, request, (tx, { resultSql }) =>
-    recordRefundInTx(tx, actor, input, { resultSql, mode: DIRECT }),
-  );
+  const recorded =
+    (await recordRefundFast(db, actor, input)) ??
+    (await idempotentTransaction<RecordedRefund | ApprovalPending>(db, request, (tx, { resultSql }) =>
+      recordRefundInTx(tx, actor, input, { resultSql, mode: DIRECT }),
+    ));
   if (isApprovalPending(recorded)) return recorded;
   return finishRefund(db, actor, recorded);
+}
+
+/**
+ * Fast path for a refund to store credit by an actor without limits: the same core
+ * (recordRefundInTx) on one pg connection (pgTransaction), the key claimed first, with no
+ * savepoint and no Prisma engine. A used key or any refusal rolls back and returns null: the
+ * general path then answers (and stores the refusal), so every answer has one implementation.
+ */
+export function recordRefundFast(db: Db, actor: Actor, input: CreateRefundInput): Promise<RecordedRefund | null> {
+  if (input.type !== "STORE_CREDIT" || !hasNoLimits(actor)) return Promise.resolve(null);
+  const request = { actor, key: input.idempotencyKey, operation: "refund.create", request: input };
+  return pgTransaction(db, async (query, tx) => {
+    if ((await query(claimKeySql(request), { name: "refund_create_claim" })).length === 0) return null;
+    try {
+      const recorded = await recordRefundInTx(tx, actor, input, { resultSql: (result) => replaceAnswerSql(request, result), mode: DIRECT });
+      return isApprovalPending(recorded) ? null : recorded;
+    } catch (error) {
+      if (isAppError(error) && error.code !== "INTERNAL") return null;
+      throw error;
+    }
+  });
 }
 
 /** After the recording transaction: the gateway call for a refund to the original method. */

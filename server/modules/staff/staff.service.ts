@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/server/db/client";
+import { runSql, type Db } from "@/server/db/client";
 import { AppError } from "@/server/lib/app-error";
 import { hashPassword } from "@/server/auth/password";
 import { isPermission } from "@/server/auth/permissions";
@@ -8,6 +8,7 @@ import type { Actor, RequestOrigin } from "@/server/lib/service-context";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
 import { bumpSessionVersion, findStaffByEmail, findStaffById, listRoleOptions, listStaff, type StaffListFilters } from "./staff.repo";
 import type { CreateStaffInput } from "./staff.schema";
+import { sessionStaffSql, type SessionStaffRow } from "./session-staff.sql";
 
 // The verbs behind this entry point: role and access changes, and password links.
 export { changeStaffRole, deactivateStaff, reactivateStaff } from "./change-staff-access";
@@ -24,27 +25,30 @@ export async function getActiveActor(
   opts: { nowMs?: number; request?: RequestOrigin | null } = {},
 ): Promise<Actor | null> {
   if (isPastAbsoluteLimit(session, opts.nowMs ?? Date.now())) return null;
-  const staff = await findStaffById(db, session.staffId);
+  // A malformed id in a (signed) token names nobody; the uuid cast would fail the statement.
+  if (!UUID.test(session.staffId)) return null;
+  const [staff] = await runSql<SessionStaffRow>(db, sessionStaffSql(session.staffId), { name: "session_staff" });
   if (!staff?.isActive || staff.sessionVersion !== session.sessionVersion) return null;
   return actorOf(staff, opts.request ?? null);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The actor for in-process work that has no session (scripts, benches, test factories). */
 export async function getStaffActor(db: Db, staffId: string): Promise<Actor | null> {
-  const staff = await findStaffById(db, staffId);
+  if (!UUID.test(staffId)) return null;
+  const [staff] = await runSql<SessionStaffRow>(db, sessionStaffSql(staffId), { name: "session_staff" });
   return staff?.isActive ? actorOf(staff, null) : null;
 }
 
-type StaffWithRole = NonNullable<Awaited<ReturnType<typeof findStaffById>>>;
-
 /** Permissions come from the role's row as it is now: a change applies on the next request. */
-const actorOf = (staff: StaffWithRole, request: RequestOrigin | null): Actor => ({
+const actorOf = (staff: SessionStaffRow, request: RequestOrigin | null): Actor => ({
   id: staff.id,
   email: staff.email,
   name: staff.name,
   role: staff.role,
-  roleName: staff.assignedRole.name,
-  permissions: staff.assignedRole.permissions.filter(isPermission),
+  roleName: staff.roleName,
+  permissions: staff.permissions.filter(isPermission),
   request,
 });
 

@@ -1,0 +1,95 @@
+-- Issuing store credit in one call (the hot path, see issue-credit.ts and issue-credit.sql.ts).
+-- The rules stay in TypeScript: the caller has validated the input, decided the limit and built
+-- every row (ids, audit JSON, the notification's text, the superjson answer). This function only
+-- makes the writes atomic in one round trip, in the ledger's order: claim the idempotency key,
+-- lock and raise the balance, then the credit, its ISSUED event, Last activity, the audit row, the
+-- outbox row and the key's stored answer. Called outside an explicit transaction, the statement is
+-- the transaction. It fills in what only the database knows: the category's name (the audit JSON's
+-- "category"), the notification's channel and address (SMS to the phone, else email: the rule of
+-- channelFor in notification-channel.ts) and the balance in the stored answer.
+--
+-- Outcomes (nothing is written unless 'written'; the caller then takes the general path, which
+-- answers replays and refusals with their messages):
+--   'not_ready'  the customer, the currency (missing or off) or the category (missing or
+--                inactive) would refuse: assertGrantTarget's conditions, as a guard only;
+--   'key_taken'  the key exists (a replay, another request, or a concurrent duplicate that has
+--                committed by now: the INSERT waited for it);
+--   'over_max'   the balance would pass p_max_balance_minor.
+CREATE FUNCTION "credit_issue_write"(
+  p_actor_scope uuid, p_operation text, p_key uuid, p_request_hash text,
+  p_result jsonb, p_result_balance_path text[],
+  p_customer_id uuid, p_currency text, p_amount_minor bigint, p_max_balance_minor bigint,
+  p_credit_id uuid, p_category_id uuid, p_memo text, p_expires_at timestamptz, p_actor_id uuid,
+  p_event_id uuid, p_operation_id uuid,
+  p_audit_id uuid, p_audit_action text, p_actor_role text, p_audit_after jsonb, p_audit_details jsonb,
+  p_ip text, p_user_agent text,
+  p_notification_id uuid, p_notification_kind text, p_notification_body text
+) RETURNS TABLE ("outcome" text, "balanceMinor" bigint) LANGUAGE plpgsql AS $$
+DECLARE
+  v_balance bigint;
+  v_target record;
+BEGIN
+  SELECT c.first_name, c.email, c.phone, sc.is_enabled, cat.is_active, cat.name AS category_name INTO v_target
+  FROM (SELECT 1) one
+    LEFT JOIN "customer" c ON c."id" = p_customer_id
+    LEFT JOIN "store_currency" sc ON sc."code" = p_currency
+    LEFT JOIN "credit_category" cat ON cat."id" = p_category_id;
+  IF v_target.first_name IS NULL OR v_target.email IS NULL OR v_target.is_enabled IS NOT TRUE
+     OR v_target.is_active IS NOT TRUE OR v_target.category_name IS NULL THEN
+    RETURN QUERY SELECT 'not_ready'::text, NULL::bigint;
+    RETURN;
+  END IF;
+
+  IF p_amount_minor > p_max_balance_minor THEN
+    RETURN QUERY SELECT 'over_max'::text, NULL::bigint;
+    RETURN;
+  END IF;
+
+  INSERT INTO "idempotency_key" ("actor_id", "operation", "key", "request_hash")
+  VALUES (p_actor_scope, p_operation, p_key, p_request_hash)
+  ON CONFLICT ("actor_id", "operation", "key") DO NOTHING;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT 'key_taken'::text, NULL::bigint;
+    RETURN;
+  END IF;
+
+  -- Takes the balance row's lock whether or not the WHERE lets the update through.
+  INSERT INTO "credit_balance" AS b ("customer_id", "currency", "balance_minor") VALUES (p_customer_id, p_currency, p_amount_minor)
+  ON CONFLICT ("customer_id", "currency") DO UPDATE
+    SET "balance_minor" = b."balance_minor" + EXCLUDED."balance_minor", "updated_at" = now()
+    WHERE b."balance_minor" + EXCLUDED."balance_minor" <= p_max_balance_minor
+  RETURNING b."balance_minor" INTO v_balance;
+  IF v_balance IS NULL THEN
+    -- Give the key back: the general path claims it again and stores the refusal.
+    DELETE FROM "idempotency_key" WHERE "actor_id" = p_actor_scope AND "operation" = p_operation AND "key" = p_key;
+    RETURN QUERY SELECT 'over_max'::text, NULL::bigint;
+    RETURN;
+  END IF;
+
+  INSERT INTO "store_credit" ("id", "customer_id", "currency", "amount_minor", "category_id", "memo", "expires_at", "created_by_id")
+  VALUES (p_credit_id, p_customer_id, p_currency, p_amount_minor, p_category_id, p_memo, p_expires_at, p_actor_id);
+
+  INSERT INTO "credit_event" ("id", "customer_id", "currency", "credit_id", "type", "amount_minor", "balance_after_minor",
+                              "actor_id", "memo", "operation_id")
+  VALUES (p_event_id, p_customer_id, p_currency, p_credit_id, 'ISSUED', p_amount_minor, v_balance, p_actor_id, p_memo, p_operation_id);
+
+  UPDATE "customer" SET "last_activity_at" = now() WHERE "id" = p_customer_id AND "last_activity_at" < now();
+
+  INSERT INTO "audit_log" ("id", "actor_id", "actor_role", "action", "entity_type", "entity_id", "customer_id", "after", "ip", "user_agent", "details")
+  VALUES (p_audit_id, p_actor_id, p_actor_role, p_audit_action, 'store_credit', p_credit_id::text, p_customer_id,
+          jsonb_set(p_audit_after, '{category}', to_jsonb(v_target.category_name)),
+          p_ip, p_user_agent, jsonb_set(p_audit_details, '{category}', to_jsonb(v_target.category_name)));
+
+  IF p_notification_id IS NOT NULL THEN
+    INSERT INTO "notification" ("id", "customer_id", "kind", "channel", "recipient", "body")
+    VALUES (p_notification_id, p_customer_id, p_notification_kind,
+            (CASE WHEN coalesce(v_target.phone, '') <> '' THEN 'SMS' ELSE 'EMAIL' END)::"NotificationChannel",
+            CASE WHEN coalesce(v_target.phone, '') <> '' THEN v_target.phone ELSE v_target.email END, p_notification_body);
+  END IF;
+
+  UPDATE "idempotency_key" SET "result" = jsonb_set(p_result, p_result_balance_path, to_jsonb(v_balance::text))
+  WHERE "actor_id" = p_actor_scope AND "operation" = p_operation AND "key" = p_key;
+
+  RETURN QUERY SELECT 'written'::text, v_balance;
+END;
+$$;
