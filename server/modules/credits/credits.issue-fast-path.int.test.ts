@@ -38,7 +38,7 @@ async function rowsOf(result: IssueCreditResult, actorId: string, key: string) {
   const credit = await t.db.storeCredit.findUniqueOrThrow({ where: { id: result.creditId } });
   const events = await t.db.creditEvent.findMany({ where: { creditId: result.creditId } });
   const [audit] = await t.db.auditLog.findMany({ where: { entityId: result.creditId } });
-  const notification = await t.db.notification.findUniqueOrThrow({ where: { id: result.notificationId! } });
+  const notification = result.notificationId === null ? null : await t.db.notification.findUniqueOrThrow({ where: { id: result.notificationId } });
   const stored = await t.db.idempotencyKey.findUniqueOrThrow({ where: { actorId_operation_key: { actorId, operation: "credit.issue", key } } });
   const balance = await t.db.creditBalance.findUniqueOrThrow({ where: { customerId_currency: { customerId: result.customerId, currency: "EUR" } } });
   const customer = await t.db.customer.findUniqueOrThrow({ where: { id: result.customerId } });
@@ -55,7 +55,7 @@ async function rowsOf(result: IssueCreditResult, actorId: string, key: string) {
       createdAt: "-",
       details: { ...(audit!.details as Record<string, unknown>), customerId: "-", notificationId: (audit!.details as { notificationId: string }).notificationId === result.notificationId },
     },
-    notification: { ...notification, id: "-", customerId: "-", createdAt: "-", nextAttemptAt: "-" },
+    notification: notification && { ...notification, id: "-", customerId: "-", createdAt: "-", nextAttemptAt: "-" },
     stored: { requestHash: stored.requestHash.length, refusal: stored.refusal, result: stored.result === null ? null : "set" },
     balanceMinor: balance.balanceMinor,
     lastActivityMoved: customer.lastActivityAt > customer.createdAt,
@@ -63,11 +63,15 @@ async function rowsOf(result: IssueCreditResult, actorId: string, key: string) {
 }
 
 describe("issuing's fast path", () => {
-  it("writes exactly the rows the general path writes, and its answer replays", async () => {
+  // A message naming the expiry date needs the store's date style: the general path writes those.
+  it.each([
+    { case: "a message without a date", overrides: { expiresAt: null, notifyCustomer: true } },
+    { case: "an expiry without a message", overrides: { notifyCustomer: false } },
+  ])("writes exactly the rows the general path writes, and its answer replays: $case", async ({ overrides }) => {
     const first = await createCustomer(t.db, { phone: "+1 555 010 2030" });
     const second = await createCustomer(t.db, { phone: "+1 555 010 2030" });
-    const fastInput = inputFor(first.id);
-    const generalInput = inputFor(second.id);
+    const fastInput = inputFor(first.id, overrides);
+    const generalInput = inputFor(second.id, overrides);
 
     const fast = await issueCreditFast(admin, fastInput);
     expect(fast).not.toBeNull();
@@ -77,7 +81,8 @@ describe("issuing's fast path", () => {
     expect(fast!.balanceMinor).toBe(1234n);
     const fastRows = await rowsOf(fast!, admin.actor.id, fastInput.idempotencyKey);
     expect(fastRows).toEqual(await rowsOf(general, admin.actor.id, generalInput.idempotencyKey));
-    expect(fastRows.notification).toMatchObject({ channel: "SMS", recipient: "+1 555 010 2030", kind: "credit.received" });
+    if (overrides.notifyCustomer) expect(fastRows.notification).toMatchObject({ channel: "SMS", recipient: "+1 555 010 2030", kind: "credit.received" });
+    else expect(fastRows.credit.expiresAt).toEqual(new Date("2031-01-02T00:00:00Z"));
 
     // The key's stored answer (with the balance the database filled in) is what a replay gets.
     expect(await issueCredit(admin, fastInput)).toEqual(fast);
@@ -85,7 +90,7 @@ describe("issuing's fast path", () => {
 
   it("sends the notification by email when the customer has no phone, as channelFor says", async () => {
     const customer = await createCustomer(t.db, { phone: null });
-    const fast = await issueCreditFast(admin, inputFor(customer.id));
+    const fast = await issueCreditFast(admin, inputFor(customer.id, { expiresAt: null }));
     expect(await t.db.notification.findUniqueOrThrow({ where: { id: fast!.notificationId! } })).toMatchObject({ channel: "EMAIL", recipient: customer.email });
   });
 
@@ -99,6 +104,8 @@ describe("issuing's fast path", () => {
     expect(await issueCreditFast(admin, inputFor(customer.id, { categoryId: "00000000-0000-7000-8000-000000000000" }))).toBeNull();
     const overMax = inputFor(customer.id, { amount: "999999999" });
     expect(await issueCreditFast(admin, overMax)).toBeNull();
+    // A message naming the expiry date: the general path reads the store's date style for it.
+    expect(await issueCreditFast(admin, inputFor(customer.id))).toBeNull();
     // An actor with limits: the general path reads, locks and records them.
     expect(await issueCreditFast(agent, inputFor(customer.id))).toBeNull();
 
