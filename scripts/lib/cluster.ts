@@ -90,6 +90,8 @@ export type ClusterOptions = {
   poolSize?: number;
   /** More environment for every node (e.g. schedules turned off). */
   env?: Record<string, string>;
+  /** HAProxy in front (the default); without it `url` is the first node's (a bench's single node). */
+  loadBalancer?: boolean;
   log?: (line: string) => void;
 };
 
@@ -228,7 +230,8 @@ async function startLoadBalancer(opts: { port: number; nodes: ClusterNode[] }): 
 
 /** Starts `nodes` servers on the built app and HAProxy in front; the database must be migrated. */
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
-  requireHaproxy();
+  const withLoadBalancer = opts.loadBalancer ?? true;
+  if (withLoadBalancer) requireHaproxy();
   const databaseUrl = requirePostgresUrl(opts.databaseUrl);
   const buildDir = opts.buildDir ?? DEFAULT_BUILD_DIR;
   const lbPort = opts.port ?? (await freePort());
@@ -252,12 +255,12 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       started.push(startNode({ name: `node${i}`, buildDir, port: await freePort(), env }));
     }
     await Promise.all(started.map((s) => s.ready()));
-    const lb = await startLoadBalancer({ port: lbPort, nodes: nodes() });
+    const lb = withLoadBalancer ? await startLoadBalancer({ port: lbPort, nodes: nodes() }) : null;
     return {
-      url: lbUrl,
+      url: lb ? lbUrl : nodes()[0]!.url,
       nodes: nodes(),
       async stop() {
-        await lb.stop();
+        await lb?.stop();
         await stopAll();
       },
     };
