@@ -106,6 +106,9 @@ async function waitFor(what: string, check: () => Promise<boolean>, opts: { time
   }
 }
 
+/** Longer than every idle timeout of the load balancer below (timeout server 60 s). */
+const KEEP_ALIVE_MS = 65_000;
+
 const answers = (url: string, status = 200) => async () => (await fetch(url, { signal: AbortSignal.timeout(2_000) })).status === status;
 
 function startNode(opts: { name: string; buildDir: string; port: number; env: Record<string, string> }): { node: ClusterNode; ready: () => Promise<void> } {
@@ -114,7 +117,10 @@ function startNode(opts: { name: string; buildDir: string; port: number; env: Re
   let output = "";
   const spawnServer = () => {
     output = "";
-    const server = spawn(process.execPath, [nextBinIn(opts.buildDir), "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+    // Idle keep-alive connections outlive HAProxy's (Next.js closes them after 5 s otherwise): a node
+    // that closes one just as HAProxy reuses it for a POST makes HAProxy drop the client's connection.
+    const args = ["start", "-p", String(opts.port), "-H", "127.0.0.1", "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
+    const server = spawn(process.execPath, [nextBinIn(opts.buildDir), ...args], {
       cwd: opts.buildDir,
       env: nextEnv({ ...opts.env, PORT: String(opts.port) }),
       stdio: ["ignore", "pipe", "pipe"],
