@@ -345,7 +345,7 @@ const pgbenchLoad = (result: PgbenchResult, seconds: number): LoadResult => ({
   seconds,
 });
 
-const NODES_SUFFIX = `, ${NODES} nodes`;
+const NODES_SUFFIX = ` (${NODES} nodes)`;
 const portOf = (url: string) => Number(new URL(url).port);
 
 /** The HTTP phases, against one server's (or the load balancer's) port; `suffix` names them apart. */
@@ -415,7 +415,7 @@ try {
   for (let round = 1; round <= ROUNDS; round++) {
     log(`Round ${round} of ${ROUNDS}: ${phases.map((p) => p.name).join(", ")}…`);
     for (const phase of phases) {
-      // Next.js closes keep-alive sockets idle for 5 s; a phase starts on fresh ones.
+      // A server or HAProxy may have closed sockets left idle since the last phase; start on fresh ones.
       agent.destroy();
       totals.set(phase.name, merge(totals.get(phase.name), await phase.run(phase.seconds / ROUNDS)));
     }
