@@ -5,8 +5,9 @@
 //      BENCH_DATABASE_URL (default: DATABASE_URL's server, else postgresql://postgres@127.0.0.1:5432/postgres),
 //      migrates it and seeds demo staff and customers (with their storefront payments);
 //   2. builds the app (`next build`) in a private copy of the working tree, so a build or e2e run
-//      elsewhere cannot pull .next away mid-run, starts `next start` there on a free port, signs in
-//      as the demo admin through next-auth's credentials flow and keeps the cookie;
+//      elsewhere cannot pull .next away mid-run, starts `next start` there on a free port
+//      (scripts/lib/cluster.ts; with --nodes N, N of them behind HAProxy), signs in as the demo
+//      admin through next-auth's credentials flow and keeps the cookie;
 //   3. runs every phase for a slice in each of ROUNDS (3) rounds, interleaved, so a change in the
 //      machine's load falls on all of them: pgbench -N (the database's ceiling for a small write),
 //      pgbench -f bench/sql/issue-credit.pgbench.sql (the issue fast path's own statements), the
@@ -16,13 +17,16 @@
 //   4. prints ops/s, p50/p99, the targets as ratios (see README, "Data access and the money path's
 //      fast path") and checks every balance against its ledger (pgbench's credits included).
 //
+// With --nodes N (N > 1) the HTTP phases (bare route, staff.me, credits.issue at CLIENTS and at 4)
+// run twice in each round, against the first node directly and through HAProxy onto all N, and
+// the report sets the 1-node and N-node figures side by side.
+//
 // The load phases share the machine with the bench client itself (and Next.js with PostgreSQL),
 // as they would on a small single host; the figures are what this machine does, nothing adjusted.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import http from "node:http";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,17 +45,19 @@ import { getStaffActor } from "@/server/modules/staff/staff.service";
 import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
 import { DEMO_PASSWORD, DEMO_STAFF } from "@/prisma/seed/demo-staff";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
+import { buildApp, startCluster, type Cluster } from "@/scripts/lib/cluster";
 import { PGBENCH_SCRIPT, staleness } from "./lib/issue-credit-pgbench";
-import { freePort, nextEnv } from "./lib/next-server";
 
 const { values: args } = parseArgs({
   options: {
     clients: { type: "string", default: "32" },
     seconds: { type: "string", default: "21" },
     rounds: { type: "string", default: "3" },
-    // The server's pool and the in-process one, each: with pgbench's CLIENTS connections they must
-    // stay under max_connections (100 by default) beside whatever else uses the server.
+    // Each server's pool and the in-process one: with pgbench's CLIENTS connections they must stay
+    // under max_connections (100 by default) beside whatever else uses the server (checked).
     pool: { type: "string", default: "16" },
+    // Servers behind the load balancer for the side-by-side HTTP phases (1: one server, no HAProxy).
+    nodes: { type: "string", default: "1" },
     customers: { type: "string", default: "5000" },
     "keep-db": { type: "boolean", default: false },
     "keep-build": { type: "boolean", default: false },
@@ -62,6 +68,8 @@ const SECONDS = Number(args.seconds);
 const WARMUP_SECONDS = 3;
 const REFERENCE_SECONDS = 9;
 const ROUNDS = Number(args.rounds);
+const NODES = Number(args.nodes);
+if (!Number.isInteger(NODES) || NODES < 1) throw new Error(`--nodes must be a whole number of at least 1, not ${args.nodes}`);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 // Named after the working tree, so benches of two checkouts on one machine do not share them.
@@ -69,8 +77,6 @@ const treeTag = createHash("sha256").update(projectRoot).digest("hex").slice(0, 
 const BENCH_DB = `creditdesk_bench_${treeTag}`;
 const PGBENCH_DB = `creditdesk_pgbench_${treeTag}`;
 const buildDir = path.join(os.tmpdir(), `creditdesk-bench-app-${treeTag}`);
-// Next.js from the copy's own node_modules: one from the project would load a second React.
-const nextBin = path.join(buildDir, path.relative(projectRoot, createRequire(import.meta.url).resolve("next/dist/bin/next")));
 
 const log = (line: string) => console.log(line);
 
@@ -90,58 +96,19 @@ async function prepareBenchDatabase(): Promise<{ url: string; customerIds: strin
   }
 }
 
-// --- 2. Build, server and sign-in --------------------------------------------------------------
+// --- 2. Server and sign-in ---------------------------------------------------------------------
 
-const NOT_COPIED = new Set(["node_modules", ".next", ".data", ".git", "test-results", "playwright-report"]);
-
-/** The working tree copied to buildDir (node_modules hard-linked, which is quick) and built there. */
-async function buildPrivateCopy(): Promise<void> {
-  await fs.rm(buildDir, { recursive: true, force: true });
-  await fs.mkdir(buildDir, { recursive: true });
-  for (const entry of await fs.readdir(projectRoot)) {
-    if (NOT_COPIED.has(entry)) continue;
-    await fs.cp(path.join(projectRoot, entry), path.join(buildDir, entry), { recursive: true });
-  }
-  execFileSync("cp", ["-al", path.join(projectRoot, "node_modules"), path.join(buildDir, "node_modules")]);
-  execFileSync(process.execPath, [nextBin, "build"], {
-    cwd: buildDir,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: nextEnv(),
-  });
-}
-
-async function startServer(url: string, port: number): Promise<ChildProcess> {
-  const env = nextEnv({
-    NODE_ENV: "production",
-    DATABASE_URL: url,
-    DATABASE_POOL_SIZE: args.pool,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    // Background jobs are not what is measured here.
-    WORKERS: "0",
-  });
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: buildDir,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.on("exit", (code) => {
-    if (!server.killed && code !== 0) console.error(`next start exited with ${code}:\n${output}`);
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const res = await request({ port, method: "GET", path: "/api/auth/csrf" });
-      if (res.status === 200) return server;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The server did not come up:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+/**
+ * Connections the run holds on the server at most: every node's pool and its readiness probe, the
+ * in-process pool and pgbench's clients. Refused above max_connections less what is already open.
+ */
+async function checkConnectionBudget(db: Db): Promise<void> {
+  const pool = Number(args.pool);
+  const needed = NODES * (pool + 1) + pool + CLIENTS;
+  const [row] = await db.$queryRaw<{ max: number; open: number }[]>`
+    SELECT current_setting('max_connections')::int AS max, (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend') AS open`;
+  log(`Connections: ${NODES} × (pool ${pool} + probe 1) + in-process ${pool} + pgbench ${CLIENTS} = ${needed} (max_connections ${row!.max}, ${row!.open} open)`);
+  if (needed + row!.open > row!.max) throw new Error(`${needed} connections beside the ${row!.open} open exceed max_connections (${row!.max}): lower --pool or --nodes`);
 }
 
 type Response = { status: number; body: string; cookies: string[] };
@@ -378,21 +345,38 @@ const pgbenchLoad = (result: PgbenchResult, seconds: number): LoadResult => ({
   seconds,
 });
 
-let server: ChildProcess | undefined;
+const NODES_SUFFIX = ` (${NODES} nodes)`;
+const portOf = (url: string) => Number(new URL(url).port);
+
+/** The HTTP phases, against one server's (or the load balancer's) port; `suffix` names them apart. */
+function httpPhases(port: number, cookie: string, customerIds: string[], suffix = "") {
+  return [
+    { name: `bare route${suffix}`, seconds: REFERENCE_SECONDS, run: (t: number) => drive(() => request({ port, method: "GET", path: "/api/health" }), t) },
+    { name: `staff.me${suffix}`, seconds: REFERENCE_SECONDS, run: (t: number) => drive(() => request({ port, method: "GET", path: "/api/trpc/staff.me", headers: { cookie } }), t) },
+    { name: `issue http 32${suffix}`, seconds: SECONDS, run: (t: number) => drive(issueOverHttp(port, cookie, customerIds), t) },
+    { name: `issue http 4${suffix}`, seconds: REFERENCE_SECONDS, run: (t: number) => drive(issueOverHttp(port, cookie, customerIds), t, 4) },
+  ];
+}
+
+let cluster: Cluster | undefined;
 try {
   log(`PostgreSQL: ${new URL(serverUrl).host}   clients: ${CLIENTS}   ${ROUNDS} rounds, each phase ${SECONDS / ROUNDS} s (references ${REFERENCE_SECONDS / ROUNDS} s) a round`);
   log(`Preparing ${BENCH_DB} (migrate, seed ${args.customers} customers)…`);
   const bench = await prepareBenchDatabase();
 
-  log(`Building the app in ${buildDir}…`);
-  await buildPrivateCopy();
-  const port = await freePort();
-  log(`Starting next start on port ${port}…`);
-  server = await startServer(bench.url, port);
-  const cookie = await signIn(port);
-
   process.env.DATABASE_POOL_SIZE = args.pool;
   const { db, close } = await createDb({ kind: "postgres", url: bench.url });
+  await checkConnectionBudget(db);
+
+  await buildApp({ buildDir, log });
+  log(NODES > 1 ? `Starting ${NODES} × next start behind HAProxy…` : "Starting next start…");
+  // Background jobs are not what is measured here.
+  cluster = await startCluster({ databaseUrl: bench.url, nodes: NODES, buildDir, poolSize: Number(args.pool), env: { WORKERS: "0" }, loadBalancer: NODES > 1, log });
+  // One server directly; with --nodes N, HAProxy onto all N as well. A session cookie works on every node.
+  const port = portOf(cluster.nodes[0]!.url);
+  const balancedPort = portOf(cluster.url);
+  const cookie = await signIn(balancedPort);
+
   const staff = await db.staffUser.findFirstOrThrow({ where: { email: DEMO_STAFF.find((s) => s.role === "ADMIN")!.email } });
   const actor = (await getStaffActor(db, staff.id))!;
   const spenders = bench.customerIds.slice(0, 1000);
@@ -409,16 +393,18 @@ try {
   const phases: { name: string; seconds: number; run: (seconds: number) => Promise<LoadResult> }[] = [
     { name: "pgbench -N", seconds: SECONDS, run: async (t) => pgbenchLoad(pgbench(["-N"], PGBENCH_DB, t), t) },
     { name: "pgbench -f issue", seconds: SECONDS, run: async (t) => pgbenchLoad(pgbenchIssue(t), t) },
-    { name: "bare route", seconds: REFERENCE_SECONDS, run: (t) => drive(() => request({ port, method: "GET", path: "/api/health" }), t) },
-    { name: "staff.me", seconds: REFERENCE_SECONDS, run: (t) => drive(() => request({ port, method: "GET", path: "/api/trpc/staff.me", headers: { cookie } }), t) },
-    { name: "issue http 32", seconds: SECONDS, run: (t) => drive(issueOverHttp(port, cookie, bench.customerIds), t) },
-    { name: "issue http 4", seconds: REFERENCE_SECONDS, run: (t) => drive(issueOverHttp(port, cookie, bench.customerIds), t, 4) },
+    // With --nodes N each HTTP phase on one node is followed by the same through the load balancer.
+    ...httpPhases(port, cookie, bench.customerIds).flatMap((phase, i) =>
+      NODES > 1 ? [phase, httpPhases(balancedPort, cookie, bench.customerIds, NODES_SUFFIX)[i]!] : [phase],
+    ),
     { name: "issue in-process", seconds: REFERENCE_SECONDS, run: (t) => drive(issueInProcess(db, actor, bench.customerIds), t) },
     { name: "spend in-process", seconds: REFERENCE_SECONDS, run: (t) => drive(spendInProcess(db, spenders), t) },
     { name: "refund to credit in-process", seconds: REFERENCE_SECONDS, run: (t) => drive(refundToCreditInProcess(db, actor, payments), t) },
   ];
   log(`Warming up for ${WARMUP_SECONDS} s…`);
   await drive(issueOverHttp(port, cookie, bench.customerIds), WARMUP_SECONDS);
+  // Round-robin: every node gets its share of the warm-up.
+  if (NODES > 1) await drive(issueOverHttp(balancedPort, cookie, bench.customerIds), WARMUP_SECONDS);
   await drive(() => request({ port, method: "GET", path: "/api/health" }), 1);
   await drive(() => request({ port, method: "GET", path: "/api/trpc/staff.me", headers: { cookie } }), 1);
   await drive(issueInProcess(db, actor, bench.customerIds), 1);
@@ -429,13 +415,13 @@ try {
   for (let round = 1; round <= ROUNDS; round++) {
     log(`Round ${round} of ${ROUNDS}: ${phases.map((p) => p.name).join(", ")}…`);
     for (const phase of phases) {
-      // Next.js closes keep-alive sockets idle for 5 s; a phase starts on fresh ones.
+      // A server or HAProxy may have closed sockets left idle since the last phase; start on fresh ones.
       agent.destroy();
       totals.set(phase.name, merge(totals.get(phase.name), await phase.run(phase.seconds / ROUNDS)));
     }
   }
-  server.kill("SIGTERM");
-  server = undefined;
+  await cluster.stop();
+  cluster = undefined;
   await dropPostgresDatabase(serverUrl, PGBENCH_DB);
 
   const [balanceMismatches, creditMismatches, credits, balances] = await Promise.all([
@@ -464,6 +450,27 @@ try {
   log(`credits.issue over HTTP, 4 clients  ${line(S("issue http 4"))}`);
   log(`spendCredit in-process (storefront) ${line(S("spend in-process"))}`);
   log(`refund to store credit in-process   ${line(S("refund to credit in-process"))}   (${payments.length} payments)`);
+  if (NODES > 1) {
+    // The same phases side by side: ops/s, p50, p99 on one node and through HAProxy onto NODES;
+    // the N-node ÷ 1-node ratio; each ops/s ÷ this run's bare route (one node) and pgbench -N.
+    const bareOne = S("bare route").opsPerSecond;
+    const pgbenchTps = S("pgbench -N").opsPerSecond;
+    const cell = (s: Summary) => `${fmt(s.opsPerSecond).padStart(7)} ${fmt(s.p50).padStart(6)} ${fmt(s.p99).padStart(6)}`;
+    const against = (s: Summary) => `${fmt(s.opsPerSecond / bareOne, 2).padStart(5)} ${fmt(s.opsPerSecond / pgbenchTps, 2).padStart(5)}`;
+    log("");
+    log(`1 node directly and ${NODES} nodes through HAProxy (ops/s, p50 and p99 in ms; ÷ bare = ÷ bare route on 1 node)`);
+    log(`${"".padEnd(36)}${"1 node".padEnd(22)}${`${NODES} nodes`.padEnd(22)}${`${NODES}÷1`.padStart(6)}   1 node: ÷ bare ÷ -N   ${NODES} nodes: ÷ bare ÷ -N`);
+    for (const [name, label] of [
+      ["bare route", "bare route /api/health"],
+      ["staff.me", "staff.me over HTTP"],
+      ["issue http 32", `credits.issue over HTTP, ${CLIENTS} clients`],
+      ["issue http 4", "credits.issue over HTTP, 4 clients"],
+    ] as const) {
+      const one = S(name);
+      const many = S(name + NODES_SUFFIX);
+      log(`${label.padEnd(36)}${cell(one)}  ${cell(many)}  ${fmt(many.opsPerSecond / one.opsPerSecond, 2).padStart(6)}   ${against(one).padStart(19)}   ${against(many).padStart(20)}`);
+    }
+  }
   for (const [name, result] of totals) for (const [failure, count] of result.failures) log(`    ${name}: ${count} × ${failure}`);
 
   const pgbenchN = S("pgbench -N").opsPerSecond;
@@ -489,7 +496,7 @@ try {
   if (balanceMismatches.length || creditMismatches.length || failed) process.exitCode = 1;
   if (!args["keep-db"]) await dropPostgresDatabase(serverUrl, BENCH_DB);
 } finally {
-  server?.kill("SIGTERM");
+  await cluster?.stop();
   agent.destroy();
   if (!args["keep-build"]) await fs.rm(buildDir, { recursive: true, force: true });
 }

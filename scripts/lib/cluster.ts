@@ -90,6 +90,8 @@ export type ClusterOptions = {
   poolSize?: number;
   /** More environment for every node (e.g. schedules turned off). */
   env?: Record<string, string>;
+  /** HAProxy in front (the default); without it `url` is the first node's (a bench's single node). */
+  loadBalancer?: boolean;
   log?: (line: string) => void;
 };
 
@@ -104,6 +106,9 @@ async function waitFor(what: string, check: () => Promise<boolean>, opts: { time
   }
 }
 
+/** Longer than every idle timeout of the load balancer below (timeout server 60 s). */
+const KEEP_ALIVE_MS = 65_000;
+
 const answers = (url: string, status = 200) => async () => (await fetch(url, { signal: AbortSignal.timeout(2_000) })).status === status;
 
 function startNode(opts: { name: string; buildDir: string; port: number; env: Record<string, string> }): { node: ClusterNode; ready: () => Promise<void> } {
@@ -112,7 +117,10 @@ function startNode(opts: { name: string; buildDir: string; port: number; env: Re
   let output = "";
   const spawnServer = () => {
     output = "";
-    const server = spawn(process.execPath, [nextBinIn(opts.buildDir), "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+    // Idle keep-alive connections outlive HAProxy's (Next.js closes them after 5 s otherwise): a node
+    // that closes one just as HAProxy reuses it for a POST makes HAProxy drop the client's connection.
+    const args = ["start", "-p", String(opts.port), "-H", "127.0.0.1", "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
+    const server = spawn(process.execPath, [nextBinIn(opts.buildDir), ...args], {
       cwd: opts.buildDir,
       env: nextEnv({ ...opts.env, PORT: String(opts.port) }),
       stdio: ["ignore", "pipe", "pipe"],
@@ -228,7 +236,8 @@ async function startLoadBalancer(opts: { port: number; nodes: ClusterNode[] }): 
 
 /** Starts `nodes` servers on the built app and HAProxy in front; the database must be migrated. */
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
-  requireHaproxy();
+  const withLoadBalancer = opts.loadBalancer ?? true;
+  if (withLoadBalancer) requireHaproxy();
   const databaseUrl = requirePostgresUrl(opts.databaseUrl);
   const buildDir = opts.buildDir ?? DEFAULT_BUILD_DIR;
   const lbPort = opts.port ?? (await freePort());
@@ -252,12 +261,12 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       started.push(startNode({ name: `node${i}`, buildDir, port: await freePort(), env }));
     }
     await Promise.all(started.map((s) => s.ready()));
-    const lb = await startLoadBalancer({ port: lbPort, nodes: nodes() });
+    const lb = withLoadBalancer ? await startLoadBalancer({ port: lbPort, nodes: nodes() }) : null;
     return {
-      url: lbUrl,
+      url: lb ? lbUrl : nodes()[0]!.url,
       nodes: nodes(),
       async stop() {
-        await lb.stop();
+        await lb?.stop();
         await stopAll();
       },
     };
