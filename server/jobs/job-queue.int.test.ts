@@ -50,16 +50,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL && !process.env.DATABASE_URL)("th
       const started = Date.now() / 1000;
       // Four whole periods after the one the servers started in.
       await new Promise((resolve) => setTimeout(resolve, (Math.ceil(started / periodSeconds) * periodSeconds + 4 * periodSeconds - started) * 1000 + 500));
+      const stoppingAt = Date.now() / 1000;
       await Promise.all(servers.map(({ queue }) => queue.stop()));
       for (const job of JOBS) {
         const rows = await jobRows(url(), schema, job.name);
-        const slots = rows.map((row) => row.slotEpoch! / periodSeconds);
+        // A slot that began just before the stop may hold a job no worker had fetched yet (on a
+        // busy box): only the slots that ended before the stop began are judged.
+        const judged = rows.filter((row) => row.slotEpoch! + periodSeconds <= stoppingAt);
+        const slots = judged.map((row) => row.slotEpoch! / periodSeconds);
         // One job per slot, every slot from the first to the last, and each ran once.
-        expect(rows.every((row) => row.state === "completed" && row.retryCount === 0), job.name).toBe(true);
-        expect(new Set(slots).size, job.name).toBe(rows.length);
-        expect(slots, job.name).toEqual(Array.from({ length: rows.length }, (_, i) => slots[0]! + i));
-        expect(rows.length, job.name).toBeGreaterThanOrEqual(5);
-        expect(runs.filter((run) => run.name === job.name), job.name).toHaveLength(rows.length);
+        expect(judged.filter((row) => row.state !== "completed" || row.retryCount !== 0).map(({ state, retryCount, output }) => ({ state, retryCount, output })), job.name).toEqual([]);
+        expect(new Set(slots).size, job.name).toBe(judged.length);
+        expect(slots, job.name).toEqual(Array.from({ length: judged.length }, (_, i) => slots[0]! + i));
+        expect(judged.length, job.name).toBeGreaterThanOrEqual(4);
+        expect(runs.filter((run) => run.name === job.name), job.name).toHaveLength(rows.filter((row) => row.state === "completed").length);
       }
       // Both servers took runs: the queue, not one server's timer, decided where each ran.
       expect(new Set(runs.map((run) => run.server))).toEqual(new Set(["A", "B"]));
