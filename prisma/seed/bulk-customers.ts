@@ -215,8 +215,14 @@ export async function seedBulkCustomers(
     }
     // Customers already there (an earlier seed) are left alone, history and all.
     const missing = async (round: number[]): Promise<Seeded[]> => {
-      // In index order: Japanese customers' emails draw from the generator's running state.
-      const customers = round.map((index) => ({ index, customer: demoCustomer(index, DEMO_SEED_DATE) }));
+      // In index order (one round at a time): Japanese customers' emails draw from the
+      // generator's running state. Yielding now and then lets the current round's COPY go on
+      // meanwhile (20,000 customers are seconds of generator work).
+      const customers: Seeded[] = [];
+      for (const index of round) {
+        if (customers.length % 1_000 === 999) await new Promise((resolve) => setImmediate(resolve));
+        customers.push({ index, customer: demoCustomer(index, DEMO_SEED_DATE) });
+      }
       const ids = customers.map((c) => c.customer.id);
       const existing = new Set((await client.query<{ id: string }>("SELECT id FROM customer WHERE id = ANY($1::uuid[])", [ids])).rows.map((r) => r.id));
       return existing.size === 0 ? customers : customers.filter((c) => !existing.has(c.customer.id));
@@ -242,7 +248,7 @@ export async function seedBulkCustomers(
       const chunk = await timed("generate", () => next!);
       // Generate the next round while this one is written.
       next = prepare(rounds[r + 1]);
-      await client.query("BEGIN");
+      await timed("begin", () => client.query("BEGIN"));
       for (const table of TABLES) await timed(table, () => copyLines(client, table, COLUMNS[table], chunk.lines[table]));
       await timed("commit", () => client.query("COMMIT"));
       totals.customers += chunk.customers;
