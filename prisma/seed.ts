@@ -1,6 +1,6 @@
 // `npm run db:seed [-- --customers N] [--no-analyze]`: demo staff and customers. Idempotent.
 // Past 5,000 customers on PostgreSQL, the rest are bulk-loaded with credit histories for 30% of
-// them (prisma/seed/bulk-customers.ts). --no-analyze skips the closing ANALYZE, to see how search
+// them (prisma/seed/bulk-customers.ts). --no-analyze skips the closing VACUUM (ANALYZE), to see how search
 // behaves on a freshly loaded database whose statistics autovacuum has not gathered yet.
 import { parseArgs } from "node:util";
 import { createDb, databaseTargetFromEnv } from "@/server/db/client";

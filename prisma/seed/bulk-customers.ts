@@ -2,10 +2,12 @@
 // past the demo range, with the same credit story generator as the demo range (about 30% of them:
 // credits, the ledger's grants, spends, expiries and voids, "Send credits" payments, audit rows
 // and balances). Written through COPY, one transaction per round of customers (a customer and
-// their whole history land together): the tables' secondary indexes are dropped first and
-// rebuilt at the end (far cheaper than maintaining three trigram indexes row by row), and the
-// books are checked with the service's own ledger check at the end. Interrupted (a server
-// restart), a rerun goes on where it stopped and still rebuilds the indexes.
+// their whole history land together): the tables' secondary indexes and foreign keys are dropped
+// first, then the indexes rebuilt and the foreign keys restored NOT VALID and validated in one
+// pass each at the end (far cheaper than maintaining three trigram indexes and checking each
+// reference row by row); audit rows come with their area, so the trigger deriving it is off for
+// their COPY only. The books are checked with the service's own ledger check at the end.
+// Interrupted (a server restart), a rerun goes on where it stopped and still restores both.
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { Prisma } from "@/prisma/generated/client";
@@ -47,9 +49,13 @@ const COLUMNS: Record<(typeof TABLES)[number], string> = {
   store_credit:
     "id, customer_id, currency, amount_minor, used_minor, removed_minor, category_id, memo, expires_at, expiry_processed_at, payment_id, created_by_id, created_at, updated_at, voided_at, voided_by_id, void_reason",
   credit_event: "id, customer_id, currency, credit_id, type, amount_minor, balance_after_minor, actor_id, reason_id, reason, memo, operation_id, created_at",
-  audit_log: "id, actor_id, action, entity_type, entity_id, details, created_at",
+  // area is what the audit_log_derive_area trigger would set; the trigger is off for this COPY only.
+  audit_log: "id, actor_id, action, area, entity_type, entity_id, details, created_at",
   credit_balance: "customer_id, currency, balance_minor",
 };
+
+/** What the audit_log_derive_area trigger sets: the action's first dotted part. */
+export const auditArea = (action: string) => action.split(".")[0]!;
 
 type Seeded = { index: number; customer: ReturnType<typeof demoCustomer> };
 
@@ -98,8 +104,9 @@ async function generate(customers: Seeded[], now: Date, staffIds: string[]): Pro
     chunk.lines.credit_event.push(
       line([e.id, e.customerId, e.currency, e.creditId, e.type, e.amountMinor, e.balanceAfterMinor, e.actorId, e.reasonId, e.reason, e.memo, e.operationId, e.createdAt]),
     );
+    const action = AUDIT_ACTIONS[e.type];
     chunk.lines.audit_log.push(
-      line([uuid7(), e.actorId, AUDIT_ACTIONS[e.type], "store_credit", e.creditId, JSON.stringify({ seeded: true, amountMinor: e.amountMinor.toString() }), e.createdAt]),
+      line([uuid7(), e.actorId, action, auditArea(action), "store_credit", e.creditId, JSON.stringify({ seeded: true, amountMinor: e.amountMinor.toString() }), e.createdAt]),
     );
   }
   for (const [key, balance] of story.balances) {
@@ -114,6 +121,11 @@ async function generate(customers: Seeded[], now: Date, staffIds: string[]): Pro
 
 async function copyLines(client: pg.PoolClient | pg.Client, table: string, columns: string, lines: string[]) {
   if (lines.length === 0) return;
+  // The area comes with the rows (auditArea), so the per-row plpgsql trigger that derives it is
+  // off for this COPY only, inside the round's transaction (a failed round rolls it back on too).
+  // The append-only triggers (UPDATE, DELETE, TRUNCATE) are never touched.
+  const derivesArea = table === "audit_log";
+  if (derivesArea) await client.query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_derive_area");
   const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`));
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
@@ -123,7 +135,11 @@ async function copyLines(client: pg.PoolClient | pg.Client, table: string, colum
   for (let i = 0; i < lines.length; i += 2_000) stream.write(lines.slice(i, i + 2_000).join(""));
   stream.end();
   await done;
+  if (derivesArea) await client.query("ALTER TABLE audit_log ENABLE TRIGGER audit_log_derive_area");
 }
+
+const pendingLoad = async (client: pg.Client) =>
+  (await client.query<{ t: string | null }>("SELECT coalesce(to_regclass('seed_deferred_index'), to_regclass('seed_deferred_constraint'))::text AS t")).rows[0]!.t !== null;
 
 /** The ledger check's queries run on this raw client, so the load is checked before it commits. */
 const asDbTx = (client: pg.Client) =>
@@ -156,10 +172,11 @@ export async function seedBulkCustomers(
     // still gets them back (the next `npm run db:seed` rebuilds them).
     await client.query("SET synchronous_commit = off");
     await client.query("SET maintenance_work_mem = '256MB'");
-    const pending = (await client.query<{ t: string | null }>("SELECT to_regclass('seed_deferred_index')::text AS t")).rows[0]!.t !== null;
+    const pending = await pendingLoad(client);
     if (pending || opts.to - opts.from >= REBUILD_INDEXES_FROM) {
       await client.query("BEGIN");
       await client.query("CREATE TABLE IF NOT EXISTS seed_deferred_index (name text PRIMARY KEY, definition text NOT NULL)");
+      await client.query("CREATE TABLE IF NOT EXISTS seed_deferred_constraint (table_name text, name text, definition text NOT NULL, PRIMARY KEY (table_name, name))");
       // Secondary indexes only: primary keys and unique constraints stay (references and skips need them).
       const indexes = (
         await client.query<{ indexname: string; indexdef: string }>(
@@ -174,6 +191,20 @@ export async function seedBulkCustomers(
         await client.query("INSERT INTO seed_deferred_index (name, definition) VALUES ($1, $2) ON CONFLICT DO NOTHING", [index.indexname, index.indexdef]);
         await client.query(`DROP INDEX ${pg.escapeIdentifier(index.indexname)}`);
       }
+      // Foreign keys of the tables it fills too: checked row by row they cost more than the rows
+      // themselves; they come back NOT VALID and are then validated in one pass each.
+      const foreignKeys = (
+        await client.query<{ name: string; table_name: string; definition: string }>(
+          `SELECT c.conname AS name, r.relname AS table_name, pg_get_constraintdef(c.oid) AS definition
+           FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid
+           WHERE c.contype = 'f' AND r.relnamespace = to_regnamespace(current_schema()) AND r.relname = ANY($1)`,
+          [[...TABLES]],
+        )
+      ).rows;
+      for (const fk of foreignKeys) {
+        await client.query("INSERT INTO seed_deferred_constraint (name, table_name, definition) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [fk.name, fk.table_name, fk.definition]);
+        await client.query(`ALTER TABLE ${pg.escapeIdentifier(fk.table_name)} DROP CONSTRAINT ${pg.escapeIdentifier(fk.name)}`);
+      }
       await client.query("COMMIT");
     }
 
@@ -184,8 +215,14 @@ export async function seedBulkCustomers(
     }
     // Customers already there (an earlier seed) are left alone, history and all.
     const missing = async (round: number[]): Promise<Seeded[]> => {
-      // In index order: Japanese customers' emails draw from the generator's running state.
-      const customers = round.map((index) => ({ index, customer: demoCustomer(index, DEMO_SEED_DATE) }));
+      // In index order (one round at a time): Japanese customers' emails draw from the
+      // generator's running state. Yielding now and then lets the current round's COPY go on
+      // meanwhile (20,000 customers are seconds of generator work).
+      const customers: Seeded[] = [];
+      for (const index of round) {
+        if (customers.length % 1_000 === 999) await new Promise((resolve) => setImmediate(resolve));
+        customers.push({ index, customer: demoCustomer(index, DEMO_SEED_DATE) });
+      }
       const ids = customers.map((c) => c.customer.id);
       const existing = new Set((await client.query<{ id: string }>("SELECT id FROM customer WHERE id = ANY($1::uuid[])", [ids])).rows.map((r) => r.id));
       return existing.size === 0 ? customers : customers.filter((c) => !existing.has(c.customer.id));
@@ -196,14 +233,24 @@ export async function seedBulkCustomers(
       promise.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
       return promise;
     };
+    // Where the load's time goes: waiting for generated rounds, and each table's COPY.
+    const spent: Record<string, number> = { generate: 0 };
+    const timed = async <T>(phase: string, work: () => Promise<T>) => {
+      const at = performance.now();
+      try {
+        return await work();
+      } finally {
+        spent[phase] = (spent[phase] ?? 0) + performance.now() - at;
+      }
+    };
     let next = prepare(rounds[0]);
     for (let r = 0; r < rounds.length && next; r++) {
-      const chunk = await next;
+      const chunk = await timed("generate", () => next!);
       // Generate the next round while this one is written.
       next = prepare(rounds[r + 1]);
-      await client.query("BEGIN");
-      for (const table of TABLES) await copyLines(client, table, COLUMNS[table], chunk.lines[table]);
-      await client.query("COMMIT");
+      await timed("begin", () => client.query("BEGIN"));
+      for (const table of TABLES) await timed(table, () => copyLines(client, table, COLUMNS[table], chunk.lines[table]));
+      await timed("commit", () => client.query("COMMIT"));
       totals.customers += chunk.customers;
       totals.withHistory += chunk.withHistory;
       totals.credits += chunk.credits;
@@ -213,6 +260,11 @@ export async function seedBulkCustomers(
       if ((done - opts.from) % 100_000 < CHUNK || done === opts.to) {
         log(`  ${done.toLocaleString("en")} customers (${((Date.now() - startedAt) / 1000).toFixed(0)} s)…`);
       }
+    }
+
+    if (rounds.length) {
+      const phases = Object.entries(spent).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(0)} s`);
+      log(`  loaded in ${((Date.now() - startedAt) / 1000).toFixed(0)} s: ${phases.join(", ")}`);
     }
 
     if ((await client.query<{ t: string | null }>("SELECT to_regclass('seed_deferred_index')::text AS t")).rows[0]!.t !== null) {
@@ -228,6 +280,24 @@ export async function seedBulkCustomers(
       await client.query("DROP TABLE seed_deferred_index");
       log(`  rebuilt ${deferred.length} indexes in ${((Date.now() - rebuiltAt) / 1000).toFixed(0)} s`);
     }
+    if ((await client.query<{ t: string | null }>("SELECT to_regclass('seed_deferred_constraint')::text AS t")).rows[0]!.t !== null) {
+      const validatedAt = Date.now();
+      const deferred = (await client.query<{ name: string; table_name: string; definition: string }>("SELECT name, table_name, definition FROM seed_deferred_constraint ORDER BY table_name, name")).rows;
+      for (const fk of deferred) {
+        const table = pg.escapeIdentifier(fk.table_name);
+        const name = pg.escapeIdentifier(fk.name);
+        const state = async () =>
+          (await client.query<{ convalidated: boolean }>("SELECT convalidated FROM pg_constraint WHERE conname = $1 AND conrelid = to_regclass($2)", [fk.name, table])).rows[0];
+        if (!(await state())) await client.query(`ALTER TABLE ${table} ADD CONSTRAINT ${name} ${fk.definition} NOT VALID`);
+        if (!(await state())!.convalidated) await client.query(`ALTER TABLE ${table} VALIDATE CONSTRAINT ${name}`);
+        await client.query("DELETE FROM seed_deferred_constraint WHERE table_name = $1 AND name = $2", [fk.table_name, fk.name]);
+      }
+      await client.query("DROP TABLE seed_deferred_constraint");
+      log(`  restored and validated ${deferred.length} foreign keys in ${((Date.now() - validatedAt) / 1000).toFixed(0)} s`);
+    }
+    // The trigger was off for the bulk COPY: every row's area must be what it would have set.
+    const wrongArea = (await client.query<{ n: string }>("SELECT count(*)::text AS n FROM audit_log WHERE area IS DISTINCT FROM split_part(action, '.', 1)")).rows[0]!.n;
+    if (wrongArea !== "0") throw new Error(`${wrongArea} audit rows have an area that differs from their action`);
     // The seed keeps the books as the services do: the service's own check over every balance.
     const checkedAt = Date.now();
     const db = asDbTx(client);

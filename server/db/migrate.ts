@@ -43,6 +43,30 @@ provider = "postgresql"
 `;
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 
+/**
+ * Indexes whose migration adds what schema.prisma cannot express (INCLUDE columns), declared in
+ * schema.prisma with their key columns only, each with the CREATE INDEX Prisma would write for
+ * that declaration. Prisma's diff would recreate them without the extra columns ("DROP INDEX x"
+ * then exactly that CREATE): that pair is left out of drift checks and new migrations; any other
+ * change to them (other key columns) still shows. migrations.int.test.ts checks the INCLUDE stays.
+ */
+export const INCLUDE_INDEXES: Record<string, string> = {
+  customer_sort_name_id_idx: 'CREATE INDEX "customer_sort_name_id_idx" ON "customer"("sort_name", "id");',
+};
+
+/** The diff script without the DROP/CREATE pairs of INCLUDE_INDEXES. */
+export function withoutIncludeIndexes(script: string | null): string | null {
+  if (script === null) return null;
+  // Prisma writes one statement per block: a "-- Comment" line, the statement, a blank line.
+  const blocks = script.split(/\n\s*\n/);
+  const statement = (block: string) => block.replace(/^--.*$/gm, "").trim();
+  const pairs = Object.entries(INCLUDE_INDEXES).flatMap(([name, create]) => {
+    const drop = `DROP INDEX "${name}";`;
+    return blocks.some((b) => statement(b) === drop) && blocks.some((b) => statement(b) === create) ? [drop, create] : [];
+  });
+  return blocks.filter((block) => !pairs.includes(statement(block))).join("\n\n");
+}
+
 /** Applies pending migrations and returns the names applied, oldest first (none when up to date). */
 export async function applyMigrations(target: DatabaseTarget, paths: MigrationPaths = {}): Promise<string[]> {
   const [migrationsList, files] = await Promise.all([readMigrationsList(migrationsDirOf(paths)), readSchemaFiles(paths)]);
@@ -81,11 +105,12 @@ export async function createMigration(
       filters: NO_FILTER,
     }),
   );
-  if (isEmptyScript(stdout)) return null;
+  const script = withoutIncludeIndexes(stdout);
+  if (isEmptyScript(script)) return null;
 
   const folder = path.join(migrationsDir, migrationFolderName(name, new Date()));
   await fs.mkdir(folder, { recursive: true });
-  await fs.writeFile(path.join(folder, "migration.sql"), stdout ?? "", { flag: "wx" });
+  await fs.writeFile(path.join(folder, "migration.sql"), script ?? "", { flag: "wx" });
   if (!hasLockfile) await fs.writeFile(path.join(migrationsDir, LOCKFILE), LOCKFILE_CONTENT);
   return folder;
 }
@@ -102,7 +127,8 @@ export async function schemaDriftSql(target: DatabaseTarget, paths: MigrationPat
       filters: NO_FILTER,
     }),
   );
-  return isEmptyScript(stdout) ? "" : (stdout ?? "");
+  const script = withoutIncludeIndexes(stdout);
+  return isEmptyScript(script) ? "" : (script ?? "");
 }
 
 /** `20250102030405_add_refunds`, as `prisma migrate dev` names them (UTC timestamp, snake_case). */

@@ -22,6 +22,8 @@ export function searchCustomerRows(db: DbTx, plan: SearchPlan, cursor: SegmentCu
   return keysetPage<CustomerListRow>(db, {
     from: Prisma.sql`customer c`,
     select: LIST_COLUMNS,
+    // What search matches read; customer_sort_name_id_idx and the prefix indexes INCLUDE them.
+    walkColumns: ["sort_name", "search_name", "email", "phone_digits"],
     segments: plan.segments,
     order: plan.order,
     cursor,

@@ -1,7 +1,7 @@
 import { Prisma } from "@/prisma/generated/client";
 import { foldText } from "../customer-text";
 import type { CustomerSort } from "../customers.schema";
-import type { KeysetOrder, OrderedStream, SearchSegment } from "./keyset-segments";
+import { HEAP_WALK_BUDGET, WALK_BUDGET, type KeysetOrder, type OrderedStream, type SearchSegment } from "./keyset-segments";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PHONE_LIKE = /^[\d\s()+.\-/]+$/;
@@ -9,10 +9,11 @@ const PHONE_LIKE = /^[\d\s()+.\-/]+$/;
 const MIN_SUBSTRING = 3;
 
 const ORDER_COLUMNS: Record<Exclude<CustomerSort, "relevance">, Omit<KeysetOrder, "direction">> = {
-  name: { column: Prisma.sql`c.sort_name`, valueType: "text" },
-  email: { column: Prisma.sql`c.email`, valueType: "text" },
-  createdAt: { column: Prisma.sql`c.created_at`, valueType: "timestamptz" },
-  lastActivityAt: { column: Prisma.sql`c.last_activity_at`, valueType: "timestamptz" },
+  // Only the name index carries the walk's columns (INCLUDE), so only it walks index-only.
+  name: { column: Prisma.sql`c.sort_name`, name: "sort_name", valueType: "text", walkBudget: WALK_BUDGET },
+  email: { column: Prisma.sql`c.email`, name: "email", valueType: "text", walkBudget: HEAP_WALK_BUDGET },
+  createdAt: { column: Prisma.sql`c.created_at`, name: "created_at", valueType: "timestamptz", walkBudget: HEAP_WALK_BUDGET },
+  lastActivityAt: { column: Prisma.sql`c.last_activity_at`, name: "last_activity_at", valueType: "timestamptz", walkBudget: HEAP_WALK_BUDGET },
 };
 
 /** How a sort's cursor value is typed in SQL, so a cursor can be checked before it reaches it. */
