@@ -43,10 +43,11 @@ import type { Actor } from "@/server/lib/service-context";
 import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
 import { getStaffActor } from "@/server/modules/staff/staff.service";
 import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
-import { DEMO_PASSWORD, DEMO_STAFF } from "@/prisma/seed/demo-staff";
+import { DEMO_STAFF } from "@/prisma/seed/demo-staff";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { buildApp, startCluster, type Cluster } from "@/scripts/lib/cluster";
 import { PGBENCH_SCRIPT, staleness } from "./lib/issue-credit-pgbench";
+import { signInAsAdmin } from "./lib/next-server";
 
 const { values: args } = parseArgs({
   options: {
@@ -128,30 +129,6 @@ function request(opts: { port: number; method: string; path: string; body?: stri
     if (opts.body) req.write(opts.body);
     req.end();
   });
-}
-
-const cookiePairs = (cookies: string[]) => cookies.map((cookie) => cookie.split(";")[0]!);
-
-/** next-auth credentials sign-in: GET /api/auth/csrf, then POST the form with the csrf cookie. */
-async function signIn(port: number): Promise<string> {
-  const admin = DEMO_STAFF.find((s) => s.role === "ADMIN")!;
-  const csrf = await request({ port, method: "GET", path: "/api/auth/csrf" });
-  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const form = new URLSearchParams({ csrfToken, email: admin.email, password: DEMO_PASSWORD, json: "true" }).toString();
-  const res = await request({
-    port,
-    method: "POST",
-    path: "/api/auth/callback/credentials",
-    body: form,
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      "content-length": String(Buffer.byteLength(form)),
-      cookie: cookiePairs(csrf.cookies).join("; "),
-    },
-  });
-  const session = cookiePairs(res.cookies).find((pair) => pair.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`Sign-in failed (HTTP ${res.status}): ${res.body.slice(0, 300)}`);
-  return session;
 }
 
 // --- 3. Load -----------------------------------------------------------------------------------
@@ -375,7 +352,7 @@ try {
   // One server directly; with --nodes N, HAProxy onto all N as well. A session cookie works on every node.
   const port = portOf(cluster.nodes[0]!.url);
   const balancedPort = portOf(cluster.url);
-  const cookie = await signIn(balancedPort);
+  const cookie = await signInAsAdmin(`http://127.0.0.1:${balancedPort}`);
 
   const staff = await db.staffUser.findFirstOrThrow({ where: { email: DEMO_STAFF.find((s) => s.role === "ADMIN")!.email } });
   const actor = (await getStaffActor(db, staff.id))!;

@@ -9,13 +9,13 @@
 // Database: `creditdesk_soak`, recreated on the server of BENCH_DATABASE_URL (default:
 // DATABASE_URL's server, else postgresql://postgres@127.0.0.1:5432/postgres).
 import { parseArgs } from "node:util";
-import { DEMO_STAFF } from "@/prisma/seed/demo-staff";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { buildApp, rssOf, startCluster } from "@/scripts/lib/cluster";
 import { createDb } from "@/server/db/client";
 import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@/server/db/migrate";
 import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
-import { findLostWrites, percentile, signIn, startMoneyWorkload, type CallRecord } from "./lib/money-workload";
+import { findLostWrites, percentile, startMoneyWorkload, type CallRecord } from "./lib/money-workload";
+import { signInAsAdmin } from "./lib/next-server";
 
 const { values: args } = parseArgs({
   options: {
@@ -49,8 +49,7 @@ type Minute = { minute: number; ok: number; errors: number; p99: number; rss: (n
 const minutes: Minute[] = [];
 let failures: CallRecord[] = [];
 try {
-  const cookie = await signIn(cluster.url, DEMO_STAFF.find((s) => s.role === "ADMIN")!.email);
-  if (!cookie) throw new Error("Sign-in through the load balancer failed");
+  const cookie = await signInAsAdmin(cluster.url);
   log(`\nSoak: ${MINUTES} min, ${CLIENTS} clients, load balancer ${cluster.url} -> ${cluster.nodes.map((n) => n.url).join(", ")}`);
   log(`mix: 55% credits.issue, 20% credits.update (amount), 10% credits.void, 15% customers.search`);
   log(`${"minute".padEnd(7)} ${"ops/s".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}  ${cluster.nodes.map((n) => `${n.name} RSS`.padStart(11)).join(" ")}`);

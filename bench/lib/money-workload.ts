@@ -6,7 +6,6 @@
 // database. Used by the multi-node test (tests/cluster) and bench/soak.
 import { randomUUID } from "node:crypto";
 import superjson from "superjson";
-import { DEMO_PASSWORD } from "@/prisma/seed/demo-staff";
 import type { Db } from "@/server/db/client";
 import { DEFAULT_CATEGORY_IDS, DEFAULT_REASON_IDS } from "@/server/modules/settings/settings-defaults";
 
@@ -41,20 +40,6 @@ export async function callTrpc(base: string, opts: { path: string; type: "query"
 export function resultOf<T>(answer: Answer): T {
   const { result } = answer.json as { result: { data: Parameters<typeof superjson.deserialize>[0] } };
   return superjson.deserialize<T>(result.data);
-}
-
-/** next-auth credentials sign-in through `base`; the session cookie pair, or null when refused. */
-export async function signIn(base: string, email: string, password = DEMO_PASSWORD): Promise<string | null> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token=")) ?? null;
 }
 
 export type AcknowledgedCredit = {

@@ -20,9 +20,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Signs the demo admin in through next-auth's credentials form; returns the session cookie pair. */
-export async function signInAsAdmin(base: string): Promise<string> {
-  const admin = DEMO_STAFF.find((s) => s.role === "ADMIN")!;
+/** next-auth credentials sign-in through `base`; the session cookie pair, or null when refused. */
+export async function signIn(base: string, email: string, password = DEMO_PASSWORD): Promise<string | null> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
@@ -30,9 +29,14 @@ export async function signInAsAdmin(base: string): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email: admin.email, password: DEMO_PASSWORD, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`Sign-in failed with HTTP ${res.status}`);
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token=")) ?? null;
+}
+
+/** Signs the demo admin in through next-auth's credentials form; returns the session cookie pair. */
+export async function signInAsAdmin(base: string): Promise<string> {
+  const session = await signIn(base, DEMO_STAFF.find((s) => s.role === "ADMIN")!.email);
+  if (!session) throw new Error(`The demo admin's sign-in through ${base} was refused`);
   return session;
 }

@@ -6,7 +6,8 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callTrpc, findLostWrites, resultOf, signIn, startMoneyWorkload, type WorkloadStats } from "@/bench/lib/money-workload";
+import { callTrpc, findLostWrites, resultOf, startMoneyWorkload, type WorkloadStats } from "@/bench/lib/money-workload";
+import { signIn } from "@/bench/lib/next-server";
 import { DEMO_PASSWORD, DEMO_STAFF } from "@/prisma/seed/demo-staff";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { buildApp, startCluster, type Cluster } from "@/scripts/lib/cluster";
