@@ -23,10 +23,8 @@
 //
 // The load phases share the machine with the bench client itself (and Next.js with PostgreSQL),
 // as they would on a small single host; the figures are what this machine does, nothing adjusted.
-import { execFileSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,7 +45,9 @@ import { DEMO_STAFF } from "@/prisma/seed/demo-staff";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { buildApp, startCluster, type Cluster } from "@/scripts/lib/cluster";
 import { PGBENCH_SCRIPT, staleness } from "./lib/issue-credit-pgbench";
+import { drive as driveLoad, fmt, httpClient, mergeLoad, summarise, summaryLine, type LoadResult, type Response, type Summary } from "./lib/http-load";
 import { signInAsAdmin } from "./lib/next-server";
+import { pgbench, pgbenchLoad, preparePgbenchDatabase, type PgbenchResult } from "./lib/pgbench";
 
 const { values: args } = parseArgs({
   options: {
@@ -112,24 +112,8 @@ async function checkConnectionBudget(db: Db): Promise<void> {
   if (needed + row!.open > row!.max) throw new Error(`${needed} connections beside the ${row!.open} open exceed max_connections (${row!.max}): lower --pool or --nodes`);
 }
 
-type Response = { status: number; body: string; cookies: string[] };
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-
-function request(opts: { port: number; method: string; path: string; body?: string; headers?: Record<string, string> }): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: opts.port, method: opts.method, path: opts.path, headers: opts.headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), cookies: res.headers["set-cookie"] ?? [] }),
-      );
-    });
-    req.on("error", reject);
-    if (opts.body) req.write(opts.body);
-    req.end();
-  });
-}
+const { agent, request } = httpClient(CLIENTS);
+const drive = (call: () => Promise<Response>, seconds: number, clients = CLIENTS) => driveLoad(call, seconds, clients);
 
 // --- 3. Load -----------------------------------------------------------------------------------
 
@@ -149,31 +133,6 @@ function issueBody(customerIds: string[]): string {
       memo: "bench",
     }),
   );
-}
-
-type LoadResult = { ok: number; failed: number; failures: Map<string, number>; latenciesMs: number[]; seconds: number };
-
-/** CLIENTS loops calling `call` back to back for `seconds`; latency of every answer. */
-async function drive(call: () => Promise<Response>, seconds: number, clients = CLIENTS): Promise<LoadResult> {
-  const result: LoadResult = { ok: 0, failed: 0, failures: new Map(), latenciesMs: [], seconds };
-  const stopAt = performance.now() + seconds * 1000;
-  const client = async () => {
-    while (performance.now() < stopAt) {
-      const started = performance.now();
-      const res = await call().catch((error: unknown) => ({ status: 0, body: String(error), cookies: [] }));
-      const elapsed = performance.now() - started;
-      if (res.status === 200) {
-        result.ok += 1;
-        result.latenciesMs.push(elapsed);
-      } else {
-        result.failed += 1;
-        const key = `${res.status} ${res.body.slice(0, 160)}`;
-        result.failures.set(key, (result.failures.get(key) ?? 0) + 1);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, client));
-  return result;
 }
 
 function issueOverHttp(port: number, cookie: string, customerIds: string[]) {
@@ -231,48 +190,7 @@ function spendInProcess(db: Db, customerIds: string[]) {
   };
 }
 
-function summarise(load: LoadResult) {
-  const sorted = [...load.latenciesMs].sort((a, b) => a - b);
-  return { opsPerSecond: load.ok / load.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 // --- 4. pgbench --------------------------------------------------------------------------------
-
-const pgConnection = () => {
-  const url = new URL(serverUrl);
-  return {
-    args: ["-h", url.hostname, "-p", url.port || "5432", "-U", decodeURIComponent(url.username || "postgres")],
-    env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) },
-  };
-};
-
-type PgbenchResult = { tps: number; latencyMs: number; output: string };
-
-function pgbench(args: string[], database: string, seconds: number): PgbenchResult {
-  const { args: connection, env } = pgConnection();
-  const output = execFileSync("pgbench", [...args, "-c", String(CLIENTS), "-j", "2", "-T", String(seconds), ...connection, database], {
-    env,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1]);
-  const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(output)?.[1]);
-  if (!Number.isFinite(tps)) throw new Error(`Could not read pgbench's tps:\n${output}`);
-  return { tps, latencyMs, output };
-}
-
-/** A scratch database for `pgbench -N` (`pgbench -i`): the database's own ceiling for a small write transaction. */
-async function preparePgbenchN(): Promise<void> {
-  await dropPostgresDatabase(serverUrl, PGBENCH_DB);
-  await createPostgresDatabase(serverUrl, PGBENCH_DB);
-  const { args: connection, env } = pgConnection();
-  execFileSync("pgbench", ["-i", "-q", ...connection, PGBENCH_DB], { env, stdio: ["ignore", "ignore", "pipe"] });
-}
 
 /**
  * The fast path's own statements (bench/sql/issue-credit.pgbench.sql) driven by pgbench on the
@@ -290,37 +208,17 @@ async function preparePgbenchIssue(db: Db, url: string): Promise<(seconds: numbe
   const customers = await db.customer.count();
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
   return (seconds) =>
-    pgbench(["-n", "-M", "prepared", "-f", PGBENCH_SCRIPT, "-D", `admin=${adminId}`, "-D", `customers=${customers}`], database, seconds);
+    pgbench({ serverUrl, database, clients: CLIENTS, seconds, args: ["-n", "-M", "prepared", "-f", PGBENCH_SCRIPT, "-D", `admin=${adminId}`, "-D", `customers=${customers}`] });
 }
 
 // --- Run ---------------------------------------------------------------------------------------
 
-type Summary = ReturnType<typeof summarise>;
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
-const line = (s: Summary) => `ops/s ${fmt(s.opsPerSecond).padStart(7)}   p50 ${fmt(s.p50).padStart(6)} ms   p99 ${fmt(s.p99).padStart(6)} ms   max ${fmt(s.max).padStart(6)} ms`;
 const targets: { what: string; value: number; target: string; isMet: boolean }[] = [];
 const ratioTarget = (what: string, value: number, min: number) => targets.push({ what, value, target: `>= ${min}`, isMet: value >= min });
 const p99Target = (what: string, value: number, max: number) => targets.push({ what, value, target: `< ${max} ms`, isMet: value < max });
 
 const stale = staleness();
 if (stale) throw new Error(stale);
-
-/** Adds one slice's answers to a phase's total. */
-function merge(into: LoadResult | undefined, slice: LoadResult): LoadResult {
-  if (!into) return slice;
-  for (const [failure, count] of slice.failures) into.failures.set(failure, (into.failures.get(failure) ?? 0) + count);
-  into.latenciesMs.push(...slice.latenciesMs);
-  return { ...into, ok: into.ok + slice.ok, failed: into.failed + slice.failed, seconds: into.seconds + slice.seconds };
-}
-
-const pgbenchLoad = (result: PgbenchResult, seconds: number): LoadResult => ({
-  ok: result.tps * seconds,
-  failed: 0,
-  failures: new Map(),
-  // pgbench reports an average only; kept as one sample per slice for the report.
-  latenciesMs: [result.latencyMs],
-  seconds,
-});
 
 const NODES_SUFFIX = ` (${NODES} nodes)`;
 const portOf = (url: string) => Number(new URL(url).port);
@@ -362,13 +260,13 @@ try {
   // Payments with at least US$10 (or ¥1,000) left to refund.
   const payments = await db.$queryRaw<{ id: string; currency: string }[]>`
     SELECT id, currency FROM payment WHERE amount_minor - refunded_minor - pending_refund_minor >= 1000 LIMIT 2000`;
-  await preparePgbenchN();
+  await preparePgbenchDatabase(serverUrl, PGBENCH_DB);
   const pgbenchIssue = await preparePgbenchIssue(db, bench.url);
 
   // Every phase runs a slice in every round, so a change in the machine's load (other work on a
   // shared box) falls on all of them alike and the ratios stay comparable.
   const phases: { name: string; seconds: number; run: (seconds: number) => Promise<LoadResult> }[] = [
-    { name: "pgbench -N", seconds: SECONDS, run: async (t) => pgbenchLoad(pgbench(["-N"], PGBENCH_DB, t), t) },
+    { name: "pgbench -N", seconds: SECONDS, run: async (t) => pgbenchLoad(pgbench({ serverUrl, database: PGBENCH_DB, args: ["-N"], clients: CLIENTS, seconds: t }), t) },
     { name: "pgbench -f issue", seconds: SECONDS, run: async (t) => pgbenchLoad(pgbenchIssue(t), t) },
     // With --nodes N each HTTP phase on one node is followed by the same through the load balancer.
     ...httpPhases(port, cookie, bench.customerIds).flatMap((phase, i) =>
@@ -394,7 +292,7 @@ try {
     for (const phase of phases) {
       // A server or HAProxy may have closed sockets left idle since the last phase; start on fresh ones.
       agent.destroy();
-      totals.set(phase.name, merge(totals.get(phase.name), await phase.run(phase.seconds / ROUNDS)));
+      totals.set(phase.name, mergeLoad(totals.get(phase.name), await phase.run(phase.seconds / ROUNDS)));
     }
   }
   await cluster.stop();
@@ -420,13 +318,13 @@ try {
   log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   log(`pgbench -N                          ${pgbenchLine("pgbench -N")}`);
   log(`pgbench -f issue-credit.pgbench.sql  ${pgbenchLine("pgbench -f issue")}`);
-  log(`bare route /api/health              ${line(S("bare route"))}`);
-  log(`staff.me over HTTP                  ${line(S("staff.me"))}`);
-  log(`credits.issue in-process            ${line(S("issue in-process"))}`);
-  log(`credits.issue over HTTP             ${line(S("issue http 32"))}   (ok ${total("issue http 32").ok}, failed ${total("issue http 32").failed})`);
-  log(`credits.issue over HTTP, 4 clients  ${line(S("issue http 4"))}`);
-  log(`spendCredit in-process (storefront) ${line(S("spend in-process"))}`);
-  log(`refund to store credit in-process   ${line(S("refund to credit in-process"))}   (${payments.length} payments)`);
+  log(`bare route /api/health              ${summaryLine(S("bare route"))}`);
+  log(`staff.me over HTTP                  ${summaryLine(S("staff.me"))}`);
+  log(`credits.issue in-process            ${summaryLine(S("issue in-process"))}`);
+  log(`credits.issue over HTTP             ${summaryLine(S("issue http 32"))}   (ok ${total("issue http 32").ok}, failed ${total("issue http 32").failed})`);
+  log(`credits.issue over HTTP, 4 clients  ${summaryLine(S("issue http 4"))}`);
+  log(`spendCredit in-process (storefront) ${summaryLine(S("spend in-process"))}`);
+  log(`refund to store credit in-process   ${summaryLine(S("refund to credit in-process"))}   (${payments.length} payments)`);
   if (NODES > 1) {
     // The same phases side by side: ops/s, p50, p99 on one node and through HAProxy onto NODES;
     // the N-node ÷ 1-node ratio; each ops/s ÷ this run's bare route (one node) and pgbench -N.
