@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { encode, getToken, type JWT } from "next-auth/jwt";
+import { getToken, type JWT } from "next-auth/jwt";
 import { appOrigin, isHttpsOrigin } from "@/server/auth/app-url";
 import { sameOriginPath } from "@/server/auth/safe-redirect";
 import { sessionCookieFor } from "@/server/auth/session-cookie";
+import { decodeSessionToken, encodeSessionToken } from "@/server/auth/session-token";
 import { isPastAbsoluteLimit, SESSION_IDLE_SECONDS, SESSION_RENEW_AFTER_SECONDS, staffSessionOf } from "@/server/auth/session-lifetime";
 import { securityHeaders } from "@/server/http/security-headers";
 import { config as appConfig } from "@/server/config";
@@ -34,7 +35,7 @@ const isPublicPath = (path: string) =>
 
 async function answer(request: NextRequest, origin: string, csp: string): Promise<NextResponse> {
   const cookie = sessionCookieFor(origin);
-  const token = await getToken({ req: request, cookieName: cookie.name, secureCookie: cookie.options.secure });
+  const token = await getToken({ req: request, cookieName: cookie.name, secureCookie: cookie.options.secure, decode: decodeSessionToken });
   const session = staffSessionOf(token);
   const isSignedIn = session !== null && !isPastAbsoluteLimit(session);
   const { pathname, search } = request.nextUrl;
@@ -58,7 +59,7 @@ async function renew(response: NextResponse, token: JWT, cookie: ReturnType<type
   const issuedAt = typeof token.iat === "number" ? token.iat : 0;
   if (!secret || Date.now() / 1000 - issuedAt < SESSION_RENEW_AFTER_SECONDS) return;
   const { sub, sv, sat } = token;
-  const value = await encode({ token: { sub, sv, sat }, secret, maxAge: SESSION_IDLE_SECONDS });
+  const value = await encodeSessionToken({ token: { sub, sv, sat }, secret, maxAge: SESSION_IDLE_SECONDS });
   response.cookies.set(cookie.name, value, { ...cookie.options, maxAge: SESSION_IDLE_SECONDS });
 }
 

@@ -7,6 +7,7 @@ import { appOrigin } from "./app-url";
 import { clientIpOf } from "./client-ip";
 import { sameOriginPath } from "./safe-redirect";
 import { sessionCookieFor } from "./session-cookie";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { isPastAbsoluteLimit, SESSION_IDLE_SECONDS, staffSessionOf } from "./session-lifetime";
 import { lockedError, UNAVAILABLE_ERROR } from "./sign-in-messages";
 
@@ -21,6 +22,7 @@ export function buildAuthOptions(origin: string): NextAuthOptions {
   const sessionCookie = sessionCookieFor(origin);
   return {
     session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     useSecureCookies: sessionCookie.options.secure,
     cookies: { sessionToken: sessionCookie },
     pages: { signIn: SIGN_IN_PATH },

@@ -8,6 +8,7 @@ import { getActiveActor } from "@/server/modules/staff/staff.service";
 import type { Actor } from "@/server/lib/service-context";
 import { appOrigin } from "./app-url";
 import { sessionCookieFor } from "./session-cookie";
+import { decodeSessionToken } from "./session-token";
 import { staffSessionOf, type StaffSession } from "./session-lifetime";
 
 /**
@@ -17,7 +18,7 @@ import { staffSessionOf, type StaffSession } from "./session-lifetime";
 export async function getStaffSession(): Promise<StaffSession | null> {
   const cookie = sessionCookieFor(appOrigin());
   const req = { cookies: await cookies(), headers: await headers() } as unknown as NextRequest;
-  return staffSessionOf(await getToken({ req, cookieName: cookie.name, secureCookie: cookie.options.secure }));
+  return staffSessionOf(await getToken({ req, cookieName: cookie.name, secureCookie: cookie.options.secure, decode: decodeSessionToken }));
 }
 
 /** The signed-in, active staff member for this request, or null. Cached per request. */
