@@ -13,16 +13,27 @@ export type WebhookReceiver = {
   close: () => Promise<void>;
 };
 
-export async function startWebhookReceiver(script: (number | "hang")[] = []): Promise<WebhookReceiver> {
+/**
+ * `script`: the answers to the next requests, in order. `answerFor`, when given, decides instead:
+ * it gets the request's try number for its webhook-id (1 for the first).
+ */
+export async function startWebhookReceiver(
+  script: (number | "hang")[] = [],
+  answerFor?: (request: { headers: Record<string, string>; body: string; tryNumber: number }) => number | "hang",
+): Promise<WebhookReceiver> {
+  const tries = new Map<string, number>();
   const hung = new Set<http.ServerResponse>();
   const receiver: Omit<WebhookReceiver, "url" | "close"> = { received: [], script: [...script] };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const answer = receiver.script.shift() ?? 200;
       const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, String(value)]));
-      receiver.received.push({ headers, body: Buffer.concat(chunks).toString("utf8"), answered: answer === "hang" ? "hung" : answer });
+      const body = Buffer.concat(chunks).toString("utf8");
+      const tryNumber = (tries.get(headers["webhook-id"] ?? "") ?? 0) + 1;
+      tries.set(headers["webhook-id"] ?? "", tryNumber);
+      const answer = answerFor ? answerFor({ headers, body, tryNumber }) : (receiver.script.shift() ?? 200);
+      receiver.received.push({ headers, body, answered: answer === "hang" ? "hung" : answer });
       if (answer === "hang") {
         hung.add(res);
         return;
