@@ -3,6 +3,7 @@
 // the end. The receiver is a real HTTP server on 127.0.0.1 (the e2e server runs with
 // WEBHOOKS_ALLOW_PRIVATE=1, e2e/support/test-run.ts). Runs alone too:
 // `npx playwright test --project=store-wide --no-deps e2e/store-wide/webhooks.spec.ts`.
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { startWebhookReceiver, type WebhookReceiver } from "../../tests/helpers/webhook-receiver";
@@ -72,6 +73,9 @@ test.describe("Settings > Webhooks, as the admin", () => {
     await expect(row).toContainText("Delivered");
     await expect(row).toContainText("200");
     await expect(row.getByRole("cell").nth(3)).toHaveText("2");
+    // The endpoint page with a delivery has no WCAG 2.1 A/AA violation axe-core can find.
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 
     await row.getByRole("button", { name: `Resend credit.issued event ${messageId}` }).click();
     await expect(page.getByText("Queued to be sent again with the same webhook-id")).toBeVisible();

@@ -14,6 +14,7 @@ import { remindExpiringCredits } from "@/server/modules/credits/remind-expiring-
 import { DEFAULT_REASON_IDS } from "@/server/modules/settings/settings-defaults";
 import { getExpiryReminderSetting, setExpiryReminderSetting } from "@/server/modules/settings/settings.service";
 import { deliverDueWebhooks } from "./deliver-webhooks";
+import { newWebhookSecret, sendWebhook } from "./send-webhook";
 import { webhookEventInsertSql } from "./webhooks.repo";
 import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookDeliveries, resendWebhookDelivery } from "./webhooks.service";
 import type { WebhookEventType } from "./webhooks.schema";
@@ -114,6 +115,18 @@ describe("webhook delivery", () => {
     const delivery = await deliveryOf(event!.id, endpoint.id);
     expect(delivery).toMatchObject({ status: "PENDING", attempts: 1, lastResponseCode: null });
     expect(delivery.lastError).toMatch(/private, loopback or link-local/);
+  });
+
+  it("checks a host name's addresses when it connects, and connects to a checked one", async () => {
+    const receiver = await startWebhookReceiver([]);
+    receivers.push(receiver);
+    const byName = receiver.url.replace("127.0.0.1", "localhost");
+    const request = { url: byName, secret: newWebhookSecret(), messageId: "msg_by_name", payload: '{"type":"credit.issued"}', timestamp: new Date() };
+    const refused = await sendWebhook(request, { timeoutMs: 2_000, allowPrivate: false });
+    expect(refused).toMatchObject({ responseCode: null, error: expect.stringMatching(/^localhost resolves to .*private, loopback or link-local/) });
+    expect(receiver.received).toHaveLength(0);
+    expect(await sendWebhook(request, { timeoutMs: 2_000, allowPrivate: true })).toMatchObject({ responseCode: 200, error: null });
+    expect(new Webhook(request.secret).verify(receiver.received[0]!.body, receiver.received[0]!.headers)).toEqual({ type: "credit.issued" });
   });
 
   it("a receiver that never answers does not hold up issuing credit", async () => {
