@@ -94,6 +94,7 @@ const WRITTEN_TABLES = [
   "store_credit", "credit_balance", "credit_event", "audit_log", "notification", "payment", "refund",
   "sandbox_gateway_refund", "credit_category", "adjustment_reason", "payment_infrastructure", "payment_method", "store_currency",
   "role", "money_limit", "staff_user", "staff_password_link", "approval_request", "limit_usage",
+  "webhook_endpoint", "webhook_event", "webhook_delivery", "credit_expiry_reminder",
 ];
 // A refusal from a request that had started executing is kept under its key (Stripe's rule), so
 // a refused call may add a key row holding that refusal; any other key row counts as a write.
