@@ -5,8 +5,12 @@
 // in SQL for the fast path; credits.issue-fast-path.int.test.ts proves both write the same row.
 import type { WebhookEventType } from "./webhooks.schema";
 
-type WebhookValue = string | number | boolean | null | WebhookValue[] | { [key: string]: WebhookValue };
+/** bigint amounts are written as strings and dates as ISO 8601 UTC (webhookEventInsertSql). */
+type WebhookValue = string | number | bigint | boolean | Date | null | WebhookValue[] | { [key: string]: WebhookValue };
 export type WebhookData = { [key: string]: WebhookValue };
+
+/** The JSON of an event's data: bigint amounts as strings, dates as ISO 8601 (Date's own toJSON). */
+export const webhookDataJson = (data: WebhookData) => JSON.stringify(data, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
 export type WebhookEventDraft = { type: WebhookEventType; data: WebhookData };
 
 const minor = (value: bigint) => value.toString();

@@ -5,7 +5,7 @@ import type { WebhookDeliveryStatus } from "@/prisma/generated/enums";
 import type { DbTx } from "@/server/db/client";
 import { columnList } from "@/server/lib/sql-columns";
 import { uuid7 } from "@/server/lib/uuid7";
-import type { WebhookData, WebhookEventDraft } from "./webhook-events";
+import { webhookDataJson, type WebhookData, type WebhookEventDraft } from "./webhook-events";
 import type { WebhookEventType } from "./webhooks.schema";
 
 /**
@@ -16,7 +16,7 @@ import type { WebhookEventType } from "./webhooks.schema";
  */
 export function webhookEventInsertSql(type: WebhookEventType, data: WebhookData, id: string = uuid7()): Prisma.Sql {
   return Prisma.sql`INSERT INTO webhook_event (id, type, data)
-    SELECT ${id}::uuid, ${type}, ${JSON.stringify(data)}::jsonb
+    SELECT ${id}::uuid, ${type}, ${webhookDataJson(data)}::jsonb
     WHERE EXISTS (SELECT 1 FROM webhook_endpoint e WHERE e.is_enabled AND ${type} = ANY (e.events))`;
 }
 
