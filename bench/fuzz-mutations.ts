@@ -30,6 +30,7 @@ import { ZSetMoneyLimitInput } from "@/server/modules/limits/limits.schema";
 import { setMoneyLimit } from "@/server/modules/limits/limits.service";
 import { createRole } from "@/server/modules/roles/roles.service";
 import { createStaff, getStaffActor } from "@/server/modules/staff/staff.service";
+import { createWebhookEndpoint } from "@/server/modules/webhooks/webhooks.service";
 import { CRAFTED_CURSORS, malformedBodies } from "./fuzz/malformed-inputs";
 import { freePort, nextEnv, signInAsAdmin } from "./lib/next-server";
 
@@ -93,6 +94,7 @@ const WRITTEN_TABLES = [
   "store_credit", "credit_balance", "credit_event", "audit_log", "notification", "payment", "refund",
   "sandbox_gateway_refund", "credit_category", "adjustment_reason", "payment_infrastructure", "payment_method", "store_currency",
   "role", "money_limit", "staff_user", "staff_password_link", "approval_request", "limit_usage",
+  "webhook_endpoint", "webhook_event", "webhook_delivery", "credit_expiry_reminder",
 ];
 // A refusal from a request that had started executing is kept under its key (Stripe's rule), so
 // a refused call may add a key row holding that refusal; any other key row counts as a write.
@@ -122,6 +124,10 @@ type Fixtures = {
   deleteRoleKey: string;
   /** A staff member made for the fuzz, for the staff mutations: never the signed-in admin. */
   targetStaffId: string;
+  /** Webhook endpoints made for the fuzz (a public IP literal: no DNS needed): one to update, one to delete; and a delivery to resend. */
+  webhookEndpointId: string;
+  deleteWebhookEndpointId: string;
+  webhookDeliveryId: string;
 };
 
 async function fixtureActor(db: Db, role: string) {
@@ -152,7 +158,16 @@ async function fixturesFrom(db: Db): Promise<Fixtures> {
   const updateRoleKey = await customRole("Fuzz update");
   // limits.clear needs a row to remove.
   await setMoneyLimit(admin, ZSetMoneyLimitInput.parse({ roleKey: updateRoleKey, currency: "USD", maxCredit: "10.00", maxRefund: "10.00", maxSetBalanceChange: "0", dailyCredit: "50.00", dailyRefund: "50.00" }));
+  const webhookEndpoint = await createWebhookEndpoint(admin, { url: FUZZ_WEBHOOK_URL, description: "Made by npm run fuzz", events: ["credit.issued"] });
+  const deleteWebhookEndpoint = await createWebhookEndpoint(admin, { url: FUZZ_WEBHOOK_URL, description: "Made by npm run fuzz", events: ["credit.issued"] });
+  // A credit.issued event now has a delivery to each endpoint.
+  await issueCredit(admin, ZIssueCreditInput.parse({ idempotencyKey: randomUUID(), customerId: credit.customerId, amount: "1.00", currency: "USD", categoryId: DEFAULT_CATEGORY_IDS.goodwill, memo: "fuzz webhook" }));
+  const [delivery] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM webhook_delivery WHERE endpoint_id = ${webhookEndpoint.id}::uuid LIMIT 1`;
+  if (!delivery) throw new Error("The fixture webhook endpoint got no delivery");
   return {
+    webhookEndpointId: webhookEndpoint.id,
+    deleteWebhookEndpointId: deleteWebhookEndpoint.id,
+    webhookDeliveryId: delivery.id,
     customerId: credit.customerId,
     creditId: credit.id,
     paymentId: payment.id,
@@ -164,6 +179,9 @@ async function fixturesFrom(db: Db): Promise<Fixtures> {
     targetStaffId: (await fixtureActor(db, "VIEWER")).actor.id,
   };
 }
+
+/** A public address written as an IP, so saving it needs no DNS (TEST-NET addresses are refused as reserved). */
+const FUZZ_WEBHOOK_URL = "https://93.184.216.34/creditdesk-fuzz";
 
 let nameCounter = 0;
 const freshName = () => `Fuzz ${process.pid} ${++nameCounter}`;
@@ -196,6 +214,12 @@ function validInputs(f: Fixtures): Record<string, () => Record<string, unknown>>
     "settings.methods.setActive": () => ({ id: DEFAULT_METHOD_IDS.inStore, isActive: true }),
     "settings.currencies.add": () => ({ code: "SEK" }),
     "settings.currencies.setEnabled": () => ({ code: "USD", isEnabled: true }),
+    // Off, as the store starts: the fuzz run leaves reminders as they were.
+    "settings.setExpiryReminders": () => ({ isOn: false, days: 7 }),
+    "webhooks.create": () => ({ url: FUZZ_WEBHOOK_URL, description: "fuzz", events: ["credit.spent"] }),
+    "webhooks.update": () => ({ endpointId: f.webhookEndpointId, url: FUZZ_WEBHOOK_URL, description: "fuzz", events: ["credit.issued", "credit.voided"], isEnabled: true }),
+    "webhooks.delete": () => ({ endpointId: f.deleteWebhookEndpointId }),
+    "webhooks.resend": () => ({ deliveryId: f.webhookDeliveryId }),
     "approvals.approve": () => ({ idempotencyKey: key(), requestId: f.approveRequestId }),
     "approvals.reject": () => ({ idempotencyKey: key(), requestId: f.rejectRequestId, reason: "fuzz" }),
     "limits.set": () => ({ roleKey: f.updateRoleKey, currency: "USD", maxCredit: "20.00", maxRefund: "20.00", maxSetBalanceChange: null, dailyCredit: "100.00", dailyRefund: "100.00" }),
@@ -219,6 +243,7 @@ const LISTS: [path: string, input: (f: Fixtures) => Record<string, unknown>][] =
   ["payments.list", (f) => ({ customerId: f.customerId })],
   ["refunds.list", () => ({})],
   ["notifications.list", (f) => ({ customerId: f.customerId })],
+  ["webhooks.deliveries", (f) => ({ endpointId: f.webhookEndpointId })],
   ["customers.search", () => ({ sort: "relevance" })],
   ["customers.search", () => ({ sort: "createdAt" })],
   ["customers.search", () => ({ sort: "email", query: "a" })],

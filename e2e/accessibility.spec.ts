@@ -89,6 +89,7 @@ asRole("admin", () => {
     ["/refunds", "Refunds"],
     ["/credits/send", "Send credits"],
     ["/settings", "Settings"],
+    ["/settings/webhooks", "Webhooks"],
     ["/staff", "Staff"],
     ["/roles", "Roles"],
     ["/audit-log", "Audit log"],

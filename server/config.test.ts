@@ -34,6 +34,10 @@ describe("parseConfig", () => {
       SMTP_URL: undefined,
       SMTP_FROM: undefined,
       NOTIFICATIONS_DELIVER_INTERVAL_SECONDS: 15,
+      WEBHOOKS_DELIVER_INTERVAL_SECONDS: 5,
+      WEBHOOKS_TIMEOUT_MS: 10_000,
+      WEBHOOKS_ALLOW_PRIVATE: 0,
+      EXPIRY_REMINDERS_INTERVAL_MINUTES: 60,
       WORKERS: 1,
     };
     expect(parseConfig({})).toEqual(defaults);

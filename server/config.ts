@@ -64,6 +64,11 @@ const ZConfig = z.object({
   SMTP_URL: url("SMTP_URL", ["smtp:", "smtps:"]),
   SMTP_FROM: optionalText,
   NOTIFICATIONS_DELIVER_INTERVAL_SECONDS: wholeNumber("NOTIFICATIONS_DELIVER_INTERVAL_SECONDS", { unit: "seconds", min: 0, max: 86_400, fallback: 15 }),
+  WEBHOOKS_DELIVER_INTERVAL_SECONDS: wholeNumber("WEBHOOKS_DELIVER_INTERVAL_SECONDS", { unit: "seconds", min: 0, max: 86_400, fallback: 5 }),
+  WEBHOOKS_TIMEOUT_MS: wholeNumber("WEBHOOKS_TIMEOUT_MS", { unit: "milliseconds", min: 100, max: 60_000, fallback: 10_000 }),
+  /** 1: webhooks may go to loopback, private and link-local addresses (tests, a receiver on the same network). */
+  WEBHOOKS_ALLOW_PRIVATE: wholeNumber("WEBHOOKS_ALLOW_PRIVATE", { min: 0, max: 1, fallback: 0 }),
+  EXPIRY_REMINDERS_INTERVAL_MINUTES: wholeNumber("EXPIRY_REMINDERS_INTERVAL_MINUTES", { unit: "minutes", min: 0, max: 1440, fallback: 60 }),
   /** 1: `npm start` runs the job workers in the server; 0 on web nodes next to `npm run worker`. */
   WORKERS: wholeNumber("WORKERS", { min: 0, max: 1, fallback: 1 }),
 });

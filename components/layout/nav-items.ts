@@ -13,5 +13,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/roles", label: "Roles", permission: "roles:manage" },
   { href: "/audit-log", label: "Audit log", permission: "audit:read" },
   { href: "/settings", label: "Settings", permission: "settings:manage" },
+  { href: "/settings/webhooks", label: "Webhooks", permission: "webhooks:manage" },
   { href: "/credits/send", label: "Send credits", permission: "credits:issue", group: "User actions" },
 ];

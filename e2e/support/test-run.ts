@@ -76,6 +76,9 @@ export function appEnvOf(run: TestRun): Record<string, string> {
     NEXTAUTH_URL: baseUrlOf(run),
     NEXTAUTH_SECRET: run.authSecret,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The webhooks spec's receiver listens on 127.0.0.1, which the private-address guard refuses otherwise.
+    WEBHOOKS_ALLOW_PRIVATE: "1",
+    WEBHOOKS_DELIVER_INTERVAL_SECONDS: "1",
   };
 }
 

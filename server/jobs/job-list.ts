@@ -7,6 +7,8 @@ import { expireApprovals } from "@/server/modules/approvals/expire-approvals";
 import { expireCredits } from "@/server/modules/credits/expire-credits";
 import { deliverDueNotifications } from "@/server/modules/notifications/deliver-notifications";
 import { reconcilePendingRefunds } from "@/server/modules/refunds/reconcile-refunds";
+import { remindExpiringCredits } from "@/server/modules/credits/remind-expiring-credits";
+import { deliverDueWebhooks } from "@/server/modules/webhooks/deliver-webhooks";
 
 export type JobContext = { db: Db; log: (line: string) => void };
 
@@ -72,6 +74,26 @@ export const JOBS = [
     run: async ({ db }) => {
       const { expired } = await expireApprovals({ db });
       return expired > 0 ? `${expired} approval requests expired` : null;
+    },
+  },
+  {
+    name: "webhook-delivery",
+    label: "Webhooks",
+    periodMs: (config) => config.WEBHOOKS_DELIVER_INTERVAL_SECONDS * 1000,
+    run: async ({ db, log }) => {
+      const result = await deliverDueWebhooks(db, { log });
+      return result.delivered > 0 || result.retrying > 0 || result.failed > 0
+        ? `${result.delivered} delivered, ${result.retrying} retrying, ${result.failed} failed`
+        : null;
+    },
+  },
+  {
+    name: "expiry-reminders",
+    label: "Expiry reminders",
+    periodMs: (config) => config.EXPIRY_REMINDERS_INTERVAL_MINUTES * 60_000,
+    run: async ({ db }) => {
+      const { reminded } = await remindExpiringCredits({ db });
+      return reminded > 0 ? `${reminded} expiry reminders queued` : null;
     },
   },
 ] as const satisfies readonly JobDefinition[];

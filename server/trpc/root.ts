@@ -10,6 +10,7 @@ import { rolesRouter } from "@/server/modules/roles/roles.router";
 import { refundsRouter } from "@/server/modules/refunds/refunds.router";
 import { settingsRouter } from "@/server/modules/settings/settings.router";
 import { staffRouter } from "@/server/modules/staff/staff.router";
+import { webhooksRouter } from "@/server/modules/webhooks/webhooks.router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   roles: rolesRouter,
   settings: settingsRouter,
   staff: staffRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

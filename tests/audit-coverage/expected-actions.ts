@@ -31,6 +31,11 @@ export const EXPECTED_AUDIT_ACTIONS: Record<string, readonly string[]> = {
   "settings.currencies.add": ["settings.currency.add"],
   "settings.currencies.setEnabled": ["settings.currency.enable", "settings.currency.disable"],
   "settings.setDateStyle": ["settings.date_style.change"],
+  "settings.setExpiryReminders": ["settings.expiry_reminders.change"],
+  "webhooks.create": ["webhook.create"],
+  "webhooks.update": ["webhook.update", "webhook.enable", "webhook.disable"],
+  "webhooks.delete": ["webhook.delete"],
+  "webhooks.resend": ["webhook.resend"],
   "staff.create": ["staff.create"],
   "staff.resetPassword": ["staff.reset_password"],
   // Public: the member whose link it is writes the row (no session records no caller).

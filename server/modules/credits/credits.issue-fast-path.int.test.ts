@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createWebhookEndpoint, deleteWebhookEndpoint } from "@/server/modules/webhooks/webhooks.service";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { createCustomer } from "@/tests/factories/customers";
 import { newKey, serviceContextAs } from "@/tests/factories/credits";
@@ -12,13 +13,21 @@ import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-default
 let t: TestDb;
 let admin: ServiceContext;
 let agent: ServiceContext;
+let endpointId: string;
 
 beforeAll(async () => {
   t = await openTestDb();
   admin = await serviceContextAs(t.db, "ADMIN");
   agent = await serviceContextAs(t.db, "SUPPORT_AGENT");
+  // Subscribed, so both paths write the credit.issued webhook event (never delivered: deleted below).
+  vi.stubEnv("WEBHOOKS_ALLOW_PRIVATE", "1");
+  endpointId = (await createWebhookEndpoint(admin, { url: "http://127.0.0.1:9/never", description: null, events: ["credit.issued"] })).id;
+  vi.unstubAllEnvs();
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await deleteWebhookEndpoint(admin, endpointId);
+  await t.close();
+});
 
 const inputFor = (customerId: string, overrides: Record<string, unknown> = {}) =>
   ZIssueCreditInput.parse({
@@ -42,7 +51,14 @@ async function rowsOf(result: IssueCreditResult, actorId: string, key: string) {
   const stored = await t.db.idempotencyKey.findUniqueOrThrow({ where: { actorId_operation_key: { actorId, operation: "credit.issue", key } } });
   const balance = await t.db.creditBalance.findUniqueOrThrow({ where: { customerId_currency: { customerId: result.customerId, currency: "EUR" } } });
   const customer = await t.db.customer.findUniqueOrThrow({ where: { id: result.customerId } });
+  // The operation's id is the event's on both paths.
+  const webhook = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: events[0]!.operationId }, include: { deliveries: true } });
   return {
+    webhook: {
+      type: webhook.type,
+      data: { ...(webhook.data as Record<string, unknown>), credit_id: (webhook.data as { credit_id: string }).credit_id === result.creditId, customer_id: "-" },
+      deliveries: webhook.deliveries.map((d) => ({ endpoint: d.endpointId === endpointId, status: d.status })),
+    },
     credit: { ...credit, id: "-", customerId: "-", createdById: credit.createdById === actorId, createdAt: "-", updatedAt: "-" },
     events: events.map((e) => ({ ...e, id: "-", seq: "-", customerId: "-", creditId: e.creditId === result.creditId, actorId: e.actorId === actorId, operationId: "-", createdAt: "-" })),
     audit: {

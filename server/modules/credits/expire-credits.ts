@@ -3,6 +3,8 @@ import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { creditAmountsUpdateSql, dueCreditsForUpdate, dueExpiryKeys, markExpiryProcessedSql, remainingOf } from "./credits.repo";
 import { executeTogether, ledgerAppendSql, lockBalance, moneyTransaction, withRunningBalance, type LedgerKey } from "./ledger";
+import { creditExpiredEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 
 export const EXPIRED_REASON = "Expired";
 
@@ -47,6 +49,11 @@ export async function expireDueCredits(tx: DbTx, key: LedgerKey, balanceMinor: b
               customerId: key.customerId,
               details: { customerId: key.customerId, currency: key.currency, expiredMinor: remainingOf(credit), expiresAt: credit.expiresAt },
             }),
+          ),
+          ...withBalance.map((credit) =>
+            webhookEventSql(
+              creditExpiredEvent({ creditId: credit.id, ...key, expiredMinor: remainingOf(credit), balanceMinor: ledger.balanceMinor, expiresAt: credit.expiresAt, operationId }),
+            ),
           ),
         ]
       : []),

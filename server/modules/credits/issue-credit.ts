@@ -11,6 +11,8 @@ import type { IssueCreditInput } from "./credits.schema";
 import { assertGrantTarget, CREDIT_RECEIVED_KIND, creditReceivedMessage, creditReceivedNotificationSql, grantCredit } from "./grant-credit";
 import { issueWriteSql, type IssueWrite, type IssueWriteRow } from "./issue-credit.sql";
 import { executeTogether } from "./ledger";
+import { creditIssuedEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 import type { Prisma } from "@/prisma/generated/client";
 import type { Actor } from "@/server/lib/service-context";
 import type { ApprovalPending } from "@/server/modules/approvals/approvals.schema";
@@ -189,6 +191,11 @@ export async function issueCreditInTx(
   await executeTogether(tx, [
     ...granted.statements,
     auditInsertSql(issueAuditEntry(actor, input, { creditId: granted.creditId, categoryName: target.categoryName, notificationId, mode })),
+    // The same row credit_issue_write writes on the fast path (the ledger operation's id is the event's).
+    webhookEventSql(
+      creditIssuedEvent({ creditId: granted.creditId, ...key, amountMinor: input.amountMinor, balanceMinor: granted.balanceMinor, categoryName: target.categoryName, expiresAt: input.expiresAt, memo: input.memo }),
+      granted.operationId,
+    ),
     ...(notificationId
       ? [creditReceivedNotificationSql({ id: notificationId, recipient: target, amountMinor: input.amountMinor, currency: input.currency, expiresAt: input.expiresAt, dateStyle: target.dateStyle })]
       : []),

@@ -14,6 +14,8 @@ import { findCategory } from "./credits.repo";
 import type { SendCreditsInput } from "./credits.schema";
 import { checkGrantTarget, creditReceivedNotificationSql, grantCredit } from "./grant-credit";
 import { executeTogether } from "./ledger";
+import { creditIssuedEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 
 export type SendCreditsResult = {
   creditId: string;
@@ -145,6 +147,10 @@ export async function sendCreditsInTx(
     ...(notificationId
       ? [creditReceivedNotificationSql({ id: notificationId, recipient: target, amountMinor: input.amountMinor, currency: input.currency, expiresAt: input.expiresAt, dateStyle: target.dateStyle })]
       : []),
+    webhookEventSql(
+      creditIssuedEvent({ creditId: granted.creditId, ...key, amountMinor: input.amountMinor, balanceMinor: granted.balanceMinor, categoryName: target.categoryName, expiresAt: input.expiresAt, memo: input.memo }),
+      granted.operationId,
+    ),
     resultSql(result),
   ]);
   return result;

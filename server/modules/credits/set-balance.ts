@@ -22,6 +22,8 @@ import {
 import type { SetBalanceInput } from "./credits.schema";
 import { expireDueCredits } from "./expire-credits";
 import { executeTogether, ledgerAppendSql, lockBalance, withRunningBalance, type LedgerKey, type NewEvent } from "./ledger";
+import { creditAdjustedEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 import { assertUnchangedSinceShown } from "./unchanged-since-shown";
 
 export type SetBalanceResult = {
@@ -104,6 +106,9 @@ export async function setBalanceInTx(
       after: { balanceMinor: target, currency: input.currency },
       details: { currency: input.currency, previousBalanceMinor: previous, balanceMinor: target, reason: reason.name, note: input.note, operationId, ...approvalDetails(mode) },
     }),
+    webhookEventSql(
+      creditAdjustedEvent({ creditId, ...key, changeMinor: ledger.balanceMinor - previous, balanceMinor: ledger.balanceMinor, changedFields: ["balance"], reason: reason.name, operationId }),
+    ),
     resultSql(result),
   ]);
   return result;

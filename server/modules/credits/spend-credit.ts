@@ -19,6 +19,8 @@ import {
 import { EXPIRED_REASON, expireDueCredits } from "./expire-credits";
 import { executeTogether, ledgerAppendSql, lockBalance, togetherSql, withRunningBalance, type NewEvent } from "./ledger";
 import { spendLockSql, type SpendLockRow } from "./spend-credit.sql";
+import { creditSpentEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 
 /** Spends may come from the storefront, with no staff member behind them. */
 export type SpendContext = { db: Db; actor: Actor | null };
@@ -145,6 +147,10 @@ function planSpend(
         customerId: input.customerId,
         details: { currency: input.currency, amountMinor: input.amountMinor, reference: input.reference ?? null, operationId, allocations },
       }),
+      webhookEventSql(
+        creditSpentEvent({ operationId, ...key, amountMinor: input.amountMinor, balanceMinor: ledger.balanceMinor, reference: input.reference ?? null, allocations }),
+        operationId,
+      ),
     ],
   };
 }

@@ -9,6 +9,8 @@ import { idempotentTransaction } from "@/server/lib/idempotency";
 import { formatMoney } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
+import { creditAdjustedEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 import { creditDetailsUpdateSql, findCategory, findCredit, findReason, type CreditDetailsChange } from "./credits.repo";
 import type { UpdateCreditInput } from "./credits.schema";
 import {
@@ -141,6 +143,21 @@ export async function updateCreditInTx(
         ]
       : []),
     ...(events.length ? ledgerAppendSql(key, { events, balanceMinor: balanceAfter }) : []),
+    ...(changedFields.length
+      ? [
+          webhookEventSql(
+            creditAdjustedEvent({
+              creditId: credit.id,
+              ...key,
+              changeMinor: events[0]?.amountMinor ?? 0n,
+              balanceMinor: balanceAfter,
+              changedFields,
+              reason: events[0]?.reason ?? null,
+              operationId: events[0]?.operationId ?? null,
+            }),
+          ),
+        ]
+      : []),
     resultSql(result),
   ]);
   return result;

@@ -6,6 +6,8 @@ import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { findCredit, findReason, remainingOf, voidCreditSql } from "./credits.repo";
 import type { VoidCreditInput } from "./credits.schema";
 import { executeTogether, ledgerAppendSql, lockBalance, withRunningBalance } from "./ledger";
+import { creditVoidedEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 
 export type VoidCreditResult = { creditId: string; customerId: string; currency: string; removedMinor: bigint; balanceMinor: bigint };
 
@@ -53,6 +55,7 @@ export function voidCredit({ db, actor }: ServiceContext, input: VoidCreditInput
         after: { remainingMinor: 0n },
         details: { ...key, removedMinor: remainingMinor, usedMinor: credit.usedMinor, reason: reason.name, note: input.note },
       }),
+      webhookEventSql(creditVoidedEvent({ creditId: credit.id, ...key, removedMinor: remainingMinor, balanceMinor: ledger.balanceMinor, reason: reason.name })),
       resultSql(result),
     ]);
     return result;

@@ -11,6 +11,8 @@ import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { grantCredit } from "@/server/modules/credits/grant-credit";
 import { executeTogether } from "@/server/modules/credits/ledger";
+import { refundSettledEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 import { customerActivitySql } from "@/server/modules/customers/customers.repo";
 import { notificationInsertSql } from "@/server/modules/notifications/notifications.repo";
 import { refundableOf, refundTypesFor } from "@/server/modules/payments/payments.service";
@@ -179,6 +181,25 @@ export async function recordRefundInTx(
     }),
     resultSql({ refundId, needsGateway: false }),
   );
+  // A refund to store credit succeeds here; the others when the gateway answers (settle-refund.ts).
+  if (isStoreCredit) {
+    statements.push(
+      webhookEventSql(
+        refundSettledEvent({
+          isSuccess: true,
+          refundId,
+          reference,
+          paymentId: payment.id,
+          customerId: payment.customerId,
+          currency: payment.currency,
+          amountMinor: input.amountMinor,
+          type: input.type,
+          creditId,
+          failureReason: null,
+        }),
+      ),
+    );
+  }
   await executeTogether(tx, statements);
   return { refundId, needsGateway: !isStoreCredit };
 }

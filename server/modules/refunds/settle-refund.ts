@@ -5,6 +5,8 @@ import { auditInsertSql, type AuditActor } from "@/server/modules/audit/audit.re
 import { executeTogether, moneyTransaction } from "@/server/modules/credits/ledger";
 import { customerActivitySql } from "@/server/modules/customers/customers.repo";
 import { notificationInsertSql } from "@/server/modules/notifications/notifications.repo";
+import { refundSettledEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 import { gatewayFor, gatewayTimeoutMs } from "./gateways/gateway-registry";
 import { withGatewayTimeout, type GatewayRefundOutcome } from "./gateways/payment-gateway";
 import { lockPaymentOrThrow } from "./refund-context";
@@ -88,6 +90,21 @@ async function recordOutcome(db: Db, refund: PendingRefundRecord, gatewayName: s
           ...(isSuccess ? { gatewayRef: outcome.gatewayRef, notificationId } : { failureReason: outcome.reason }),
         },
       }),
+      webhookEventSql(
+        refundSettledEvent({
+          isSuccess,
+          refundId: refund.id,
+          reference: refund.reference,
+          paymentId: refund.paymentId,
+          customerId: refund.customerId,
+          currency: refund.currency,
+          amountMinor: refund.amountMinor,
+          // Only refunds to the original payment method wait for a gateway.
+          type: "ORIGINAL_METHOD",
+          creditId: null,
+          failureReason: isSuccess ? null : outcome.reason,
+        }),
+      ),
       ...(notificationId
         ? [
             notificationInsertSql({

@@ -109,6 +109,24 @@ export const findStoreSettings = async (db: DbTx) =>
 export const lockStoreSettings = async (db: DbTx) =>
   (await db.$queryRaw<{ dateStyle: string }[]>`SELECT date_style AS "dateStyle" FROM store_setting WHERE id FOR UPDATE`)[0] ?? null;
 
+export type ExpiryReminderSetting = { isOn: boolean; days: number };
+
+/** Locks the settings row and returns the expiry reminder setting before the change. */
+export const lockExpiryReminderSetting = async (db: DbTx): Promise<ExpiryReminderSetting | null> =>
+  (
+    await db.$queryRaw<ExpiryReminderSetting[]>`
+      SELECT is_expiry_reminder_on AS "isOn", expiry_reminder_days AS "days" FROM store_setting WHERE id FOR UPDATE`
+  )[0] ?? null;
+
+export const findExpiryReminderSetting = async (db: DbTx): Promise<ExpiryReminderSetting | null> =>
+  (await db.$queryRaw<ExpiryReminderSetting[]>`SELECT is_expiry_reminder_on AS "isOn", expiry_reminder_days AS "days" FROM store_setting WHERE id`)[0] ?? null;
+
+export const updateExpiryReminderSetting = (db: DbTx, setting: ExpiryReminderSetting) =>
+  db.$executeRaw`
+    INSERT INTO store_setting (id, is_expiry_reminder_on, expiry_reminder_days, updated_at) VALUES (true, ${setting.isOn}, ${setting.days}, now())
+    ON CONFLICT (id) DO UPDATE SET is_expiry_reminder_on = excluded.is_expiry_reminder_on,
+      expiry_reminder_days = excluded.expiry_reminder_days, updated_at = excluded.updated_at`;
+
 export const updateDateStyle = (db: DbTx, dateStyle: string) =>
   db.$executeRaw`
     INSERT INTO store_setting (id, date_style, updated_at) VALUES (true, ${dateStyle}, now())

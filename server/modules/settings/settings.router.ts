@@ -8,6 +8,7 @@ import {
   ZSetActiveInput,
   ZSetCurrencyEnabledInput,
   ZSetDateStyleInput,
+  ZSetExpiryRemindersInput,
   type NamedList,
 } from "./settings.schema";
 import {
@@ -21,6 +22,8 @@ import {
   getStoreSettings,
   setCurrencyEnabled,
   setDateStyle,
+  getExpiryReminderSetting,
+  setExpiryReminderSetting,
 } from "./settings.service";
 
 const manage = () => permissionProcedure("settings:manage");
@@ -41,6 +44,8 @@ export const settingsRouter = createTRPCRouter({
   /** What every page follows (the date style); any signed-in staff member. */
   store: staffProcedure.query(({ ctx }) => getStoreSettings(ctx)),
   setDateStyle: manage().input(ZSetDateStyleInput).mutation(({ ctx, input }) => setDateStyle(ctx, input)),
+  expiryReminders: manage().query(({ ctx }) => getExpiryReminderSetting(ctx)),
+  setExpiryReminders: manage().input(ZSetExpiryRemindersInput).mutation(({ ctx, input }) => setExpiryReminderSetting(ctx, input)),
   categories: namedListRouter("category"),
   reasons: namedListRouter("reason"),
   infrastructures: namedListRouter("infrastructure"),

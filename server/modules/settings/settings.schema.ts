@@ -27,6 +27,17 @@ const ZCurrencyCode = z
 export const ZAddCurrencyInput = z.object({ code: ZCurrencyCode });
 export const ZSetCurrencyEnabledInput = z.object({ code: ZCurrencyCode, isEnabled: z.boolean() });
 
+export const ZSetExpiryRemindersInput = z.object({
+  isOn: z.boolean().describe("Send each credit with unused balance one reminder before it expires"),
+  days: z
+    .number("Enter a number of days")
+    .int("Enter a whole number of days")
+    .min(1, "Enter at least 1 day")
+    .max(365, "Enter at most 365 days")
+    .describe("How many days before the expiry the reminder goes out"),
+});
+export type SetExpiryRemindersInput = z.output<typeof ZSetExpiryRemindersInput>;
+
 export const ZSetDateStyleInput = z.object({
   dateStyle: z
     .enum(DATE_STYLES, "Choose one of the date styles")

@@ -24,6 +24,10 @@ import {
   NAMED_TABLES,
   updateCurrencyEnabled,
   updateDateStyle,
+  findExpiryReminderSetting,
+  lockExpiryReminderSetting,
+  updateExpiryReminderSetting,
+  type ExpiryReminderSetting,
   updateMethod,
   updateNamed,
 } from "./settings.repo";
@@ -206,6 +210,30 @@ export async function getStoreDateStyle(db: DbTx): Promise<DateStyle> {
 /** The store-wide settings every staff member's pages follow. */
 export async function getStoreSettings({ db }: ServiceContext): Promise<{ dateStyle: DateStyle }> {
   return { dateStyle: await getStoreDateStyle(db) };
+}
+
+const DEFAULT_EXPIRY_REMINDER: ExpiryReminderSetting = { isOn: false, days: 7 };
+
+/** Whether customers get a reminder before their credit expires, and how many days before (off, 7 by default). */
+export async function getExpiryReminderSetting({ db }: ServiceContext): Promise<ExpiryReminderSetting> {
+  return (await findExpiryReminderSetting(db)) ?? DEFAULT_EXPIRY_REMINDER;
+}
+
+/** Turns expiry reminders on or off; the reminder job (remind-expiring-credits.ts) follows it on its next run. */
+export async function setExpiryReminderSetting({ db, actor }: ServiceContext, input: ExpiryReminderSetting): Promise<ExpiryReminderSetting> {
+  return db.$transaction(async (tx) => {
+    const before = (await lockExpiryReminderSetting(tx)) ?? DEFAULT_EXPIRY_REMINDER;
+    await updateExpiryReminderSetting(tx, input);
+    await writeAudit(tx, {
+      actor,
+      action: "settings.expiry_reminders.change",
+      entityType: "store_setting",
+      entityId: "expiry_reminders",
+      before: { ...before },
+      after: { ...input },
+    });
+    return input;
+  });
 }
 
 /** Changes how every page, date field and customer message written from now on writes dates. */

@@ -8,6 +8,8 @@ import { ErrorState, LoadingRows } from "@/components/ui/states";
 import type { AppRouter } from "@/server/trpc/root";
 import { CurrenciesCard } from "./currencies-card";
 import { DateStyleCard } from "./date-style-card";
+import { ExpiryRemindersCard } from "./expiry-reminders-card";
+import { WebhooksLinkCard } from "./webhooks-link-card";
 import { InfrastructuresCard } from "./infrastructures-card";
 import { MoneyLimitsCard } from "./money-limits-card";
 import { NamedListCard } from "./named-list-card";
@@ -58,6 +60,8 @@ export function SettingsSections() {
       />
       <InfrastructuresCard infrastructures={infrastructures} />
       <DateStyleCard />
+      <ExpiryRemindersCard />
+      <WebhooksLinkCard />
       <div className="lg:col-span-2">
         <MoneyLimitsCard />
       </div>
