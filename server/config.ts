@@ -64,6 +64,8 @@ const ZConfig = z.object({
   SMTP_URL: url("SMTP_URL", ["smtp:", "smtps:"]),
   SMTP_FROM: optionalText,
   NOTIFICATIONS_DELIVER_INTERVAL_SECONDS: wholeNumber("NOTIFICATIONS_DELIVER_INTERVAL_SECONDS", { unit: "seconds", min: 0, max: 86_400, fallback: 15 }),
+  /** Storefront API requests each API key may make per second (counted in PostgreSQL, shared by every node). */
+  API_RATE_LIMIT_PER_SECOND: wholeNumber("API_RATE_LIMIT_PER_SECOND", { unit: "requests", min: 1, max: 100_000, fallback: 100 }),
   /** 1: `npm start` runs the job workers in the server; 0 on web nodes next to `npm run worker`. */
   WORKERS: wholeNumber("WORKERS", { min: 0, max: 1, fallback: 1 }),
 });

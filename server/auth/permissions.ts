@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   "roles:manage": "Create, change and delete custom roles",
   "audit:read": "Read the audit log",
   "settings:manage": "Change store settings, money limits, credit categories and payment methods",
+  "apiKeys:manage": "Create and revoke Storefront API keys",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,5 @@
 import "server-only";
+import { apiKeysRouter } from "@/server/modules/api-keys/api-keys.router";
 import { approvalsRouter } from "@/server/modules/approvals/approvals.router";
 import { auditRouter } from "@/server/modules/audit/audit.router";
 import { creditsRouter } from "@/server/modules/credits/credits.router";
@@ -13,6 +14,7 @@ import { staffRouter } from "@/server/modules/staff/staff.router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
+  apiKeys: apiKeysRouter,
   approvals: approvalsRouter,
   audit: auditRouter,
   credits: creditsRouter,

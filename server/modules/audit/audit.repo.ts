@@ -23,6 +23,8 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
   /** Where the request came from, when there is no actor to carry it (a failed sign-in). */
   request?: RequestOrigin | null;
+  /** The Storefront API key behind the change (actor null then). */
+  apiKeyId?: string | null;
 };
 
 /** JSON that keeps bigint amounts exact (as strings) and dates as ISO text. */
@@ -40,11 +42,12 @@ export function auditInsertSql(entry: AuditEntry): Prisma.Sql {
   const { actor } = entry;
   const request = entry.request ?? actor?.request ?? null;
   return Prisma.sql`INSERT INTO audit_log
-      (id, actor_id, actor_role, action, entity_type, entity_id, customer_id, reason, before, after, ip, user_agent, details)
+      (id, actor_id, actor_role, action, entity_type, entity_id, customer_id, reason, before, after, ip, user_agent, details, api_key_id)
     VALUES (${uuid7()}::uuid, ${actor?.id ?? null}::uuid, ${actor?.role ?? null}, ${entry.action}, ${entry.entityType},
             ${entry.entityId}, ${entry.customerId ?? null}::uuid, ${entry.reason ?? null},
             ${jsonOrNull(entry.before)}::jsonb, ${jsonOrNull(entry.after)}::jsonb,
-            ${request?.ip ?? null}, ${request?.userAgent ?? null}, ${toAuditJson(entry.details ?? {})}::jsonb)`;
+            ${request?.ip ?? null}, ${request?.userAgent ?? null}, ${toAuditJson(entry.details ?? {})}::jsonb,
+            ${entry.apiKeyId ?? null}::uuid)`;
 }
 
 export const writeAudit = (tx: DbTx, entry: AuditEntry) => tx.$executeRaw(auditInsertSql(entry));
