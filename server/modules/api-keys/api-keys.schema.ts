@@ -9,9 +9,9 @@ export type ApiScope = (typeof API_SCOPES)[number];
 export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   "customers:read": "Look up customers by id, external id or email",
   "customers:write": "Create and update customers by external id",
-  "balances:read": "Read a customer's balances",
+  "balances:read": "Read a customer's balances and credit history",
   "credits:spend": "Spend store credit at checkout",
-  "credits:issue": "Issue store credit and read a customer's credit history",
+  "credits:issue": "Issue store credit",
   "refunds:create": "Refund to store credit",
 };
 
