@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openTestDb, uniqueEmail, type TestDb } from "@/tests/helpers/test-db";
 import { createCustomer, uniqueWord } from "@/tests/factories/customers";
+import { callerAs } from "@/tests/factories/staff";
 import { callApi, createTestApiKey, type TestApiKey } from "@/tests/helpers/storefront-api";
 import { uuid5 } from "./idempotency-key";
 
@@ -246,6 +247,9 @@ describe("attribution", () => {
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { entityId: answer.body.credit_id } });
     expect(audit).toMatchObject({ action: "credit.issue", actorId: null, actorRole: null, apiKeyId: own.id, customerId: customer.id });
     expect(audit.details).toMatchObject({ apiKeyName: own.name, amountMinor: "1250" });
+    const { caller } = await callerAs(t.db, "ADMIN");
+    const shown = await caller.audit.get({ entryId: audit.id });
+    expect(shown).toMatchObject({ actor: null, apiKey: { id: own.id, name: own.name } });
   });
 
   it("shows the key as the actor in the credit history", async () => {

@@ -87,6 +87,8 @@ type AuditRow = {
   actorName: string | null;
   actorEmail: string | null;
   actorRole: string | null;
+  apiKeyId: string | null;
+  apiKeyName: string | null;
   customerId: string | null;
   customerName: string | null;
   reason: string | null;
@@ -100,10 +102,11 @@ type AuditRow = {
 const selectAuditRowsSql = (where: Prisma.Sql, tail: Prisma.Sql) => Prisma.sql`
     SELECT a.id, a.created_at AS "createdAt", a.action, a.entity_type AS "entityType", a.entity_id AS "entityId",
            a.actor_id AS "actorId", s.name AS "actorName", s.email AS "actorEmail", a.actor_role AS "actorRole",
-           a.customer_id AS "customerId", NULLIF(TRIM(c.first_name || ' ' || c.last_name), '') AS "customerName",
+           a.api_key_id AS "apiKeyId", k.name AS "apiKeyName", a.customer_id AS "customerId", NULLIF(TRIM(c.first_name || ' ' || c.last_name), '') AS "customerName",
            a.reason, a.ip, a.user_agent AS "userAgent", a.before, a.after, a.details
     FROM audit_log a
     LEFT JOIN staff_user s ON s.id = a.actor_id
+    LEFT JOIN api_key k ON k.id = a.api_key_id
     LEFT JOIN customer c ON c.id = a.customer_id
     WHERE ${where} ${tail}`;
 
