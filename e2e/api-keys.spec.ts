@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { distinctCustomer } from "./support/demo-customers";
 
@@ -82,5 +83,15 @@ test("the API reference lists every route of the OpenAPI document", async ({ pag
   const routes = page.getByRole("navigation", { name: "Routes" });
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of Object.keys(item)) await expect(routes.getByRole("link", { name: new RegExp(`^${method} ${path.replace(/[{}]/g, "\\$&")}$`, "i") })).toBeVisible();
+  }
+});
+
+test("the API keys page and the API reference have no WCAG 2.1 AA violation axe-core finds", async ({ page }) => {
+  for (const [path, heading] of [["/settings/api-keys", "API keys"], ["/api-docs", "Creditdesk Storefront API"]] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+    await expect(page.locator('[role="status"][aria-label^="Loading"]')).toHaveCount(0);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), path).toEqual([]);
   }
 });
