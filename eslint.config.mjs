@@ -26,6 +26,8 @@ const SERVER_ENTRY = [
   "trpc/error-shape",
   "trpc/http-handler",
   "http/health",
+  "api/api-handler",
+  "api/openapi",
 ];
 /** `@/server/<anything but these>`, also written relatively. */
 const serverImportExcept = (allowed) => String.raw`^(?:@/|(?:\.\./)+)server/(?!(?:${allowed.join("|")})$)`;
@@ -70,6 +72,20 @@ export const importDirection = [
         {
           regex: String.raw`^(?:@trpc/|@/server/trpc/|(?:\.\./)+trpc/|react(?:-dom)?(?:/|$)|next-auth(?:/|$)|next(?:/|$))`,
           message: "Services and repos never import tRPC, React, Next.js or next-auth: they take a ServiceContext and throw AppError; the router adapts.",
+        },
+      ]),
+    },
+  },
+  {
+    // Storefront API routes: schemas and a handler per route that calls module services, like routers.
+    files: ["server/api/routes/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": restrict([
+        {
+          regex: String.raw`^(?:.*\.repo$|@/server/db/|@/server/trpc/)`,
+          allowTypeImports: true,
+          message: "An API route calls module services with its validated input; repos, the database and tRPC are not its business.",
         },
       ]),
     },

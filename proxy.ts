@@ -29,9 +29,12 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** Pages a visitor without a session may open: sign-in, the one-time set-password links, and the favicon (app/icon.svg). */
+/**
+ * Pages a visitor without a session may open: sign-in, the one-time set-password links, the
+ * Storefront API's reference (the shop's developers have no staff account), and the favicon (app/icon.svg).
+ */
 const isPublicPath = (path: string) =>
-  path === "/sign-in" || path.startsWith("/set-password/") || path.startsWith("/api/") || path === "/favicon.ico" || path === "/icon.svg";
+  path === "/sign-in" || path.startsWith("/set-password/") || path.startsWith("/api/") || path === "/api-docs" || path === "/favicon.ico" || path === "/icon.svg";
 
 async function answer(request: NextRequest, origin: string, csp: string): Promise<NextResponse> {
   const cookie = sessionCookieFor(origin);

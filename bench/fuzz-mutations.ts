@@ -28,6 +28,7 @@ import { ZIssueCreditInput } from "@/server/modules/credits/credits.schema";
 import { issueCredit } from "@/server/modules/credits/issue-credit";
 import { ZSetMoneyLimitInput } from "@/server/modules/limits/limits.schema";
 import { setMoneyLimit } from "@/server/modules/limits/limits.service";
+import { createApiKey } from "@/server/modules/api-keys/api-keys.service";
 import { createRole } from "@/server/modules/roles/roles.service";
 import { createStaff, getStaffActor } from "@/server/modules/staff/staff.service";
 import { createWebhookEndpoint } from "@/server/modules/webhooks/webhooks.service";
@@ -93,7 +94,7 @@ async function startServer(url: string, port: number): Promise<{ server: ChildPr
 const WRITTEN_TABLES = [
   "store_credit", "credit_balance", "credit_event", "audit_log", "notification", "payment", "refund",
   "sandbox_gateway_refund", "credit_category", "adjustment_reason", "payment_infrastructure", "payment_method", "store_currency",
-  "role", "money_limit", "staff_user", "staff_password_link", "approval_request", "limit_usage",
+  "role", "money_limit", "staff_user", "staff_password_link", "approval_request", "limit_usage", "api_key",
   "webhook_endpoint", "webhook_event", "webhook_delivery", "credit_expiry_reminder",
 ];
 // A refusal from a request that had started executing is kept under its key (Stripe's rule), so
@@ -128,6 +129,8 @@ type Fixtures = {
   webhookEndpointId: string;
   deleteWebhookEndpointId: string;
   webhookDeliveryId: string;
+  /** An API key made for the fuzz, for apiKeys.revoke. */
+  revokeApiKeyId: string;
 };
 
 async function fixtureActor(db: Db, role: string) {
@@ -177,6 +180,7 @@ async function fixturesFrom(db: Db): Promise<Fixtures> {
     updateRoleKey,
     deleteRoleKey: await customRole("Fuzz delete"),
     targetStaffId: (await fixtureActor(db, "VIEWER")).actor.id,
+    revokeApiKeyId: (await createApiKey(admin, { name: `Fuzz revoke ${process.pid}`, scopes: ["customers:read"], expiresAt: null })).key.id,
   };
 }
 
@@ -227,6 +231,8 @@ function validInputs(f: Fixtures): Record<string, () => Record<string, unknown>>
     "roles.create": () => ({ name: freshName(), description: "fuzz", permissions: ["customers:read", "credits:read"] }),
     "roles.update": () => ({ key: f.updateRoleKey, name: freshName(), description: "fuzz", permissions: ["customers:read"] }),
     "roles.delete": () => ({ key: f.deleteRoleKey }),
+    "apiKeys.create": () => ({ name: freshName(), scopes: ["customers:read", "balances:read"], expiresAt: null }),
+    "apiKeys.revoke": () => ({ id: f.revokeApiKeyId }),
     "staff.create": () => ({ name: freshName(), email: `fuzz-${process.pid}-${++nameCounter}@creditdesk.test`, roleKey: "VIEWER" }),
     "staff.changeRole": () => ({ staffId: f.targetStaffId, role: "SUPPORT_AGENT" }),
     "staff.deactivate": () => ({ staffId: f.targetStaffId }),

@@ -38,6 +38,7 @@ describe("parseConfig", () => {
       WEBHOOKS_TIMEOUT_MS: 10_000,
       WEBHOOKS_ALLOW_PRIVATE: 0,
       EXPIRY_REMINDERS_INTERVAL_MINUTES: 60,
+      API_RATE_LIMIT_PER_SECOND: 100,
       WORKERS: 1,
     };
     expect(parseConfig({})).toEqual(defaults);
@@ -57,6 +58,7 @@ describe("parseConfig", () => {
         REFUND_GATEWAY_TIMEOUT_MS: "2500",
         REFUNDS_RECONCILE_INTERVAL_SECONDS: "0",
         NOTIFICATIONS_DELIVER_INTERVAL_SECONDS: "30",
+        API_RATE_LIMIT_PER_SECOND: "5",
         WORKERS: "0",
         SMS_HTTP_URL: "https://sms.example.test/send",
         SMTP_URL: "smtp://user:pass@mail.example.test:587",
@@ -73,6 +75,7 @@ describe("parseConfig", () => {
       REFUND_GATEWAY_TIMEOUT_MS: 2500,
       REFUNDS_RECONCILE_INTERVAL_SECONDS: 0,
       NOTIFICATIONS_DELIVER_INTERVAL_SECONDS: 30,
+      API_RATE_LIMIT_PER_SECOND: 5,
       WORKERS: 0,
     });
   });
@@ -87,6 +90,7 @@ describe("parseConfig", () => {
     ["REFUNDS_RECONCILE_MIN_AGE_SECONDS", "1e3", 'REFUNDS_RECONCILE_MIN_AGE_SECONDS must be a whole number of seconds from 0 to 2592000, got "1e3"'],
     ["NOTIFICATIONS_DELIVER_INTERVAL_SECONDS", "0x10", 'NOTIFICATIONS_DELIVER_INTERVAL_SECONDS must be a whole number of seconds from 0 to 86400, got "0x10"'],
     ["WORKERS", "2", 'WORKERS must be a whole number from 0 to 1, got "2"'],
+    ["API_RATE_LIMIT_PER_SECOND", "0", 'API_RATE_LIMIT_PER_SECOND must be a whole number of requests from 1 to 100000, got "0"'],
     ["DATABASE_POOL_SIZE", "0", 'DATABASE_POOL_SIZE must be a whole number of connections from 1 to 1000, got "0"'],
     ["DATABASE_POOL_SIZE", "ten", 'DATABASE_POOL_SIZE must be a whole number of connections from 1 to 1000, got "ten"'],
     ["PORT", "99999", 'PORT must be a whole number from 1 to 65535, got "99999"'],

@@ -69,6 +69,8 @@ const ZConfig = z.object({
   /** 1: webhooks may go to loopback, private and link-local addresses (tests, a receiver on the same network). */
   WEBHOOKS_ALLOW_PRIVATE: wholeNumber("WEBHOOKS_ALLOW_PRIVATE", { min: 0, max: 1, fallback: 0 }),
   EXPIRY_REMINDERS_INTERVAL_MINUTES: wholeNumber("EXPIRY_REMINDERS_INTERVAL_MINUTES", { unit: "minutes", min: 0, max: 1440, fallback: 60 }),
+  /** Storefront API requests each API key may make per second (counted in PostgreSQL, shared by every node). */
+  API_RATE_LIMIT_PER_SECOND: wholeNumber("API_RATE_LIMIT_PER_SECOND", { unit: "requests", min: 1, max: 100_000, fallback: 100 }),
   /** 1: `npm start` runs the job workers in the server; 0 on web nodes next to `npm run worker`. */
   WORKERS: wholeNumber("WORKERS", { min: 0, max: 1, fallback: 1 }),
 });

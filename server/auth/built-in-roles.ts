@@ -11,7 +11,7 @@ const MONEY: Permission[] = ["credits:issue", "credits:edit", "credits:void", "c
 export const BUILT_IN_ROLES: Record<BuiltInRoleKey, { name: string; permissions: Permission[] }> = {
   ADMIN: {
     name: "Admin",
-    permissions: [...READ_ONLY, ...MONEY, "approvals:decide", "staff:manage", "roles:manage", "audit:read", "settings:manage", "webhooks:manage"],
+    permissions: [...READ_ONLY, ...MONEY, "approvals:decide", "staff:manage", "roles:manage", "audit:read", "settings:manage", "webhooks:manage", "apiKeys:manage"],
   },
   MANAGER: { name: "Manager", permissions: [...READ_ONLY, ...MONEY, "approvals:decide", "audit:read"] },
   SUPPORT_AGENT: { name: "Support agent", permissions: [...READ_ONLY, "credits:issue", "credits:edit", "refunds:create"] },

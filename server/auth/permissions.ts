@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "audit:read": "Read the audit log",
   "settings:manage": "Change store settings, money limits, credit categories and payment methods",
   "webhooks:manage": "Add, change and delete webhook endpoints, see their deliveries and resend them",
+  "apiKeys:manage": "Create and revoke Storefront API keys",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

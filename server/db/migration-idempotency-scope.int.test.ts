@@ -10,7 +10,6 @@ import { createDb, type Db } from "@/server/db/client";
 import { applyMigrations } from "@/server/db/migrate";
 import { SYSTEM_ACTOR_SCOPE } from "@/server/lib/idempotency";
 import { createEmptyPostgres } from "@/tests/helpers/test-db";
-import { createCustomer } from "@/tests/factories/customers";
 import { createTestPayment } from "@/tests/factories/payments";
 
 const MIGRATION = "20261201212936_idempotency_scope";
@@ -50,7 +49,10 @@ describe(`migration ${MIGRATION}`, () => {
       const staff = { id: randomUUID() };
       await db.$executeRaw`INSERT INTO staff_user (id, email, name, password_hash, role, updated_at)
         VALUES (${staff.id}::uuid, ${`old-${staff.id}@example.test`}, 'Old Admin', 'x', 'ADMIN', now())`;
-      const customer = await createCustomer(db);
+      // The customer row as that schema had it too (external_id came later).
+      const customer = { id: randomUUID() };
+      await db.$executeRaw`INSERT INTO customer (id, first_name, last_name, email, search_name, sort_name)
+        VALUES (${customer.id}::uuid, 'Old', 'Customer', ${`old-${customer.id}@example.test`}, 'old customer', 'customer old')`;
       const creditId = randomUUID();
       const operationId = randomUUID();
       const issued = await oldKey(db, { operation: "credit.issue", actorId: staff.id, result: { creditId }, entityId: creditId });

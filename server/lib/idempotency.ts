@@ -27,7 +27,18 @@ export type IdempotentRequest = {
   key: string;
   operation: string;
   request: unknown;
+  /**
+   * Storefront API rules (Stripe's): a duplicate sent while the first is still running is refused
+   * at once (CONFLICT, retryable) instead of waiting for it, and a key is replayed for
+   * API_KEY_REPLAY_HOURS; after that the same key starts a new request.
+   */
+  refuseConcurrent?: boolean;
 };
+
+/** How long an API request's key answers with its first answer. */
+export const API_KEY_REPLAY_HOURS = 24;
+
+export const IN_FLIGHT_MESSAGE = "A request with this idempotency key is still being processed; retry in a moment";
 
 /** The actor scope of requests without a staff member: one stable scope, not a staff row. */
 export const SYSTEM_ACTOR_SCOPE = "00000000-0000-0000-0000-000000000000";
@@ -73,6 +84,7 @@ export async function idempotentTransaction<T, Row = Record<string, never>>(
   run: (tx: DbTx, claimed: Claimed<T, Row>) => Promise<T>,
 ): Promise<T> {
   const answer = await moneyTransaction(db, async (tx): Promise<Answer<T>> => {
+    if (req.refuseConcurrent) await takeKeyOrRefuse(tx, req);
     const { stored, row } = await claim<T, Row>(tx, req);
     if (stored) return stored;
 
@@ -100,6 +112,25 @@ export async function idempotentTransaction<T, Row = Record<string, never>>(
 }
 
 const scopeOf = (req: IdempotentRequest) => req.actor?.id ?? SYSTEM_ACTOR_SCOPE;
+
+/**
+ * One round trip before the claim: a transaction-scoped advisory lock on the key (held by the
+ * first request until it commits, so a duplicate fails to take it and is refused rather than
+ * blocking on the claim), and the key's row dropped when it is past its replay window.
+ */
+async function takeKeyOrRefuse(tx: DbTx, req: IdempotentRequest): Promise<void> {
+  const lockName = `idempotency ${scopeOf(req)} ${req.operation} ${req.key}`;
+  const [row] = await tx.$queryRaw<{ isFree: boolean }[]>`
+    WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended(${lockName}, 0)) AS free),
+    expired AS (
+      DELETE FROM idempotency_key
+      WHERE actor_id = ${scopeOf(req)}::uuid AND operation = ${req.operation} AND key = ${req.key}::uuid
+        AND created_at < now() - make_interval(hours => ${API_KEY_REPLAY_HOURS}::int) AND (SELECT free FROM lock)
+      RETURNING 1
+    )
+    SELECT (SELECT free FROM lock) AS "isFree", (SELECT count(*) FROM expired) AS "expired"`;
+  if (!row?.isFree) throw new AppError("CONFLICT", IN_FLIGHT_MESSAGE, "idempotencyKey");
+}
 
 /**
  * For a fast path that claims the key in a single statement of its own (issue-credit.ts): the

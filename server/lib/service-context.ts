@@ -19,3 +19,12 @@ export type Actor = {
 
 /** What every service function takes first: where to read and write, and on whose behalf. */
 export type ServiceContext = { db: Db; actor: Actor };
+
+/** The Storefront API key a request came with (server/api/); no staff member is behind it. */
+export type ApiKeyRef = { id: string; name: string };
+
+/**
+ * For services the Storefront API calls as well as staff: either a staff actor (limits and
+ * approvals apply) or none, with the API key the change is attributed to in the ledger and audit log.
+ */
+export type CallerContext = { db: Db; actor: Actor | null; apiKey?: ApiKeyRef | null };

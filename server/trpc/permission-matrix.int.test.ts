@@ -22,6 +22,9 @@ type RoleName = typeof A | typeof M | typeof S | typeof V | typeof R;
  * it; `isPublic` marks the few a signed-out visitor may call too (the set-password page's).
  */
 const EXPECTED: Record<string, { permission: string | null; roles: RoleName[]; isPublic?: true }> = {
+  "apiKeys.list": { permission: "apiKeys:manage", roles: [A] },
+  "apiKeys.create": { permission: "apiKeys:manage", roles: [A] },
+  "apiKeys.revoke": { permission: "apiKeys:manage", roles: [A] },
   "approvals.list": { permission: "approvals:decide", roles: [A, M] },
   "approvals.pendingCount": { permission: "approvals:decide", roles: [A, M] },
   "approvals.approve": { permission: "approvals:decide", roles: [A, M] },

@@ -1,4 +1,5 @@
 import "server-only";
+import { apiKeysRouter } from "@/server/modules/api-keys/api-keys.router";
 import { approvalsRouter } from "@/server/modules/approvals/approvals.router";
 import { auditRouter } from "@/server/modules/audit/audit.router";
 import { creditsRouter } from "@/server/modules/credits/credits.router";
@@ -14,6 +15,7 @@ import { webhooksRouter } from "@/server/modules/webhooks/webhooks.router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
+  apiKeys: apiKeysRouter,
   approvals: approvalsRouter,
   audit: auditRouter,
   credits: creditsRouter,

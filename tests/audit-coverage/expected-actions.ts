@@ -3,6 +3,8 @@
 // A mutation added to the appRouter needs its line here (expected-actions.test.ts fails without).
 export const EXPECTED_AUDIT_ACTIONS: Record<string, readonly string[]> = {
   // Above the actor's limit a money action files an approval request instead (and moves nothing).
+  "apiKeys.create": ["api_key.create"],
+  "apiKeys.revoke": ["api_key.revoke"],
   "approvals.approve": ["approval.approve"],
   "approvals.reject": ["approval.reject"],
   "credits.issue": ["credit.issue", "approval.request"],

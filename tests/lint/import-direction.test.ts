@@ -96,4 +96,34 @@ describe("the import direction rule", { timeout: 60_000 }, () => {
       ),
     ).toEqual(["./create-refund", "./refunds.repo", "@/server/modules/credits/credits.repo", "@/server/db/client"]);
   });
+
+  it("lets a Storefront API route call module services and schemas, never repos, the database or tRPC", async () => {
+    expect(
+      await refused(
+        "server/api/routes/fixture.routes.ts",
+        imports(
+          'import { issueCredit } from "@/server/modules/credits/credits.service";',
+          'import { ZIssueCreditInput } from "@/server/modules/credits/credits.schema";',
+          'import type { CustomerRecord } from "@/server/modules/customers/customers.repo";',
+          'import { findCustomerById } from "@/server/modules/customers/customers.repo";',
+          'import { getDb } from "@/server/db/client";',
+          'import { appRouter } from "@/server/trpc/root";',
+          'import { defineRoute } from "../api-route";',
+        ),
+      ),
+    ).toEqual(["@/server/modules/customers/customers.repo", "@/server/db/client", "@/server/trpc/root"]);
+  });
+
+  it("lets route handlers reach the Storefront API through its handler and document only", async () => {
+    expect(
+      await refused(
+        "app/api/v1/[...path]/route.ts",
+        imports(
+          'import { handleApiRequest } from "@/server/api/api-handler";',
+          'import { buildOpenApiDocument } from "@/server/api/openapi";',
+          'import { API_ROUTES } from "@/server/api/route-registry";',
+        ),
+      ),
+    ).toEqual(["@/server/api/route-registry"]);
+  });
 });

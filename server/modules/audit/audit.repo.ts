@@ -23,6 +23,8 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
   /** Where the request came from, when there is no actor to carry it (a failed sign-in). */
   request?: RequestOrigin | null;
+  /** The Storefront API key behind the change (actor null then). */
+  apiKeyId?: string | null;
 };
 
 /** JSON that keeps bigint amounts exact (as strings) and dates as ISO text. */
@@ -40,11 +42,12 @@ export function auditInsertSql(entry: AuditEntry): Prisma.Sql {
   const { actor } = entry;
   const request = entry.request ?? actor?.request ?? null;
   return Prisma.sql`INSERT INTO audit_log
-      (id, actor_id, actor_role, action, entity_type, entity_id, customer_id, reason, before, after, ip, user_agent, details)
+      (id, actor_id, actor_role, action, entity_type, entity_id, customer_id, reason, before, after, ip, user_agent, details, api_key_id)
     VALUES (${uuid7()}::uuid, ${actor?.id ?? null}::uuid, ${actor?.role ?? null}, ${entry.action}, ${entry.entityType},
             ${entry.entityId}, ${entry.customerId ?? null}::uuid, ${entry.reason ?? null},
             ${jsonOrNull(entry.before)}::jsonb, ${jsonOrNull(entry.after)}::jsonb,
-            ${request?.ip ?? null}, ${request?.userAgent ?? null}, ${toAuditJson(entry.details ?? {})}::jsonb)`;
+            ${request?.ip ?? null}, ${request?.userAgent ?? null}, ${toAuditJson(entry.details ?? {})}::jsonb,
+            ${entry.apiKeyId ?? null}::uuid)`;
 }
 
 export const writeAudit = (tx: DbTx, entry: AuditEntry) => tx.$executeRaw(auditInsertSql(entry));
@@ -84,6 +87,8 @@ type AuditRow = {
   actorName: string | null;
   actorEmail: string | null;
   actorRole: string | null;
+  apiKeyId: string | null;
+  apiKeyName: string | null;
   customerId: string | null;
   customerName: string | null;
   reason: string | null;
@@ -97,10 +102,11 @@ type AuditRow = {
 const selectAuditRowsSql = (where: Prisma.Sql, tail: Prisma.Sql) => Prisma.sql`
     SELECT a.id, a.created_at AS "createdAt", a.action, a.entity_type AS "entityType", a.entity_id AS "entityId",
            a.actor_id AS "actorId", s.name AS "actorName", s.email AS "actorEmail", a.actor_role AS "actorRole",
-           a.customer_id AS "customerId", NULLIF(TRIM(c.first_name || ' ' || c.last_name), '') AS "customerName",
+           a.api_key_id AS "apiKeyId", k.name AS "apiKeyName", a.customer_id AS "customerId", NULLIF(TRIM(c.first_name || ' ' || c.last_name), '') AS "customerName",
            a.reason, a.ip, a.user_agent AS "userAgent", a.before, a.after, a.details
     FROM audit_log a
     LEFT JOIN staff_user s ON s.id = a.actor_id
+    LEFT JOIN api_key k ON k.id = a.api_key_id
     LEFT JOIN customer c ON c.id = a.customer_id
     WHERE ${where} ${tail}`;
 

@@ -62,12 +62,18 @@ export type AuditEntryView = {
   entityType: string;
   entityId: string;
   actor: { id: string; name: string; email: string } | null;
+  /** The Storefront API key behind the change, when no staff member is. */
+  apiKey: { id: string; name: string } | null;
   actorRole: string | null;
   customer: { id: string; name: string } | null;
   reason: string | null;
   ip: string | null;
   userAgent: string | null;
 };
+
+/** Who an entry names: the staff member, else the API key, else the system. */
+export const auditActorLabel = (entry: Pick<AuditEntryView, "actor" | "apiKey">) =>
+  entry.actor ? entry.actor.name : entry.apiKey ? `API key “${entry.apiKey.name}”` : "System";
 
 /** One entry with what changed, for its detail page. */
 export type AuditEntryDetail = AuditEntryView & {

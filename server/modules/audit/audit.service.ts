@@ -17,6 +17,7 @@ const viewOf = (row: Row): AuditEntryView => ({
   entityType: row.entityType,
   entityId: row.entityId,
   actor: row.actorId ? { id: row.actorId, name: row.actorName ?? "Unknown staff member", email: row.actorEmail ?? "" } : null,
+  apiKey: row.apiKeyId ? { id: row.apiKeyId, name: row.apiKeyName ?? "" } : null,
   actorRole: row.actorRole,
   customer: row.customerId ? { id: row.customerId, name: row.customerName ?? "Unknown customer" } : null,
   reason: row.reason,
@@ -72,7 +73,7 @@ function csvLine(row: Row): string {
   const text = (value: string | null) => csvCell(value ?? "", { isText: true });
   return [
     csvCell(row.createdAt.toISOString()),
-    text(row.actorId ? (row.actorName ?? "Unknown staff member") : "System"),
+    text(row.actorId ? (row.actorName ?? "Unknown staff member") : row.apiKeyId ? `API key “${row.apiKeyName ?? ""}”` : "System"),
     text(row.actorEmail),
     text(row.actorRole),
     text(row.action),

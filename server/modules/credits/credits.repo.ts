@@ -256,6 +256,9 @@ export type EventViewRow = {
   balanceAfterMinor: bigint;
   actorId: string | null;
   actorName: string | null;
+  /** The Storefront API key behind the event, when no staff member is. */
+  apiKeyId: string | null;
+  apiKeyName: string | null;
   reason: string | null;
   memo: string | null;
   operationId: string;
@@ -288,13 +291,13 @@ function eventConditions(alias: "e" | "x", filters: EventFilters): Prisma.Sql {
 const EVENT_VIEW_COLUMNS = Prisma.sql`
   e.id, e.seq, e.created_at AS "createdAt", e.type, e.credit_id AS "creditId", e.currency,
   e.amount_minor AS "amountMinor", e.balance_after_minor AS "balanceAfterMinor", e.actor_id AS "actorId",
-  s.name AS "actorName", e.reason, e.memo, e.operation_id AS "operationId"`;
+  s.name AS "actorName", e.api_key_id AS "apiKeyId", k.name AS "apiKeyName", e.reason, e.memo, e.operation_id AS "operationId"`;
 
 /** Newest first, keyset on seq (the ledger's own order). */
 export function listEventViews(db: DbTx, filters: EventFilters, limit: number) {
   return db.$queryRaw<EventViewRow[]>`
     SELECT ${EVENT_VIEW_COLUMNS}
-    FROM credit_event e LEFT JOIN staff_user s ON s.id = e.actor_id
+    FROM credit_event e LEFT JOIN staff_user s ON s.id = e.actor_id LEFT JOIN api_key k ON k.id = e.api_key_id
     WHERE ${eventConditions("e", filters)}
     ORDER BY e.seq DESC
     LIMIT ${limit}`;
@@ -321,7 +324,7 @@ export function listOperationEventViews(db: DbTx, filters: EventFilters, limit: 
     SELECT ${EVENT_VIEW_COLUMNS}, h.seq AS "headSeq"
     FROM heads h
       JOIN credit_event e ON e.operation_id = h.operation_id
-      LEFT JOIN staff_user s ON s.id = e.actor_id
+      LEFT JOIN staff_user s ON s.id = e.actor_id LEFT JOIN api_key k ON k.id = e.api_key_id
     WHERE ${eventConditions("e", sameOperation)}
     ORDER BY h.seq DESC, e.seq`;
 }
@@ -330,7 +333,7 @@ export function listOperationEventViews(db: DbTx, filters: EventFilters, limit: 
 export function listEventViewsOfOperations(db: DbTx, operationIds: string[]) {
   return db.$queryRaw<EventViewRow[]>`
     SELECT ${EVENT_VIEW_COLUMNS}
-    FROM credit_event e LEFT JOIN staff_user s ON s.id = e.actor_id
+    FROM credit_event e LEFT JOIN staff_user s ON s.id = e.actor_id LEFT JOIN api_key k ON k.id = e.api_key_id
     WHERE e.operation_id = ANY(${operationIds}::uuid[])
     ORDER BY e.seq`;
 }

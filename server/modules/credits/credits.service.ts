@@ -71,8 +71,9 @@ function eventView(row: EventViewRow) {
     amountMinor: row.amountMinor,
     balanceAfterMinor: row.balanceAfterMinor,
     actor: row.actorId ? { id: row.actorId, name: row.actorName ?? "Former staff member" } : null,
-    /** "System" for expiry and storefront spends. */
-    actorName: row.actorId ? (row.actorName ?? "Former staff member") : "System",
+    /** "System" for expiry; the API key's name for Storefront API calls. */
+    actorName: row.actorId ? (row.actorName ?? "Former staff member") : row.apiKeyId ? `API key “${row.apiKeyName ?? "deleted"}”` : "System",
+    apiKey: row.apiKeyId ? { id: row.apiKeyId, name: row.apiKeyName ?? "" } : null,
     reason: row.reason,
     memo: row.memo,
     operationId: row.operationId,
@@ -143,7 +144,7 @@ function historyFilters(input: CreditHistoryCsvInput): EventFilters {
  * A customer's history, one line per operation, newest first, filtered by currency, type and date
  * range; keyset-paged by whole operations.
  */
-export async function getCreditHistory({ db }: ServiceContext, input: CreditHistoryInput) {
+export async function getCreditHistory({ db }: Pick<ServiceContext, "db">, input: CreditHistoryInput) {
   const { items, nextCursor } = await cursorPage({
     cursor: input.cursor,
     limit: input.limit,

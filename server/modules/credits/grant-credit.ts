@@ -17,6 +17,8 @@ export type Grant = {
   expiresAt: Date | null;
   paymentId: string | null;
   actorId: string | null;
+  /** The Storefront API key behind the grant (actorId null then). */
+  apiKeyId?: string | null;
   eventType: "ISSUED" | "ADJUSTED_UP" | "REFUNDED_TO_CREDIT";
   reasonId?: string | null;
   reason?: string | null;
@@ -41,6 +43,7 @@ export async function grantCredit(tx: DbTx, grant: Grant): Promise<GrantedCredit
       type: grant.eventType,
       amountMinor: grant.amountMinor,
       actorId: grant.actorId,
+      apiKeyId: grant.apiKeyId ?? null,
       reasonId: grant.reasonId,
       reason: grant.reason,
       memo: grant.eventMemo === undefined ? grant.memo : grant.eventMemo,

@@ -1,5 +1,6 @@
-import type { ServiceContext } from "@/server/lib/service-context";
+import type { ApiKeyRef, CallerContext } from "@/server/lib/service-context";
 import { idempotentTransaction, keyRowOf, storedResultJson, type IdempotentRequest } from "@/server/lib/idempotency";
+import { AppError } from "@/server/lib/app-error";
 import { maxMinorUnits } from "@/server/lib/money";
 import { DEFAULT_DATE_STYLE } from "@/server/lib/dates";
 import { uuid7 } from "@/server/lib/uuid7";
@@ -40,25 +41,30 @@ const OPERATION = "credit.issue";
  *   one idempotent money transaction. The fast path never answers anything the general path
  *   would answer differently: when in doubt it writes nothing and hands over.
  */
-export async function issueCredit(ctx: ServiceContext, input: IssueCreditInput): Promise<IssueCreditResult | ApprovalPending> {
+export async function issueCredit(ctx: CallerContext, input: IssueCreditInput): Promise<IssueCreditResult | ApprovalPending> {
   return (await issueCreditFast(ctx, input)) ?? issueCreditGeneral(ctx, input);
 }
 
-const idempotentRequestOf = (actor: Actor, input: IssueCreditInput): IdempotentRequest => ({
-  actor,
-  key: input.idempotencyKey,
-  operation: OPERATION,
-  request: input,
-});
+/**
+ * A staff member's key is theirs; an API key's requests are scoped to that key and a concurrent
+ * duplicate is refused as retryable (Stripe's rule for its API) instead of waiting for the first.
+ */
+function idempotentRequestOf({ actor, apiKey }: CallerContext, input: IssueCreditInput): IdempotentRequest {
+  if (!actor && !apiKey) throw new AppError("INTERNAL", "A credit is issued by a staff member or an API key");
+  return actor
+    ? { actor, key: input.idempotencyKey, operation: OPERATION, request: input }
+    : { actor: { id: apiKey!.id }, key: input.idempotencyKey, operation: OPERATION, request: input, refuseConcurrent: true };
+}
 
 /**
  * One round trip: credit_issue_write checks the customer, currency and category (as a guard:
  * assertGrantTarget words the refusals), claims the key, raises the balance and writes every row
  * and the key's answer as one statement. Null (nothing written) when the general path must answer.
  */
-export async function issueCreditFast({ db, actor }: ServiceContext, input: IssueCreditInput): Promise<IssueCreditResult | null> {
-  if (!hasNoLimits(actor) || hasDatedMessage(input)) return null;
-  const write = issueWriteOf(actor, input, keyRowOf(idempotentRequestOf(actor, input)));
+export async function issueCreditFast({ db, actor }: CallerContext, input: IssueCreditInput): Promise<IssueCreditResult | null> {
+  // API keys take the general path: credit_issue_write records staff actors only.
+  if (!actor || !hasNoLimits(actor) || hasDatedMessage(input)) return null;
+  const write = issueWriteOf(actor, input, keyRowOf(idempotentRequestOf({ db, actor }, input)));
   const [written] = await runSql<IssueWriteRow>(db, issueWriteSql(write), { name: "credit_issue_write" });
   if (written?.outcome !== "written" || written.balanceMinor === null) return null;
   return { ...resultOf(input, write.creditId, write.notification?.id ?? null), balanceMinor: BigInt(written.balanceMinor) };
@@ -76,7 +82,7 @@ export function issueWriteOf(actor: Actor, input: IssueCreditInput, keyRow: Retu
   // The balance is the database's to fill in (credit_issue_write puts it at resultBalancePath).
   const result: IssueCreditResult = { ...resultOf(input, creditId, notificationId), balanceMinor: 0n };
   // The category's name is the database's to fill in too ("category" in both JSON objects).
-  const audit = issueAuditEntry(actor, input, { creditId, categoryName: null, notificationId, mode: DIRECT });
+  const audit = issueAuditEntry({ actor, apiKey: null }, input, { creditId, categoryName: null, notificationId, mode: DIRECT });
   return {
     ...keyRow,
     resultJson: storedResultJson(result),
@@ -118,11 +124,11 @@ export function issueWriteOf(actor: Actor, input: IssueCreditInput, keyRow: Retu
  */
 const hasDatedMessage = (input: IssueCreditInput) => input.notifyCustomer && input.expiresAt !== null;
 
-export function issueCreditGeneral({ db, actor }: ServiceContext, input: IssueCreditInput): Promise<IssueCreditResult | ApprovalPending> {
+export function issueCreditGeneral(ctx: CallerContext, input: IssueCreditInput): Promise<IssueCreditResult | ApprovalPending> {
   // Round trips: claim + checks, savepoint, balance lock, one statement for all the writes, then COMMIT.
-  const request = { ...idempotentRequestOf(actor, input), alongside: issueContextSql(input) };
-  return idempotentTransaction<IssueCreditResult | ApprovalPending, IssueContext>(db, request, (tx, { row, resultSql }) =>
-    issueCreditInTx(tx, actor, input, { row, resultSql, mode: DIRECT }),
+  const request = { ...idempotentRequestOf(ctx, input), alongside: issueContextSql(input) };
+  return idempotentTransaction<IssueCreditResult | ApprovalPending, IssueContext>(ctx.db, request, (tx, { row, resultSql }) =>
+    issueCreditInTx(tx, ctx.actor, input, { row, resultSql, mode: DIRECT, apiKey: ctx.apiKey ?? null }),
   );
 }
 
@@ -136,12 +142,13 @@ const resultOf = (input: IssueCreditInput, creditId: string, notificationId: str
 
 /** The audit row of an issue, the same on both paths. */
 function issueAuditEntry(
-  actor: Actor,
+  { actor, apiKey }: { actor: Actor | null; apiKey: ApiKeyRef | null },
   input: IssueCreditInput,
   { creditId, categoryName, notificationId, mode }: { creditId: string; categoryName: string | null; notificationId: string | null; mode: ActionMode },
 ): AuditEntry {
   return {
     actor,
+    apiKeyId: apiKey?.id ?? null,
     action: OPERATION,
     entityType: "store_credit",
     entityId: creditId,
@@ -156,6 +163,7 @@ function issueAuditEntry(
       expiresAt: input.expiresAt,
       notificationId,
       ...approvalDetails(mode),
+      ...(apiKey ? { apiKeyName: apiKey.name } : {}),
     },
   };
 }
@@ -166,15 +174,20 @@ function issueAuditEntry(
  */
 export async function issueCreditInTx(
   tx: DbTx,
-  actor: Actor,
+  actor: Actor | null,
   input: IssueCreditInput,
-  { row, resultSql, mode }: { row: IssueContext; resultSql: (result: IssueCreditResult) => Prisma.Sql; mode: ActionMode },
+  opts: { row: IssueContext; resultSql: (result: IssueCreditResult) => Prisma.Sql; mode: ActionMode; apiKey?: ApiKeyRef | null },
 ): Promise<IssueCreditResult | ApprovalPending> {
+  const { row, resultSql, mode } = opts;
+  const apiKey = opts.apiKey ?? null;
   const target = assertGrantTarget(row, input);
-  // The built-in admin (the bench's actor) costs no round trip here.
-  const limited = { kind: "credit", currency: input.currency, amountMinor: input.amountMinor } as const;
-  const pending = await limitGate(tx, actor, mode, limited, { operation: OPERATION, input, customerId: input.customerId, requesterNote: input.memo ?? null });
-  if (pending) return pending;
+  // Money limits and approvals are staff rules; an API key's scope is its limit. The built-in
+  // admin (the bench's actor) costs no round trip here.
+  if (actor) {
+    const limited = { kind: "credit", currency: input.currency, amountMinor: input.amountMinor } as const;
+    const pending = await limitGate(tx, actor, mode, limited, { operation: OPERATION, input, customerId: input.customerId, requesterNote: input.memo ?? null });
+    if (pending) return pending;
+  }
   const key = { customerId: input.customerId, currency: input.currency };
   const granted = await grantCredit(tx, {
     key,
@@ -183,14 +196,15 @@ export async function issueCreditInTx(
     memo: input.memo,
     expiresAt: input.expiresAt,
     paymentId: null,
-    actorId: actor.id,
+    actorId: actor?.id ?? null,
+    apiKeyId: apiKey?.id ?? null,
     eventType: "ISSUED",
   });
   const notificationId = input.notifyCustomer ? uuid7() : null;
   const result: IssueCreditResult = { ...resultOf(input, granted.creditId, notificationId), balanceMinor: granted.balanceMinor };
   await executeTogether(tx, [
     ...granted.statements,
-    auditInsertSql(issueAuditEntry(actor, input, { creditId: granted.creditId, categoryName: target.categoryName, notificationId, mode })),
+    auditInsertSql(issueAuditEntry({ actor, apiKey }, input, { creditId: granted.creditId, categoryName: target.categoryName, notificationId, mode })),
     // The same row credit_issue_write writes on the fast path (the ledger operation's id is the event's).
     webhookEventSql(
       creditIssuedEvent({ creditId: granted.creditId, ...key, amountMinor: input.amountMinor, balanceMinor: granted.balanceMinor, categoryName: target.categoryName, expiresAt: input.expiresAt, memo: input.memo }),

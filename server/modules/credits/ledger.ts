@@ -69,6 +69,8 @@ export type NewEvent = {
   reversedOperationId?: string | null;
   /** Groups the events of one operation. */
   operationId: string;
+  /** The Storefront API key behind the event (actorId null then). */
+  apiKeyId?: string | null;
 };
 
 export type LedgerEvent = NewEvent & { id: string; balanceAfterMinor: bigint };
@@ -87,10 +89,10 @@ export function eventsInsertSql(key: LedgerKey, events: LedgerEvent[]): Prisma.S
   const rows = events.map(
     (e) => Prisma.sql`(${e.id}::uuid, ${key.customerId}::uuid, ${key.currency}, ${e.creditId}::uuid, ${e.type}::"CreditEventType",
       ${e.amountMinor}, ${e.balanceAfterMinor}, ${e.actorId}::uuid, ${e.reasonId ?? null}::uuid, ${e.reason ?? null},
-      ${e.memo ?? null}, ${e.operationId}::uuid, ${e.reversedOperationId ?? null}::uuid)`,
+      ${e.memo ?? null}, ${e.operationId}::uuid, ${e.reversedOperationId ?? null}::uuid, ${e.apiKeyId ?? null}::uuid)`,
   );
   return Prisma.sql`INSERT INTO credit_event (id, customer_id, currency, credit_id, type, amount_minor, balance_after_minor,
-      actor_id, reason_id, reason, memo, operation_id, reversed_operation_id)
+      actor_id, reason_id, reason, memo, operation_id, reversed_operation_id, api_key_id)
     VALUES ${Prisma.join(rows)}`;
 }
 

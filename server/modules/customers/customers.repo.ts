@@ -40,9 +40,42 @@ export const findCustomerById = (db: DbTx, id: string) =>
       lastName: true,
       email: true,
       phone: true,
+      externalId: true,
       createdAt: true,
       lastActivityAt: true,
     },
+  });
+
+export type CustomerRecord = NonNullable<Awaited<ReturnType<typeof findCustomerById>>>;
+
+const CUSTOMER_RECORD_COLUMNS = Prisma.sql`c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.email, c.phone,
+  c.external_id AS "externalId", c.created_at AS "createdAt", c.last_activity_at AS "lastActivityAt"`;
+
+export const findCustomerByExternalId = async (db: DbTx, externalId: string) =>
+  (await db.$queryRaw<CustomerRecord[]>`SELECT ${CUSTOMER_RECORD_COLUMNS} FROM customer c WHERE c.external_id = ${externalId}`)[0] ?? null;
+
+export const findCustomerByEmail = async (db: DbTx, email: string) =>
+  (await db.$queryRaw<CustomerRecord[]>`SELECT ${CUSTOMER_RECORD_COLUMNS} FROM customer c WHERE c.email = ${normaliseEmail(email)}`)[0] ?? null;
+
+/**
+ * Serialises writers of one external id and of one email until the transaction ends (in a fixed
+ * order, so two upserts never wait on each other in a cycle): a new customer's unique columns
+ * cannot be taken between the check and the insert.
+ */
+export const lockCustomerIdentity = (db: DbTx, externalId: string, email: string) =>
+  db.$executeRaw`
+    SELECT pg_advisory_xact_lock(h) FROM (
+      SELECT hashtextextended(name, 0) AS h FROM unnest(${[`customer.external_id ${externalId}`, `customer.email ${normaliseEmail(email)}`]}::text[]) AS name
+      ORDER BY 1
+    ) locks`;
+
+export type CustomerChange = { id: string; firstName: string; lastName: string; email: string; phone: string | null };
+
+/** Like createCustomerRecord, the derived search columns move with the names and phone. */
+export const updateCustomerRecord = (db: DbTx, change: CustomerChange) =>
+  db.customer.update({
+    where: { id: change.id },
+    data: { firstName: change.firstName, lastName: change.lastName, email: normaliseEmail(change.email), phone: change.phone, ...customerSearchColumns(change) },
   });
 
 export type NewCustomer = {
@@ -51,6 +84,7 @@ export type NewCustomer = {
   lastName: string;
   email: string;
   phone: string | null;
+  externalId?: string | null;
   createdAt?: Date;
 };
 

@@ -7,7 +7,7 @@ import { sortByCurrency } from "@/server/lib/money";
 import { balancesOf } from "@/server/modules/credits/credits.repo";
 import { paymentTotalsOf } from "@/server/modules/payments/payments.repo";
 import { findMainCurrency } from "@/server/modules/settings/settings.repo";
-import { findCustomerById, positiveBalancesOf, searchCustomerRows } from "./customers.repo";
+import { findCustomerByEmail, findCustomerByExternalId, findCustomerById, positiveBalancesOf, searchCustomerRows } from "./customers.repo";
 import type { CustomerSearchInput, CustomerSort } from "./customers.schema";
 import type { SegmentCursor } from "./search/keyset-segments";
 import { planCustomerSearch, sortValueType } from "./search/search-plan";
@@ -69,8 +69,10 @@ export async function searchCustomers({ db, actor }: ServiceContext, input: Cust
   };
 }
 
+export { upsertCustomer } from "./upsert-customer";
+
 /** The customer, or NOT_FOUND for unknown and malformed ids alike (no hint which it was). */
-export async function getCustomerOrThrow({ db }: ServiceContext, customerId: string) {
+export async function getCustomerOrThrow({ db }: Pick<ServiceContext, "db">, customerId: string) {
   const customer = UUID.test(customerId) ? await findCustomerById(db, customerId.toLowerCase()) : null;
   if (!customer) throw new AppError("NOT_FOUND", "This customer does not exist");
   return customer;
@@ -103,4 +105,24 @@ export async function getCustomerSummary(ctx: ServiceContext, customerId: string
         }
       : null,
   };
+}
+
+/** By the shop's own id (Storefront API), or NOT_FOUND. */
+export async function getCustomerByExternalIdOrThrow({ db }: Pick<ServiceContext, "db">, externalId: string) {
+  const customer = await findCustomerByExternalId(db, externalId);
+  if (!customer) throw new AppError("NOT_FOUND", "No customer has this external id", "externalId");
+  return customer;
+}
+
+/** By email (compared lower-case), or NOT_FOUND. */
+export async function getCustomerByEmailOrThrow({ db }: Pick<ServiceContext, "db">, email: string) {
+  const customer = await findCustomerByEmail(db, email);
+  if (!customer) throw new AppError("NOT_FOUND", "No customer has this email", "email");
+  return customer;
+}
+
+/** Every currency the customer has a balance row in, in the store's currency order. */
+export async function getCustomerBalances(ctx: Pick<ServiceContext, "db">, customerId: string) {
+  const customer = await getCustomerOrThrow(ctx, customerId);
+  return { customerId: customer.id, balances: await balancesOf(ctx.db, customer.id) };
 }

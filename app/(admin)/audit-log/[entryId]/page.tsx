@@ -9,6 +9,7 @@ import { NotAllowed } from "@/components/ui/states";
 import { getPageAccess } from "@/server/auth/page-guard";
 import { errorShapeOf } from "@/server/trpc/error-shape";
 import { getServerCaller } from "@/server/trpc/rsc";
+import { auditActorLabel } from "@/server/modules/audit/audit.schema";
 import { ChangeTable } from "../_components/change-table";
 
 export const metadata: Metadata = { title: "Audit entry" };
@@ -40,7 +41,7 @@ export default async function AuditEntryPage({ params }: Props) {
       <Card>
         <DetailList
           rows={[
-            ["Staff member", entry.actor ? `${entry.actor.name} (${entry.actor.email})` : "System"],
+            ["Staff member", entry.actor ? `${entry.actor.name} (${entry.actor.email})` : auditActorLabel(entry)],
             ["Role", entry.actorRole ?? "—"],
             ["Target", `${entry.entityType} ${entry.entityId}`],
             [

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useDates } from "@/components/format";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { AuditEntryView } from "@/server/modules/audit/audit.schema";
+import { auditActorLabel, type AuditEntryView } from "@/server/modules/audit/audit.schema";
 
 /** Audit entries, newest first: when, who (and in which role), what, on which record and customer. */
 export function AuditTable({ entries, onTarget }: { entries: AuditEntryView[]; onTarget?: (type: string, id: string) => void }) {
@@ -27,7 +27,7 @@ export function AuditTable({ entries, onTarget }: { entries: AuditEntryView[]; o
               </Link>
             </Td>
             <Td className="whitespace-nowrap">
-              {e.actor ? e.actor.name : "System"}
+              {auditActorLabel(e)}
               {e.actorRole ? <span className="block text-xs text-slate-500">{e.actorRole}</span> : null}
             </Td>
             <Td className="font-mono text-xs whitespace-nowrap">{e.action}</Td>
