@@ -34,6 +34,8 @@ describe("parseConfig", () => {
       SMTP_URL: undefined,
       SMTP_FROM: undefined,
       NOTIFICATIONS_DELIVER_INTERVAL_SECONDS: 15,
+      HOLD_TTL_MINUTES: 30,
+      HOLDS_EXPIRE_INTERVAL_SECONDS: 60,
       WORKERS: 1,
     };
     expect(parseConfig({})).toEqual(defaults);

@@ -64,6 +64,8 @@ const ZConfig = z.object({
   SMTP_URL: url("SMTP_URL", ["smtp:", "smtps:"]),
   SMTP_FROM: optionalText,
   NOTIFICATIONS_DELIVER_INTERVAL_SECONDS: wholeNumber("NOTIFICATIONS_DELIVER_INTERVAL_SECONDS", { unit: "seconds", min: 0, max: 86_400, fallback: 15 }),
+  HOLD_TTL_MINUTES: wholeNumber("HOLD_TTL_MINUTES", { unit: "minutes", min: 1, max: 10_080, fallback: 30 }),
+  HOLDS_EXPIRE_INTERVAL_SECONDS: wholeNumber("HOLDS_EXPIRE_INTERVAL_SECONDS", { unit: "seconds", min: 0, max: 86_400, fallback: 60 }),
   /** 1: `npm start` runs the job workers in the server; 0 on web nodes next to `npm run worker`. */
   WORKERS: wholeNumber("WORKERS", { min: 0, max: 1, fallback: 1 }),
 });

@@ -5,6 +5,7 @@ import type { Config } from "@/server/config";
 import type { Db } from "@/server/db/client";
 import { expireApprovals } from "@/server/modules/approvals/expire-approvals";
 import { expireCredits } from "@/server/modules/credits/expire-credits";
+import { expireHolds } from "@/server/modules/holds/expire-holds";
 import { deliverDueNotifications } from "@/server/modules/notifications/deliver-notifications";
 import { reconcilePendingRefunds } from "@/server/modules/refunds/reconcile-refunds";
 
@@ -72,6 +73,18 @@ export const JOBS = [
     run: async ({ db }) => {
       const { expired } = await expireApprovals({ db });
       return expired > 0 ? `${expired} approval requests expired` : null;
+    },
+  },
+  {
+    name: "hold-expiry",
+    label: "Hold expiry",
+    periodMs: (config) => config.HOLDS_EXPIRE_INTERVAL_SECONDS * 1000,
+    run: async ({ db, log }) => {
+      const result = await expireHolds({ db }, { log });
+      const line = `${result.expiredHolds} holds expired, ${result.failures} balances failed`;
+      // Each balance's holds are closed in their own transaction, so the retry only does the failed ones.
+      if (result.failures > 0) throw new PartialRunError(line);
+      return result.expiredHolds > 0 ? line : null;
     },
   },
 ] as const satisfies readonly JobDefinition[];
