@@ -1,5 +1,5 @@
-// The background jobs, one entry each. A later batch job (webhook delivery, bulk credit, hold
-// expiry) is one more entry here: job-queue.ts creates its queue, runs it every period on one
+// The background jobs, one entry each. A later batch job (webhook delivery, bulk credit)
+// is one more entry here: job-queue.ts creates its queue, runs it every period on one
 // server at a time and retries it when it throws.
 import type { Config } from "@/server/config";
 import type { Db } from "@/server/db/client";

@@ -14,3 +14,10 @@ export const PROFILE_HOLDS_LIMIT = 20;
 export async function listHolds({ db }: ServiceContext, input: z.output<typeof ZCustomerHoldsInput>): Promise<{ items: HoldRecord[] }> {
   return { items: await listCustomerHolds(db, input.customerId, PROFILE_HOLDS_LIMIT) };
 }
+
+export { placeHold } from "./place-hold";
+export { captureHold, type CaptureResult } from "./capture-hold";
+export { releaseHold } from "./release-hold";
+export { expireHolds } from "./expire-holds";
+export { reverseSpend } from "./reverse-spend";
+export type { HoldContext, HoldResult } from "./hold-context";
