@@ -181,10 +181,11 @@ describe("capturing a hold", () => {
     const { fulfilled, refusedWith } = await settle([captureHold(shop(), input), captureHold(shop(), { ...input, idempotencyKey: newKey() })], ["CONFLICT"]);
     expect(fulfilled).toHaveLength(1);
     expect(refusedWith).toEqual(["CONFLICT"]);
-    // The winner's key, retried, answers the same capture again, and the loser's stays refused.
+    // Each key, retried, gets its first answer again: the capture, or the refusal.
     const winner = fulfilled[0]!;
-    const replay = await captureHold(shop(), input).catch(() => null);
-    if (replay) expect(replay).toEqual(winner);
+    const retried = await Promise.allSettled([captureHold(shop(), input)]);
+    if (retried[0]!.status === "fulfilled") expect(retried[0]!.value).toEqual(winner);
+    else expect(retried[0]!.reason).toMatchObject({ code: "CONFLICT" });
     expect(await t.db.creditEvent.count({ where: { customerId: customer.id, type: "USED" } })).toBe(1);
     expect(await balanceOf(t.db, customer.id)).toBe(3000n);
     expect(await refusal(captureHold(shop(), { idempotencyKey: newKey(), holdId: hold.id }))).toEqual({
@@ -192,6 +193,23 @@ describe("capturing a hold", () => {
       message: "This hold was already captured",
       field: "holdId",
     });
+    await expectBooksAgree([customer.id]);
+  });
+
+  it("answers a retried capture or release with its first answer, moving nothing again", async () => {
+    const { customer } = await customerWith("50");
+    const first = await placeTestHold(t.db, customer.id, { amountMinor: 2000n });
+    const second = await placeTestHold(t.db, customer.id, { amountMinor: 1000n });
+    const capture = { idempotencyKey: newKey(), holdId: first.hold.id, amountMinor: 500n };
+    const captured = await captureHold(shop(), capture);
+    expect(await captureHold(shop(), capture)).toEqual(captured);
+    expect(await refusal(captureHold(shop(), { ...capture, amountMinor: 600n }))).toMatchObject({ code: "IDEMPOTENCY_MISMATCH" });
+    const release = { idempotencyKey: newKey(), holdId: second.hold.id };
+    const released = await releaseHold(shop(), release);
+    expect(await releaseHold(shop(), release)).toEqual(released);
+    expect(released).toMatchObject({ balanceMinor: 4500n, spendableMinor: 4500n, hold: { status: "RELEASED" } });
+    expect(await t.db.creditEvent.count({ where: { customerId: customer.id, type: "USED" } })).toBe(1);
+    expect(await t.db.auditLog.count({ where: { customerId: customer.id, action: { in: ["hold.capture", "hold.release"] } } })).toBe(2);
     await expectBooksAgree([customer.id]);
   });
 
