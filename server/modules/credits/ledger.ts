@@ -50,14 +50,18 @@ export const spendableOf = (balanceMinor: bigint, heldMinor: bigint): bigint => 
  * balance (issuing). ON CONFLICT DO UPDATE takes the same row lock lockBalance does.
  */
 export async function addToBalance(tx: DbTx, key: LedgerKey, deltaMinor: bigint): Promise<bigint> {
-  const [row] = await tx.$queryRaw<{ balance_minor: bigint }[]>`
+  return (await addToBalanceAndHeld(tx, key, deltaMinor)).balanceMinor;
+}
+
+/** addToBalance that also returns what open holds set aside (for a spendable balance to show). */
+export async function addToBalanceAndHeld(tx: DbTx, key: LedgerKey, deltaMinor: bigint): Promise<{ balanceMinor: bigint; heldMinor: bigint }> {
+  const [row] = await tx.$queryRaw<{ balanceMinor: bigint; heldMinor: bigint }[]>`
     INSERT INTO credit_balance (customer_id, currency, balance_minor) VALUES (${key.customerId}::uuid, ${key.currency}, ${deltaMinor})
     ON CONFLICT (customer_id, currency) DO UPDATE
       SET balance_minor = credit_balance.balance_minor + EXCLUDED.balance_minor, updated_at = now()
-    RETURNING balance_minor`;
-  const balance = row!.balance_minor;
-  assertBalanceWithinLimit(key.currency, balance);
-  return balance;
+    RETURNING balance_minor AS "balanceMinor", held_minor AS "heldMinor"`;
+  assertBalanceWithinLimit(key.currency, row!.balanceMinor);
+  return row!;
 }
 
 /** A balance may not grow past the largest amount anything may hold. */

@@ -13,7 +13,7 @@ import { JOBS } from "@/server/jobs/job-list";
 import { isAppError, type AppErrorCode } from "@/server/lib/app-error";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { spendCredit } from "@/server/modules/credits/spend-credit";
-import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
+import { DEFAULT_CATEGORY_IDS, DEFAULT_INFRASTRUCTURE_IDS, DEFAULT_METHOD_IDS } from "@/server/modules/settings/settings-defaults";
 import { captureHold } from "./capture-hold";
 import { expireHolds } from "./expire-holds";
 import { ZPlaceHoldInput } from "./holds.schema";
@@ -97,6 +97,18 @@ describe("placing a hold", () => {
     expect(search.items.find((c) => c.id === customer.id)?.balances).toEqual([{ currency: "USD", amountMinor: 7000n }]);
     const holds = await caller.holds.list({ customerId: customer.id });
     expect(holds.items.map((h) => [h.orderRef, h.amountMinor, h.status])).toEqual([["ORDER-1001", 3000n, "PLACED"]]);
+    // Sending credits answers the new balance and what of it can be spent.
+    const { caller: adminCaller } = await callerAs(t.db, "ADMIN");
+    const sent = await adminCaller.credits.send({
+      idempotencyKey: newKey(),
+      customerId: customer.id,
+      infrastructureId: DEFAULT_INFRASTRUCTURE_IDS.manual,
+      methodId: DEFAULT_METHOD_IDS.adminEntry,
+      amount: "5",
+      currency: "USD",
+      earningAmount: "0",
+    });
+    expect(sent).toMatchObject({ balanceMinor: 10500n, spendableMinor: 7500n });
     await expectBooksAgree([customer.id]);
   });
 
