@@ -34,5 +34,6 @@ test.describe("holds on the customer profile", () => {
     const info = page.getByRole("region", { name: "Payment info" });
     await info.getByLabel("Currency").selectOption("USD");
     await expect(info.getByLabel("Credits", { exact: true })).toHaveValue(toDecimalString(spendable.amountMinor + OPEN_HOLD.amountMinor, "USD"));
+    await expect(info.getByText(`${usd(OPEN_HOLD.amountMinor)} of it on hold`)).toBeVisible();
   });
 });

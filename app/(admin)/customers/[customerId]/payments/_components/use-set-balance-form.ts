@@ -136,6 +136,8 @@ export function useSetBalanceForm(customerId: string) {
     summary,
     currency,
     nowMinor: balanceOf(currency),
+    /** What open holds set aside from that balance (the shop's checkouts). */
+    heldMinor: summary.data?.balances?.find((b) => b.currency === currency)?.heldMinor ?? 0n,
     approvalReason,
     review,
     isPreviewing,
