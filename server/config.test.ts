@@ -39,6 +39,8 @@ describe("parseConfig", () => {
       WEBHOOKS_ALLOW_PRIVATE: 0,
       EXPIRY_REMINDERS_INTERVAL_MINUTES: 60,
       API_RATE_LIMIT_PER_SECOND: 100,
+      HOLD_TTL_MINUTES: 30,
+      HOLDS_EXPIRE_INTERVAL_SECONDS: 60,
       WORKERS: 1,
     };
     expect(parseConfig({})).toEqual(defaults);

@@ -71,6 +71,8 @@ const ZConfig = z.object({
   EXPIRY_REMINDERS_INTERVAL_MINUTES: wholeNumber("EXPIRY_REMINDERS_INTERVAL_MINUTES", { unit: "minutes", min: 0, max: 1440, fallback: 60 }),
   /** Storefront API requests each API key may make per second (counted in PostgreSQL, shared by every node). */
   API_RATE_LIMIT_PER_SECOND: wholeNumber("API_RATE_LIMIT_PER_SECOND", { unit: "requests", min: 1, max: 100_000, fallback: 100 }),
+  HOLD_TTL_MINUTES: wholeNumber("HOLD_TTL_MINUTES", { unit: "minutes", min: 1, max: 10_080, fallback: 30 }),
+  HOLDS_EXPIRE_INTERVAL_SECONDS: wholeNumber("HOLDS_EXPIRE_INTERVAL_SECONDS", { unit: "seconds", min: 0, max: 86_400, fallback: 60 }),
   /** 1: `npm start` runs the job workers in the server; 0 on web nodes next to `npm run worker`. */
   WORKERS: wholeNumber("WORKERS", { min: 0, max: 1, fallback: 1 }),
 });

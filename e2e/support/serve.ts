@@ -50,6 +50,7 @@ try {
   const { prepareDatabase } = await import("../../scripts/lib/prepare-database");
   await prepareDatabase({ seed: true, log });
   await (await import("./e2e-staff")).seedE2eStaff();
+  await (await import("../fixtures/holds")).seedE2eHolds();
   if (needsBuild()) {
     log("Building the app (no production build, or sources changed since the last one)…");
     const startedAt = Date.now();

@@ -307,7 +307,7 @@ describe("customers, balances and history", () => {
     for (const amount of ["1.00", "2.00", "3.00"]) expect((await issue(customer.id, { amount })).status).toBe(201);
     const balances = await callApi(t.db, { path: `/customers/${customer.id}/balances`, key });
     expect(balances.body.balances).toEqual([
-      { currency: "USD", total: { amount: "6.00", currency: "USD", amount_minor: "600" }, spendable: { amount: "6.00", currency: "USD", amount_minor: "600" } },
+      { currency: "USD", total: { amount: "6.00", currency: "USD", amount_minor: "600" }, held: { amount: "0.00", currency: "USD", amount_minor: "0" }, spendable: { amount: "6.00", currency: "USD", amount_minor: "600" } },
     ]);
     const first = await callApi(t.db, { path: `/customers/${customer.id}/credit-history?limit=2`, key });
     expect(first.body.data.map((op: { amount: { amount: string } }) => op.amount.amount)).toEqual(["3.00", "2.00"]);

@@ -6,6 +6,9 @@ import { createCustomer, uniqueWord } from "@/tests/factories/customers";
 import { callerAs } from "@/tests/factories/staff";
 import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
 import { spendCredit } from "@/server/modules/credits/spend-credit";
+import { captureHold } from "@/server/modules/holds/capture-hold";
+import { releaseHold } from "@/server/modules/holds/release-hold";
+import { placeTestHold, storefrontContext } from "@/tests/factories/holds";
 
 // The embedded database is what `npm start` uses, so the main paths run on it in every test run,
 // even when the rest of the suite runs on PostgreSQL.
@@ -49,5 +52,19 @@ describe("smoke run on embedded PGlite", () => {
     await issueTestCredit(ctx, customer.id, { amount: "30.00" });
     await expect(spendCredit({ db: t.db, actor: null }, spend)).rejects.toMatchObject(refused);
     expect(await balanceRow()).toMatchObject({ balanceMinor: 3000n });
+  });
+
+  it("holds, captures and releases store credit, keeping what is held apart from the balance", async () => {
+    const ctx = await serviceContextAs(t.db, "ADMIN");
+    const customer = await createCustomer(t.db);
+    await issueTestCredit(ctx, customer.id, { amount: "30.00" });
+    const first = await placeTestHold(t.db, customer.id, { amountMinor: 2000n });
+    const second = await placeTestHold(t.db, customer.id, { amountMinor: 1000n });
+    await expect(placeTestHold(t.db, customer.id, { amountMinor: 1n })).rejects.toMatchObject({ code: "INSUFFICIENT_FUNDS" });
+    const captured = await captureHold(storefrontContext(t.db), { idempotencyKey: randomUUID(), holdId: first.hold.id, amountMinor: 1500n });
+    expect(captured).toMatchObject({ balanceMinor: 1500n, spendableMinor: 500n });
+    const released = await releaseHold(storefrontContext(t.db), { idempotencyKey: randomUUID(), holdId: second.hold.id });
+    expect(released).toMatchObject({ balanceMinor: 1500n, spendableMinor: 1500n });
+    expect(await findLedgerMismatches(t.db, { customerIds: [customer.id] })).toEqual([]);
   });
 });

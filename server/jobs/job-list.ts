@@ -1,10 +1,11 @@
-// The background jobs, one entry each. A later batch job (webhook delivery, bulk credit, hold
-// expiry) is one more entry here: job-queue.ts creates its queue, runs it every period on one
+// The background jobs, one entry each. A later batch job (webhook delivery, bulk credit)
+// is one more entry here: job-queue.ts creates its queue, runs it every period on one
 // server at a time and retries it when it throws.
 import type { Config } from "@/server/config";
 import type { Db } from "@/server/db/client";
 import { expireApprovals } from "@/server/modules/approvals/expire-approvals";
 import { expireCredits } from "@/server/modules/credits/expire-credits";
+import { expireHolds } from "@/server/modules/holds/expire-holds";
 import { deliverDueNotifications } from "@/server/modules/notifications/deliver-notifications";
 import { reconcilePendingRefunds } from "@/server/modules/refunds/reconcile-refunds";
 import { remindExpiringCredits } from "@/server/modules/credits/remind-expiring-credits";
@@ -94,6 +95,18 @@ export const JOBS = [
     run: async ({ db }) => {
       const { reminded } = await remindExpiringCredits({ db });
       return reminded > 0 ? `${reminded} expiry reminders queued` : null;
+    },
+  },
+  {
+    name: "hold-expiry",
+    label: "Hold expiry",
+    periodMs: (config) => config.HOLDS_EXPIRE_INTERVAL_SECONDS * 1000,
+    run: async ({ db, log }) => {
+      const result = await expireHolds({ db }, { log });
+      const line = `${result.expiredHolds} holds expired, ${result.failures} balances failed`;
+      // Each balance's holds are closed in their own transaction, so the retry only does the failed ones.
+      if (result.failures > 0) throw new PartialRunError(line);
+      return result.expiredHolds > 0 ? line : null;
     },
   },
 ] as const satisfies readonly JobDefinition[];

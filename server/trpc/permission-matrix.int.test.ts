@@ -48,6 +48,7 @@ const EXPECTED: Record<string, { permission: string | null; roles: RoleName[]; i
   "customers.search": { permission: "customers:read", roles: [A, M, S, V, R] },
   "customers.get": { permission: "customers:read", roles: [A, M, S, V, R] },
   "customers.summary": { permission: "customers:read", roles: [A, M, S, V, R] },
+  "holds.list": { permission: "credits:read", roles: [A, M, S, V, R] },
   "limits.list": { permission: "settings:manage", roles: [A] },
   "limits.set": { permission: "settings:manage", roles: [A] },
   "limits.clear": { permission: "settings:manage", roles: [A] },

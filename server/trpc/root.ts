@@ -4,6 +4,7 @@ import { approvalsRouter } from "@/server/modules/approvals/approvals.router";
 import { auditRouter } from "@/server/modules/audit/audit.router";
 import { creditsRouter } from "@/server/modules/credits/credits.router";
 import { customersRouter } from "@/server/modules/customers/customers.router";
+import { holdsRouter } from "@/server/modules/holds/holds.router";
 import { limitsRouter } from "@/server/modules/limits/limits.router";
 import { notificationsRouter } from "@/server/modules/notifications/notifications.router";
 import { paymentsRouter } from "@/server/modules/payments/payments.router";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   credits: creditsRouter,
   customers: customersRouter,
+  holds: holdsRouter,
   limits: limitsRouter,
   notifications: notificationsRouter,
   payments: paymentsRouter,

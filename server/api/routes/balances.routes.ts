@@ -21,7 +21,8 @@ export const balanceRoutes = [
           z.object({
             currency: z.string(),
             total: ZApiMoney.describe("The sum of the customer's unused credits in this currency"),
-            spendable: ZApiMoney.describe("What checkout can spend now"),
+            held: ZApiMoney.describe("Set aside by open holds (placed, not yet captured, released or expired)"),
+            spendable: ZApiMoney.describe("What checkout can spend now: total less held"),
           }),
         ),
       })
@@ -31,7 +32,12 @@ export const balanceRoutes = [
       const { customerId, balances } = await getCustomerBalances(ctx, params.customer_id);
       return {
         customer_id: customerId,
-        balances: balances.map((b) => ({ currency: b.currency, total: apiMoney(b.balanceMinor, b.currency), spendable: apiMoney(b.balanceMinor, b.currency) })),
+        balances: balances.map((b) => ({
+          currency: b.currency,
+          total: apiMoney(b.balanceMinor, b.currency),
+          held: apiMoney(b.heldMinor, b.currency),
+          spendable: apiMoney(b.balanceMinor - b.heldMinor, b.currency),
+        })),
       };
     },
   }),

@@ -338,9 +338,10 @@ export function listEventViewsOfOperations(db: DbTx, operationIds: string[]) {
     ORDER BY e.seq`;
 }
 
+/** Per currency: the balance (the ledger's sum) and what open holds set aside from it. */
 export const balancesOf = (db: DbTx, customerId: string) =>
-  db.$queryRaw<{ currency: string; balanceMinor: bigint }[]>`
-    SELECT b.currency, b.balance_minor AS "balanceMinor"
+  db.$queryRaw<{ currency: string; balanceMinor: bigint; heldMinor: bigint }[]>`
+    SELECT b.currency, b.balance_minor AS "balanceMinor", b.held_minor AS "heldMinor"
     FROM credit_balance b JOIN store_currency sc ON sc.code = b.currency
     WHERE b.customer_id = ${customerId}::uuid
     ORDER BY sc.position, b.currency`;

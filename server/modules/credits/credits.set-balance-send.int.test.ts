@@ -213,8 +213,8 @@ describe("customer summary", () => {
     expect(summary).toEqual({
       customerId: customer.id,
       balances: [
-        { currency: "USD", amountMinor: 3200n },
-        { currency: "JPY", amountMinor: 500n },
+        { currency: "USD", amountMinor: 3200n, totalMinor: 3200n, heldMinor: 0n },
+        { currency: "JPY", amountMinor: 500n, totalMinor: 500n, heldMinor: 0n },
       ],
       payments: {
         count: 2,

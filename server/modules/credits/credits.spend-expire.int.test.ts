@@ -6,7 +6,7 @@ import { createCustomer } from "@/tests/factories/customers";
 import { backdateExpiry, balanceOf, issueTestCredit, ledgerProblems, newKey, serviceContextAs } from "@/tests/factories/credits";
 import { isAppError } from "@/server/lib/app-error";
 import type { ServiceContext } from "@/server/lib/service-context";
-import { DEFAULT_REASON_IDS } from "@/server/modules/settings/settings-defaults";
+import { DEFAULT_CATEGORY_IDS, DEFAULT_REASON_IDS } from "@/server/modules/settings/settings-defaults";
 import { expireCredits } from "./expire-credits";
 import { JOBS } from "@/server/jobs/job-list";
 import { startTestJobQueue } from "@/tests/helpers/job-queue";
@@ -140,22 +140,24 @@ describe("reversing a spend", () => {
     expect(await failure(reverseSpend(storefront(), { idempotencyKey: newKey(), spendOperationId: newKey() }))).toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("removes again at once what returns to a deleted or an expired credit", async () => {
+  it("removes again at once what returns to a deleted credit, and moves what returns to an expired one onto a new Refund credit", async () => {
     const { customer, first, second, spent } = await spentAcrossTwo();
     // first: 10 used; second: 5 used, 5 left.
     await voidCredit(admin, { idempotencyKey: newKey(), creditId: second.creditId, reasonId: DEFAULT_REASON_IDS.other, note: null });
     await backdateExpiry(t.db, first.creditId);
     const result = await reverseSpend(storefront(), { idempotencyKey: newKey(), spendOperationId: spent.operationId });
-    expect(result.balanceMinor).toBe(0n);
+    expect(result.balanceMinor).toBe(1000n);
     const events = await t.db.creditEvent.findMany({ where: { operationId: result.operationId }, orderBy: { seq: "asc" } });
     expect(events.map((e) => [e.creditId, e.type, e.amountMinor])).toEqual([
       [second.creditId, "USE_REVERSED", 500n],
       [second.creditId, "VOIDED", -500n],
       [first.creditId, "USE_REVERSED", 1000n],
       [first.creditId, "EXPIRED", -1000n],
+      [result.refundCreditId, "ISSUED", 1000n],
     ]);
     expect(await creditRow(second.creditId)).toMatchObject({ usedMinor: 0n, removedMinor: 1000n });
     expect(await creditRow(first.creditId)).toMatchObject({ usedMinor: 0n, removedMinor: 1000n });
+    expect(await creditRow(result.refundCreditId!)).toMatchObject({ amountMinor: 1000n, categoryId: DEFAULT_CATEGORY_IDS.refund, expiresAt: null });
     expect(await ledgerProblems(t.db, [customer.id])).toEqual({ balances: [], credits: [] });
   });
 });

@@ -7,7 +7,7 @@ import { uuid7 } from "@/server/lib/uuid7";
 import { customerActivitySql } from "@/server/modules/customers/customers.repo";
 import { notificationInsertSql, type NotificationRecipient } from "@/server/modules/notifications/notifications.repo";
 import { creditInsertSql, issueContext, type IssueContext } from "./credits.repo";
-import { addToBalance, eventsInsertSql, withRunningBalance, type LedgerKey } from "./ledger";
+import { addToBalanceAndHeld, eventsInsertSql, withRunningBalance, type LedgerKey } from "./ledger";
 
 export type Grant = {
   key: LedgerKey;
@@ -26,7 +26,14 @@ export type Grant = {
   eventMemo?: string | null;
 };
 
-export type GrantedCredit = { creditId: string; operationId: string; balanceMinor: bigint; statements: Prisma.Sql[] };
+export type GrantedCredit = {
+  creditId: string;
+  operationId: string;
+  balanceMinor: bigint;
+  /** What open holds set aside from the balance (spendable is balance - held). */
+  heldMinor: bigint;
+  statements: Prisma.Sql[];
+};
 
 /**
  * A new credit and its first event. Locks and raises the balance now; returns the INSERTs (and
@@ -34,7 +41,7 @@ export type GrantedCredit = { creditId: string; operationId: string; balanceMino
  * payment, outbox, idempotency result), so issuing stays one statement.
  */
 export async function grantCredit(tx: DbTx, grant: Grant): Promise<GrantedCredit> {
-  const balanceMinor = await addToBalance(tx, grant.key, grant.amountMinor);
+  const { balanceMinor, heldMinor } = await addToBalanceAndHeld(tx, grant.key, grant.amountMinor);
   const creditId = uuid7();
   const operationId = uuid7();
   const { events } = withRunningBalance(balanceMinor - grant.amountMinor, [
@@ -54,6 +61,7 @@ export async function grantCredit(tx: DbTx, grant: Grant): Promise<GrantedCredit
     creditId,
     operationId,
     balanceMinor,
+    heldMinor,
     statements: [
       creditInsertSql({
         id: creditId,

@@ -52,3 +52,18 @@ export function findCreditMismatches(db: DbTx, opts: { customerIds?: string[] } 
     HAVING sc.amount_minor - sc.used_minor - sc.removed_minor <> coalesce(sum(e.amount_minor), 0)
         OR sc.used_minor > sc.amount_minor`;
 }
+
+/**
+ * Balances whose held_minor (what open holds set aside) differs from the sum of their PLACED holds
+ * (server/modules/holds/). Holds are not ledger events, so the checks above hold regardless.
+ */
+export function findHeldMismatches(db: DbTx, opts: { customerIds?: string[] } = {}) {
+  const only = opts.customerIds ? Prisma.sql`AND b.customer_id = ANY(${opts.customerIds}::uuid[])` : Prisma.empty;
+  return db.$queryRaw<{ customerId: string; currency: string; heldMinor: bigint; placedMinor: bigint }[]>`
+    SELECT b.customer_id AS "customerId", b.currency, b.held_minor AS "heldMinor",
+      coalesce((SELECT sum(h.amount_minor) FROM credit_hold h
+                WHERE h.customer_id = b.customer_id AND h.currency = b.currency AND h.status = 'PLACED'), 0)::bigint AS "placedMinor"
+    FROM credit_balance b
+    WHERE b.held_minor <> coalesce((SELECT sum(h.amount_minor) FROM credit_hold h
+                                    WHERE h.customer_id = b.customer_id AND h.currency = b.currency AND h.status = 'PLACED'), 0) ${only}`;
+}

@@ -21,32 +21,47 @@ export { moneyTransaction } from "@/server/lib/money-transaction";
  * the balance. NOT_FOUND when the customer (or the currency) does not exist.
  */
 export async function lockBalance(tx: DbTx, key: LedgerKey): Promise<bigint> {
+  return (await lockBalanceAndHeld(tx, key)).balanceMinor;
+}
+
+/**
+ * lockBalance that also returns what open holds set aside (server/modules/holds/): what can be
+ * spent is balanceMinor - heldMinor. Both only change under this lock.
+ */
+export async function lockBalanceAndHeld(tx: DbTx, key: LedgerKey): Promise<{ balanceMinor: bigint; heldMinor: bigint }> {
   // One round trip: a new row is inserted; an existing one is "updated" to itself, which locks it
   // as FOR UPDATE would and returns it. No row at all: the customer or the currency is missing.
-  const [row] = await tx.$queryRaw<{ balance_minor: bigint }[]>`
+  const [row] = await tx.$queryRaw<{ balanceMinor: bigint; heldMinor: bigint }[]>`
     INSERT INTO credit_balance AS b (customer_id, currency)
     SELECT c.id, sc.code FROM customer c, store_currency sc WHERE c.id = ${key.customerId}::uuid AND sc.code = ${key.currency}
     ON CONFLICT (customer_id, currency) DO UPDATE SET balance_minor = b.balance_minor
-    RETURNING b.balance_minor`;
-  if (row) return row.balance_minor;
+    RETURNING b.balance_minor AS "balanceMinor", b.held_minor AS "heldMinor"`;
+  if (row) return row;
   const [customer] = await tx.$queryRaw<unknown[]>`SELECT 1 FROM customer WHERE id = ${key.customerId}::uuid`;
   if (!customer) throw new AppError("NOT_FOUND", "This customer does not exist", "customerId");
   throw new AppError("BAD_INPUT", `${key.currency} is not a currency this store accepts`, "currency");
 }
+
+/** Spendable: the balance less what holds set aside (never below zero: credits may expire under a hold). */
+export const spendableOf = (balanceMinor: bigint, heldMinor: bigint): bigint => (balanceMinor > heldMinor ? balanceMinor - heldMinor : 0n);
 
 /**
  * Lock and increase in one statement, for operations that know the change before reading the
  * balance (issuing). ON CONFLICT DO UPDATE takes the same row lock lockBalance does.
  */
 export async function addToBalance(tx: DbTx, key: LedgerKey, deltaMinor: bigint): Promise<bigint> {
-  const [row] = await tx.$queryRaw<{ balance_minor: bigint }[]>`
+  return (await addToBalanceAndHeld(tx, key, deltaMinor)).balanceMinor;
+}
+
+/** addToBalance that also returns what open holds set aside (for a spendable balance to show). */
+export async function addToBalanceAndHeld(tx: DbTx, key: LedgerKey, deltaMinor: bigint): Promise<{ balanceMinor: bigint; heldMinor: bigint }> {
+  const [row] = await tx.$queryRaw<{ balanceMinor: bigint; heldMinor: bigint }[]>`
     INSERT INTO credit_balance (customer_id, currency, balance_minor) VALUES (${key.customerId}::uuid, ${key.currency}, ${deltaMinor})
     ON CONFLICT (customer_id, currency) DO UPDATE
       SET balance_minor = credit_balance.balance_minor + EXCLUDED.balance_minor, updated_at = now()
-    RETURNING balance_minor`;
-  const balance = row!.balance_minor;
-  assertBalanceWithinLimit(key.currency, balance);
-  return balance;
+    RETURNING balance_minor AS "balanceMinor", held_minor AS "heldMinor"`;
+  assertBalanceWithinLimit(key.currency, row!.balanceMinor);
+  return row!;
 }
 
 /** A balance may not grow past the largest amount anything may hold. */

@@ -13,9 +13,9 @@ import { findPaymentChoice } from "@/server/modules/settings/settings.repo";
 import { findCategory } from "./credits.repo";
 import type { SendCreditsInput } from "./credits.schema";
 import { checkGrantTarget, creditReceivedNotificationSql, grantCredit } from "./grant-credit";
-import { executeTogether } from "./ledger";
 import { creditIssuedEvent } from "@/server/modules/webhooks/webhook-events";
 import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
+import { executeTogether, spendableOf } from "./ledger";
 
 export type SendCreditsResult = {
   creditId: string;
@@ -24,6 +24,8 @@ export type SendCreditsResult = {
   currency: string;
   amountMinor: bigint;
   balanceMinor: bigint;
+  /** The new balance less what open holds set aside: what the customer can spend now. */
+  spendableMinor: bigint;
   earningMinor: bigint;
   /** The manual payment recorded for the earning; null when the earning was zero. */
   paymentId: string | null;
@@ -113,6 +115,7 @@ export async function sendCreditsInTx(
     currency: input.currency,
     amountMinor: input.amountMinor,
     balanceMinor: granted.balanceMinor,
+    spendableMinor: spendableOf(granted.balanceMinor, granted.heldMinor),
     earningMinor: input.earningMinor,
     paymentId: payment?.id ?? null,
     paymentReference: payment?.reference ?? null,

@@ -7,6 +7,8 @@ import type { LedgerKey } from "./ledger";
 /** One row per open credit (or one with a null id when there is none); no row: no balance row. */
 export type SpendLockRow = {
   balanceMinor: string | bigint;
+  /** What open holds set aside: only balance - held may be spent. */
+  heldMinor: string | bigint;
   hasDue: boolean;
   id: string | null;
   amountMinor: string | bigint | null;
@@ -16,9 +18,9 @@ export type SpendLockRow = {
 
 export const spendLockSql = (key: LedgerKey, now: Date) => Prisma.sql`
   WITH b AS (
-    SELECT balance_minor FROM credit_balance WHERE customer_id = ${key.customerId}::uuid AND currency = ${key.currency}::text FOR UPDATE
+    SELECT balance_minor, held_minor FROM credit_balance WHERE customer_id = ${key.customerId}::uuid AND currency = ${key.currency}::text FOR UPDATE
   )
-  SELECT b.balance_minor AS "balanceMinor",
+  SELECT b.balance_minor AS "balanceMinor", b.held_minor AS "heldMinor",
     EXISTS (SELECT 1 FROM store_credit d
             WHERE d.customer_id = ${key.customerId}::uuid AND d.currency = ${key.currency}::text
               AND d.expiry_processed_at IS NULL AND d.expires_at <= ${now}::timestamptz) AS "hasDue",

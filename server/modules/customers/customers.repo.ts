@@ -138,12 +138,13 @@ export async function insertCustomersBulk(db: DbTx, rows: (NewCustomer & { id: s
     ON CONFLICT DO NOTHING`;
 }
 
-export const positiveBalancesOf = (db: DbTx, customerIds: string[]) =>
-  db.creditBalance.findMany({
-    where: { customerId: { in: customerIds }, balanceMinor: { gt: 0 } },
-    select: { customerId: true, currency: true, balanceMinor: true },
-    orderBy: { currency: "asc" },
-  });
+/** The page's spendable balances above zero: the balance less what open holds set aside. */
+export const positiveSpendableBalancesOf = (db: DbTx, customerIds: string[]) =>
+  db.$queryRaw<{ customerId: string; currency: string; spendableMinor: bigint }[]>`
+    SELECT customer_id AS "customerId", currency, balance_minor - held_minor AS "spendableMinor"
+    FROM credit_balance
+    WHERE customer_id = ANY(${customerIds}::uuid[]) AND balance_minor > held_minor
+    ORDER BY currency`;
 
 /**
  * A money event of this customer (a credit, spend, expiry, refund or payment): "Last activity"

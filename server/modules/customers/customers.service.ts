@@ -5,9 +5,10 @@ import { AppError } from "@/server/lib/app-error";
 import { CursorField, encodeCursor, invalidCursor, readCursor } from "@/server/lib/cursor";
 import { sortByCurrency } from "@/server/lib/money";
 import { balancesOf } from "@/server/modules/credits/credits.repo";
+import { spendableOf } from "@/server/modules/credits/ledger";
 import { paymentTotalsOf } from "@/server/modules/payments/payments.repo";
 import { findMainCurrency } from "@/server/modules/settings/settings.repo";
-import { findCustomerByEmail, findCustomerByExternalId, findCustomerById, positiveBalancesOf, searchCustomerRows } from "./customers.repo";
+import { findCustomerByEmail, findCustomerByExternalId, findCustomerById, positiveSpendableBalancesOf, searchCustomerRows } from "./customers.repo";
 import type { CustomerSearchInput, CustomerSort } from "./customers.schema";
 import type { SegmentCursor } from "./search/keyset-segments";
 import { planCustomerSearch, sortValueType } from "./search/search-plan";
@@ -52,14 +53,15 @@ export async function searchCustomers({ db, actor }: ServiceContext, input: Cust
     page = await searchPage(db, input, mode, null);
   }
   // One indexed lookup for the page's customers; roles that cannot read credits get no balances.
+  // A balance shown is what can be spent: less what open holds set aside.
   const [balances, mainCurrency] = actor.permissions.includes("credits:read")
-    ? await Promise.all([positiveBalancesOf(db, page.rows.map((row) => row.id)), findMainCurrency(db)])
+    ? await Promise.all([positiveSpendableBalancesOf(db, page.rows.map((row) => row.id)), findMainCurrency(db)])
     : [[], null];
   return {
     items: page.rows.map(({ sort_value: _sortValue, segment: _segment, ...customer }) => ({
       ...customer,
       balances: sortByCurrency(
-        balances.filter((b) => b.customerId === customer.id).map(({ currency, balanceMinor }) => ({ currency, amountMinor: balanceMinor })),
+        balances.filter((b) => b.customerId === customer.id).map(({ currency, spendableMinor }) => ({ currency, amountMinor: spendableMinor })),
         mainCurrency,
       ),
     })),
@@ -95,8 +97,20 @@ export async function getCustomerSummary(ctx: ServiceContext, customerId: string
   const inOrder = <T extends { currency: string }>(items: T[]) => sortByCurrency(items, mainCurrency);
   return {
     customerId: customer.id,
-    /** Every currency the customer ever had credit in, zero balances included. */
-    balances: balances ? inOrder(balances.map((b) => ({ currency: b.currency, amountMinor: b.balanceMinor }))) : null,
+    /**
+     * Every currency the customer ever had credit in, zero balances included. amountMinor is what
+     * can be spent (the balance less open holds); totalMinor the balance, heldMinor what holds set aside.
+     */
+    balances: balances
+      ? inOrder(
+          balances.map((b) => ({
+            currency: b.currency,
+            amountMinor: spendableOf(b.balanceMinor, b.heldMinor),
+            totalMinor: b.balanceMinor,
+            heldMinor: b.heldMinor,
+          })),
+        )
+      : null,
     payments: payments
       ? {
           count: payments.reduce((sum, p) => sum + Number(p.payments), 0),

@@ -4,6 +4,7 @@ import { DateText } from "@/components/format";
 import { NotAllowed } from "@/components/ui/states";
 import { getPageAccess } from "@/server/auth/page-guard";
 import { AnalyticsCards } from "./_components/analytics-cards";
+import { HoldsPanel } from "./_components/holds-panel";
 import { loadCustomer } from "./_components/load-customer";
 import { PendingApprovalsPanel } from "./_components/pending-approvals-panel";
 import { MoreActionsMenu } from "./_components/more-actions-menu";
@@ -37,6 +38,7 @@ export default async function CustomerProfileLayout({ children, params }: Props)
         </header>
         <AnalyticsCards customerId={customer.id} />
         <PendingApprovalsPanel customerId={customer.id} />
+        <HoldsPanel customerId={customer.id} />
         <ProfileTabs customerId={customer.id} />
         <div>{children}</div>
       </div>

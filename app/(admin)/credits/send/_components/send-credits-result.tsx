@@ -31,7 +31,7 @@ export function SentPanel({ sent, onSendMore }: { sent: Sent; onSendMore: () => 
         <dl className="mt-3 space-y-1 text-sm text-slate-700">
           <div className="flex justify-between gap-3">
             <dt>New {result.currency} balance</dt>
-            <dd className="font-medium tabular-nums">{money(result.balanceMinor)}</dd>
+            <dd className="font-medium tabular-nums">{money(result.spendableMinor)}</dd>
           </div>
           <div className="flex justify-between gap-3">
             <dt>Earning</dt>

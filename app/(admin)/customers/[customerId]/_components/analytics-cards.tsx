@@ -36,6 +36,25 @@ function Amounts({ amounts, empty }: { amounts: MoneyLike[]; empty: string }) {
   );
 }
 
+type Balance = MoneyLike & { heldMinor: bigint };
+
+/** Each balance as what can be spent, with what open holds set aside from it underneath. */
+function Balances({ balances }: { balances: Balance[] }) {
+  if (balances.length === 0) return <Muted>No store credit</Muted>;
+  return (
+    <ul className="space-y-0.5">
+      {balances.map((b) => (
+        <li key={b.currency}>
+          <span className="text-lg font-semibold tabular-nums">{money(b)}</span>
+          {b.heldMinor > 0n ? (
+            <span className="ml-2 text-xs text-slate-500 tabular-nums">{money({ amountMinor: b.heldMinor, currency: b.currency })} on hold</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Money at a glance; the figures update when a credit or refund changes them. */
 export function AnalyticsCards({ customerId }: { customerId: string }) {
   const trpc = useTRPC();
@@ -67,7 +86,7 @@ export function AnalyticsCards({ customerId }: { customerId: string }) {
           ) : null
         }
       >
-        {body((s) => (s.balances === null ? <Muted>Not visible to your role</Muted> : <Amounts amounts={s.balances} empty="No store credit" />))}
+        {body((s) => (s.balances === null ? <Muted>Not visible to your role</Muted> : <Balances balances={s.balances} />))}
       </StatCard>
       <StatCard label="Lifetime paid">
         {body((s) => (s.payments === null ? <Muted>Not visible to your role</Muted> : <Amounts amounts={s.payments.lifetimePaid} empty="No payments yet" />))}

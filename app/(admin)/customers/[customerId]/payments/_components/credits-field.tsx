@@ -45,7 +45,7 @@ export function CreditsField({ customerId }: { customerId: string }) {
           ))}
         </Select>
       </Field>
-      <Field label="Credits" hint={`Now ${money({ amountMinor: f.nowMinor, currency: f.currency || "USD" })}`} error={formState.errors.balance?.message}>
+      <Field label="Credits" hint={`Now ${money({ amountMinor: f.nowMinor, currency: f.currency || "USD" })}${f.heldMinor > 0n ? `, ${money({ amountMinor: f.heldMinor, currency: f.currency })} of it on hold` : ""}`} error={formState.errors.balance?.message}>
         <MoneyInput currency={f.currency} {...register("balance")} />
       </Field>
       <Field label="Reason" required error={formState.errors.reasonId?.message}>

@@ -34,7 +34,8 @@ export function useSetBalanceForm(customerId: string) {
   const form = useForm<SetBalanceValues>({ defaultValues: { currency: "", balance: "", reasonId: "", note: "" } });
   const { getValues, setValue, setError, clearErrors } = form;
   const [currency, balanceText] = useWatch({ control: form.control, name: ["currency", "balance"] });
-  const balanceOf = (code: string) => summary.data?.balances?.find((b) => b.currency === code)?.amountMinor ?? 0n;
+  // Setting the balance sets the whole balance (the ledger's), open holds included; it is not the spendable amount shown elsewhere.
+  const balanceOf = (code: string) => summary.data?.balances?.find((b) => b.currency === code)?.totalMinor ?? 0n;
   const approvalReason = useApprovalNotice({ kind: "set_balance", currency, amountText: balanceText, fromMinor: balanceOf(currency) });
   const [pending, setPending] = useState<PendingChange | null>(null);
   const [isPreviewing, setIsPreviewing] = useState(false);
@@ -135,6 +136,8 @@ export function useSetBalanceForm(customerId: string) {
     summary,
     currency,
     nowMinor: balanceOf(currency),
+    /** What open holds set aside from that balance (the shop's checkouts). */
+    heldMinor: summary.data?.balances?.find((b) => b.currency === currency)?.heldMinor ?? 0n,
     approvalReason,
     review,
     isPreviewing,

@@ -1,0 +1,85 @@
+import { AppError } from "@/server/lib/app-error";
+import { idempotentTransaction } from "@/server/lib/idempotency";
+import { formatMoney } from "@/server/lib/money";
+import { auditInsertSql } from "@/server/modules/audit/audit.repo";
+import { openCreditsForUpdate } from "@/server/modules/credits/credits.repo";
+import { expireDueCredits } from "@/server/modules/credits/expire-credits";
+import { executeTogether, lockBalanceAndHeld, spendableOf } from "@/server/modules/credits/ledger";
+import { planSpend, type SpendResult } from "@/server/modules/credits/spend-credit";
+import { holdRequest, type HoldContext, type HoldResult } from "./hold-context";
+import { assertHoldOpen, captureAmountOf } from "./hold-rules";
+import { findHold, heldChangeSql, holdsCloseSql } from "./holds.repo";
+import type { CaptureHoldInput } from "./holds.schema";
+
+export type CaptureResult = HoldResult & { spend: SpendResult };
+
+/**
+ * Turns an open hold into a spend of `amountMinor` (default all of it) linked to its order: the
+ * spend code's USED events, earliest-expiring credits first, with the order reference as their
+ * reason; the rest of the hold is released in the same transaction. Once: a second capture, or a
+ * release or expiry that got the balance lock first, finds the hold closed (CONFLICT).
+ */
+export function captureHold(ctx: HoldContext, input: CaptureHoldInput): Promise<CaptureResult> {
+  return idempotentTransaction<CaptureResult>(ctx.db, holdRequest(ctx, "hold.capture", input), async (tx, { resultSql }) => {
+    const seen = await findHold(tx, input.holdId);
+    if (!seen) throw new AppError("NOT_FOUND", "This hold does not exist", "holdId");
+    const key = { customerId: seen.customerId, currency: seen.currency };
+    const now = new Date();
+    const locked = await lockBalanceAndHeld(tx, key);
+    // Read again under the balance lock: a concurrent capture, release or expiry has finished.
+    const hold = (await findHold(tx, input.holdId, { forUpdate: true }))!;
+    assertHoldOpen(hold, now);
+    const amountMinor = captureAmountOf(hold, input.amountMinor);
+
+    const { balanceMinor } = await expireDueCredits(tx, key, locked.balanceMinor, now);
+    // What this hold set aside plus whatever else is free; other holds' money stays theirs.
+    const heldAfterMinor = locked.heldMinor - hold.amountMinor;
+    const availableMinor = spendableOf(balanceMinor, heldAfterMinor);
+    if (availableMinor < amountMinor) {
+      // Credits under the hold expired (or staff took balance away) since it was placed.
+      throw new AppError("INSUFFICIENT_FUNDS", `Only ${formatMoney(availableMinor, key.currency)} of store credit is left for this hold`, "amountMinor");
+    }
+    const spendInput = { idempotencyKey: input.idempotencyKey, ...key, amountMinor, reference: hold.orderRef, memo: null };
+    const plan = planSpend(ctx.actor, spendInput, balanceMinor, await openCreditsForUpdate(tx, key, "spend", now));
+    if (!plan) throw new AppError("INTERNAL", "The balance does not match the credits; nothing was captured");
+
+    const captured = {
+      ...hold,
+      status: "CAPTURED" as const,
+      capturedMinor: amountMinor,
+      spendOperationId: plan.result.operationId,
+      closedAt: now,
+    };
+    const result: CaptureResult = {
+      hold: captured,
+      balanceMinor: plan.result.balanceMinor,
+      spendableMinor: spendableOf(plan.result.balanceMinor, heldAfterMinor),
+      spend: plan.result,
+    };
+    // Its own statement: the spend's statements below update the same balance row.
+    await tx.$executeRaw(heldChangeSql(key, -hold.amountMinor));
+    await executeTogether(tx, [
+      ...plan.statements,
+      holdsCloseSql([hold.id], { status: "CAPTURED", closedAt: now, capturedMinor: amountMinor, spendOperationId: plan.result.operationId }),
+      auditInsertSql({
+        actor: ctx.actor,
+        action: "hold.capture",
+        entityType: "credit_hold",
+        entityId: hold.id,
+        customerId: key.customerId,
+        before: { status: "PLACED", amountMinor: hold.amountMinor },
+        after: { status: "CAPTURED", capturedMinor: amountMinor },
+        details: {
+          currency: key.currency,
+          orderRef: hold.orderRef,
+          capturedMinor: amountMinor,
+          releasedMinor: hold.amountMinor - amountMinor,
+          spendOperationId: plan.result.operationId,
+          apiKeyId: ctx.apiKeyId,
+        },
+      }),
+      resultSql(result),
+    ]);
+    return result;
+  });
+}

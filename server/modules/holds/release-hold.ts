@@ -1,0 +1,48 @@
+import { AppError } from "@/server/lib/app-error";
+import { idempotentTransaction } from "@/server/lib/idempotency";
+import { auditInsertSql } from "@/server/modules/audit/audit.repo";
+import { executeTogether, lockBalanceAndHeld, spendableOf } from "@/server/modules/credits/ledger";
+import { holdRequest, type HoldContext, type HoldResult } from "./hold-context";
+import { assertHoldOpen } from "./hold-rules";
+import { findHold, heldChangeSql, holdsCloseSql } from "./holds.repo";
+import type { ReleaseHoldInput } from "./holds.schema";
+
+/**
+ * Gives an open hold's money back to the spendable balance (the order was abandoned). Nothing
+ * moves in the ledger. Once: a capture, a second release or the expiry that got the balance lock
+ * first leaves the hold closed, and this answers CONFLICT.
+ */
+export function releaseHold(ctx: HoldContext, input: ReleaseHoldInput): Promise<HoldResult> {
+  return idempotentTransaction<HoldResult>(ctx.db, holdRequest(ctx, "hold.release", input), async (tx, { resultSql }) => {
+    const seen = await findHold(tx, input.holdId);
+    if (!seen) throw new AppError("NOT_FOUND", "This hold does not exist", "holdId");
+    const key = { customerId: seen.customerId, currency: seen.currency };
+    const now = new Date();
+    const locked = await lockBalanceAndHeld(tx, key);
+    const hold = (await findHold(tx, input.holdId, { forUpdate: true }))!;
+    // A hold past its expiry is the expiry job's to close (as EXPIRED, once).
+    assertHoldOpen(hold, now);
+    const heldAfterMinor = locked.heldMinor - hold.amountMinor;
+    const result: HoldResult = {
+      hold: { ...hold, status: "RELEASED", closedAt: now },
+      balanceMinor: locked.balanceMinor,
+      spendableMinor: spendableOf(locked.balanceMinor, heldAfterMinor),
+    };
+    await executeTogether(tx, [
+      holdsCloseSql([hold.id], { status: "RELEASED", closedAt: now }),
+      heldChangeSql(key, -hold.amountMinor),
+      auditInsertSql({
+        actor: ctx.actor,
+        action: "hold.release",
+        entityType: "credit_hold",
+        entityId: hold.id,
+        customerId: key.customerId,
+        before: { status: "PLACED" },
+        after: { status: "RELEASED" },
+        details: { currency: key.currency, amountMinor: hold.amountMinor, orderRef: hold.orderRef, apiKeyId: ctx.apiKeyId },
+      }),
+      resultSql(result),
+    ]);
+    return result;
+  });
+}
