@@ -6,6 +6,7 @@ export type NavItem = { href: string; label: string; permission: Permission; gro
 export const NAV_ITEMS: NavItem[] = [
   { href: "/customers", label: "Customers", permission: "customers:read" },
   { href: "/refunds", label: "Refunds", permission: "refunds:read" },
+  { href: "/reports", label: "Reports", permission: "reports:read" },
   { href: "/approvals", label: "Approvals", permission: "approvals:decide", badge: "pendingApprovals" },
   // customers:read is in every built-in role; a custom role without it has no money actions to request.
   { href: "/my-requests", label: "My requests", permission: "customers:read" },

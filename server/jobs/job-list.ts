@@ -6,6 +6,7 @@ import type { Db } from "@/server/db/client";
 import { expireApprovals } from "@/server/modules/approvals/expire-approvals";
 import { expireCredits } from "@/server/modules/credits/expire-credits";
 import { deliverDueNotifications } from "@/server/modules/notifications/deliver-notifications";
+import { rollupLedger } from "@/server/modules/reports/ledger-rollup";
 import { reconcilePendingRefunds } from "@/server/modules/refunds/reconcile-refunds";
 
 export type JobContext = { db: Db; log: (line: string) => void };
@@ -72,6 +73,15 @@ export const JOBS = [
     run: async ({ db }) => {
       const { expired } = await expireApprovals({ db });
       return expired > 0 ? `${expired} approval requests expired` : null;
+    },
+  },
+  {
+    name: "ledger-rollup",
+    label: "Ledger roll-up",
+    periodMs: (config) => config.LEDGER_ROLLUP_INTERVAL_MINUTES * 60_000,
+    run: async ({ db }) => {
+      const result = await rollupLedger(db);
+      return result.fromDay ? `days ${result.fromDay} to ${result.closedThrough} rolled up (${result.dayRows} rows)` : null;
     },
   },
 ] as const satisfies readonly JobDefinition[];
