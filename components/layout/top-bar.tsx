@@ -8,7 +8,7 @@ import { MobileNav } from "./mobile-nav";
 export function TopBar() {
   const actor = useActor();
   return (
-    <header className="flex h-12 items-center justify-end gap-3 border-b border-slate-200 bg-white px-3 sm:px-4">
+    <header className="flex h-12 items-center justify-end gap-3 border-b border-slate-200 bg-white px-3 sm:px-4 print:hidden">
       <div className="mr-auto lg:hidden">
         <MobileNav />
       </div>

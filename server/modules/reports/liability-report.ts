@@ -34,6 +34,8 @@ export type LiabilityReport = {
   /** Days before this are read from the roll-up; null before its first run. */
   closedThrough: Date | null;
   currencies: string[];
+  /** Every currency the ledger holds, for the currency filter. */
+  availableCurrencies: string[];
   outstanding: { currency: string; amountMinor: bigint }[];
   byCategory: CategoryAmount[];
   rollForward: RollForward[];
@@ -97,7 +99,8 @@ export async function getLiabilityReport(db: Db, input: LiabilityInput, opts: { 
   const categoryName = new Map(categories.map((c) => [c.id, c.name]));
   const nameOf = (id: string) => categoryName.get(id) ?? "Unknown category";
 
-  const currencies = [...new Set([...atAsOf, ...closing, ...trendMoves, ...trendOpening].map((row) => row.currency))].filter((c) => !input.currency || c === input.currency).sort();
+  const availableCurrencies = [...new Set([...atAsOf, ...closing, ...trendMoves, ...trendOpening].map((row) => row.currency))].sort();
+  const currencies = availableCurrencies.filter((c) => !input.currency || c === input.currency);
   if (input.currency && !currencies.includes(input.currency)) currencies.push(input.currency);
 
   const outstandingOf = sumByCurrency(atAsOf);
@@ -151,5 +154,5 @@ export async function getLiabilityReport(db: Db, input: LiabilityInput, opts: { 
   }
   const breakage = [...breakageMap.values()].sort((a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency) || a.categoryName.localeCompare(b.categoryName));
 
-  return { asOf, asOfDay, period, closedThrough, currencies, outstanding, byCategory, rollForward, trend, breakage };
+  return { asOf, asOfDay, period, closedThrough, currencies, availableCurrencies, outstanding, byCategory, rollForward, trend, breakage };
 }
