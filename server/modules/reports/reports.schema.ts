@@ -54,3 +54,12 @@ export const EXPIRY_LABELS = {
   later: "Expires after 90 days",
   never: "Never expires",
 } as const;
+
+export const ZPeriodInput = z
+  .object({
+    from: ZReportDay.optional().describe("First UTC day; default 29 days before To"),
+    to: ZReportDay.optional().describe("Last UTC day (included); default today"),
+    currency: ZCurrency.optional().describe("Only this currency; default every currency"),
+  })
+  .refine((input) => !input.from || !input.to || input.from <= input.to, { path: ["to"], message: "Choose a To date on or after the From date" });
+export type PeriodInput = z.infer<typeof ZPeriodInput>;
