@@ -56,6 +56,7 @@ const EXPECTED: Record<string, { permission: string | null; roles: RoleName[]; i
   "refunds.list": { permission: "refunds:read", roles: [A, M, S, V, R] },
   "refunds.csv": { permission: "refunds:read", roles: [A, M, S, V, R] },
   "refunds.filterOptions": { permission: "refunds:read", roles: [A, M, S, V, R] },
+  "reports.dashboard": { permission: "reports:read", roles: [A, M, V] },
   "reports.liability": { permission: "reports:read", roles: [A, M, V] },
   "reports.liabilityCsv": { permission: "reports:read", roles: [A, M, V] },
   "reports.aging": { permission: "reports:read", roles: [A, M, V] },

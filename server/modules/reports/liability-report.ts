@@ -49,16 +49,16 @@ const magnitude = (value: bigint) => (value < 0n ? -value : value);
 const minDate = (a: Date, b: Date) => (a < b ? a : b);
 
 /** Splits [from, to) into whole rolled-up days and the raw edges around them. */
-export function movementQuery(opts: { from: Date | null; to: Date; closedThrough: Date | null; byMonth?: boolean }): MovementQuery {
+export function movementQuery(opts: { from: Date | null; to: Date; closedThrough: Date | null; bucket?: MovementQuery["bucket"] }): MovementQuery {
   const { from, to, closedThrough } = opts;
   const fromText = from ? from.toISOString() : "-infinity";
   const coverFrom = from ? ceilUtcDay(from) : null;
   const coverTo = closedThrough ? minDate(floorUtcDay(to), closedThrough) : null;
-  const byMonth = opts.byMonth ?? false;
+  const bucket = opts.bucket ?? "none";
   if (!coverTo || (coverFrom && coverFrom >= coverTo)) {
-    return { from: fromText, to: to.toISOString(), coverFrom: to.toISOString(), coverTo: to.toISOString(), byMonth };
+    return { from: fromText, to: to.toISOString(), coverFrom: to.toISOString(), coverTo: to.toISOString(), bucket };
   }
-  return { from: fromText, to: to.toISOString(), coverFrom: coverFrom ? coverFrom.toISOString() : "-infinity", coverTo: coverTo.toISOString(), byMonth };
+  return { from: fromText, to: to.toISOString(), coverFrom: coverFrom ? coverFrom.toISOString() : "-infinity", coverTo: coverTo.toISOString(), bucket };
 }
 
 /** The instants a report's days stand for, given the clock. */
@@ -84,7 +84,7 @@ export async function getLiabilityReport(db: Db, input: LiabilityInput, opts: { 
   const { asOf, asOfDay, period } = liabilityWindow(input, now);
   const closedThrough = await findClosedThrough(db);
   const trendStart = addUtcMonths(startOfUtcMonth(new Date(asOf.getTime() - 1)), -11);
-  const sums = (from: Date | null, to: Date, byMonth = false) => sumMovements(db, movementQuery({ from, to, closedThrough, byMonth }));
+  const sums = (from: Date | null, to: Date, bucket: MovementQuery["bucket"] = "none") => sumMovements(db, movementQuery({ from, to, closedThrough, bucket }));
 
   const [atAsOf, opening, moves, closing, trendOpening, trendMoves, categories] = await Promise.all([
     sums(null, asOf),
@@ -92,7 +92,7 @@ export async function getLiabilityReport(db: Db, input: LiabilityInput, opts: { 
     sums(period.start, period.end),
     sums(null, period.end),
     sums(null, trendStart),
-    sums(trendStart, asOf, true),
+    sums(trendStart, asOf, "month"),
     listCategoryNames(db),
   ]);
   const isShown = (row: { currency: string }) => !input.currency || row.currency === input.currency;
@@ -135,7 +135,7 @@ export async function getLiabilityReport(db: Db, input: LiabilityInput, opts: { 
       const month = isoMonth(monthStart);
       const lines = zeroLines();
       for (const row of trendMoves) {
-        if (row.currency !== currency || !row.month || isoMonth(row.month) !== month) continue;
+        if (row.currency !== currency || !row.bucket || isoMonth(row.bucket) !== month) continue;
         running += row.amountMinor;
         lines[LINE_OF_TYPE[row.type]] += magnitude(row.amountMinor);
       }
@@ -145,8 +145,8 @@ export async function getLiabilityReport(db: Db, input: LiabilityInput, opts: { 
 
   const breakageMap = new Map<string, CategoryAmount & { month: string }>();
   for (const row of trendMoves) {
-    if (row.type !== "EXPIRED" || !row.month || !isShown(row)) continue;
-    const month = isoMonth(row.month);
+    if (row.type !== "EXPIRED" || !row.bucket || !isShown(row)) continue;
+    const month = isoMonth(row.bucket);
     const key = `${month}:${row.currency}:${row.categoryId}`;
     const entry = breakageMap.get(key) ?? { month, currency: row.currency, categoryId: row.categoryId, categoryName: nameOf(row.categoryId), amountMinor: 0n };
     entry.amountMinor += magnitude(row.amountMinor);

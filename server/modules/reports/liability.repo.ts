@@ -7,9 +7,9 @@ import type { DbTx } from "@/server/db/client";
 /** `'-infinity'` or an ISO instant / date: PostgreSQL casts both. */
 export type SqlBound = string;
 
-/** One total of credit_event rows: per month (or null when not bucketed), currency, category and type. */
+/** One total of credit_event rows: per day or month (null when not bucketed), currency, category and type. */
 export type MovementRow = {
-  month: Date | null;
+  bucket: Date | null;
   currency: string;
   categoryId: string;
   type: CreditEventType;
@@ -24,7 +24,7 @@ export type MovementQuery = {
   /** Whole UTC days read from credit_ledger_day instead: [coverFrom, coverTo), inside [from, to). */
   coverFrom: SqlBound;
   coverTo: SqlBound;
-  byMonth: boolean;
+  bucket: "none" | "day" | "month";
 };
 
 /**
@@ -32,9 +32,9 @@ export type MovementQuery = {
  * range's edges (before the cover and after it, e.g. today's events), one statement.
  */
 export function sumMovements(db: DbTx, q: MovementQuery): Promise<MovementRow[]> {
-  const month = q.byMonth ? Prisma.sql`date_trunc('month', x.day)::date` : Prisma.sql`NULL::date`;
+  const bucket = { none: Prisma.sql`NULL::date`, day: Prisma.sql`x.day`, month: Prisma.sql`date_trunc('month', x.day)::date` }[q.bucket];
   return db.$queryRaw<MovementRow[]>`
-    SELECT ${month} AS "month", x.currency::text AS "currency", x.category_id::text AS "categoryId", x.type::text AS "type",
+    SELECT ${bucket} AS "bucket", x.currency::text AS "currency", x.category_id::text AS "categoryId", x.type::text AS "type",
            sum(x.amount)::bigint AS "amountMinor", sum(x.n)::int AS "eventCount"
     FROM (
       SELECT d.day, d.currency, d.category_id, d.type, d.amount_minor AS amount, d.event_count AS n

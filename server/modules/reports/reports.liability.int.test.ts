@@ -14,6 +14,7 @@ import { backdateExpiry, issueTestCredit, newKey, serviceContextAs } from "@/tes
 import { createCustomer } from "@/tests/factories/customers";
 import { createEmptyPostgres, openScratchPglite } from "@/tests/helpers/test-db";
 import { getAgingReport } from "./aging-report";
+import { getDashboard } from "./dashboard";
 import { rebuildLedgerRollup, rollupLedger } from "./ledger-rollup";
 import { LINE_OF_TYPE, getLiabilityReport } from "./liability-report";
 import { ROLL_FORWARD_LINES } from "./reports.schema";
@@ -254,6 +255,23 @@ describe("store-credit liability report", () => {
     await rebuildLedgerRollup(db);
     await expectExact(clock(), "rebuilt roll-up");
   }, 240_000);
+
+  it("gives the dashboard the same outstanding balance and daily closing balances as the ledger", async () => {
+    const now = new Date();
+    const dashboard = await getDashboard(db, admin.actor, { now });
+    const events = await ledger();
+    expect(dashboard.currencies.length).toBeGreaterThan(0);
+    for (const c of dashboard.currencies) {
+      expect(c.outstandingMinor).toBe(sumWhere(events, (e) => e.currency === c.currency && e.at < now));
+      expect(c.days).toHaveLength(30);
+      for (const day of c.days) {
+        const end = new Date(Math.min(addUtcDays(utcDayStart(day.day), 1).getTime(), now.getTime()));
+        expect(day.closingMinor, `${c.currency} ${day.day}`).toBe(sumWhere(events, (e) => e.currency === c.currency && e.at < end));
+        expect(day.issued).toBe(abs(sumWhere(events, (e) => e.currency === c.currency && e.type === "ISSUED" && isoDay(e.at) === day.day && e.at < now)));
+      }
+    }
+    expect(dashboard.canReadAudit).toBe(true);
+  });
 
   it("filters to one currency and names a currency without credit with zero figures", async () => {
     const report = await getLiabilityReport(db, { currency: "GBP" });

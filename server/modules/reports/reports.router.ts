@@ -7,6 +7,7 @@ const reportsProcedure = permissionProcedure("reports:read").use(lagTolerant);
 const staffReportProcedure = permissionProcedure("reports:staff").use(lagTolerant);
 
 export const reportsRouter = createTRPCRouter({
+  dashboard: reportsProcedure.query(({ ctx }) => reports.readDashboard(ctx)),
   liability: reportsProcedure.input(ZLiabilityInput).query(({ ctx, input }) => reports.readLiability(ctx, input)),
   liabilityCsv: reportsProcedure.input(ZLiabilityInput).query(({ ctx, input }) => reports.readLiabilityCsv(ctx, input)),
   aging: reportsProcedure.input(ZAgingInput).query(({ ctx, input }) => reports.readAging(ctx, input)),

@@ -4,6 +4,7 @@ import type { ServiceContext } from "@/server/lib/service-context";
 import { earningsCsv, refundsCsv, staffActivityCsv } from "./activity-csv";
 import { getEarningsReport, getRefundsReport, getStaffActivityReport } from "./activity-reports";
 import { getAgingReport } from "./aging-report";
+import { getDashboard } from "./dashboard";
 import { liabilityCsv } from "./liability-csv";
 import { getLiabilityReport } from "./liability-report";
 import type { AgingInput, LiabilityInput, PeriodInput } from "./reports.schema";
@@ -17,3 +18,4 @@ export const readEarnings = ({ db }: ServiceContext, input: PeriodInput) => getE
 export const readEarningsCsv = async ({ db }: ServiceContext, input: PeriodInput) => earningsCsv(await getEarningsReport(db, input));
 export const readStaffActivity = ({ db }: ServiceContext, input: PeriodInput) => getStaffActivityReport(db, input);
 export const readStaffActivityCsv = async ({ db }: ServiceContext, input: PeriodInput) => staffActivityCsv(await getStaffActivityReport(db, input));
+export const readDashboard = ({ db, actor }: ServiceContext) => getDashboard(db, actor);
