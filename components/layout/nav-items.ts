@@ -4,6 +4,7 @@ import type { Permission } from "@/server/auth/permissions";
 export type NavItem = { href: string; label: string; permission: Permission; group?: string; badge?: "pendingApprovals" };
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Dashboard", permission: "reports:read" },
   { href: "/customers", label: "Customers", permission: "customers:read" },
   { href: "/refunds", label: "Refunds", permission: "refunds:read" },
   { href: "/reports", label: "Reports", permission: "reports:read" },
