@@ -41,6 +41,7 @@ const EXPECTED: Record<string, { permission: string | null; roles: RoleName[]; i
   "credits.get": { permission: "credits:read", roles: [A, M, S, V, R] },
   "credits.list": { permission: "credits:read", roles: [A, M, S, V, R] },
   "credits.history": { permission: "credits:read", roles: [A, M, S, V, R] },
+  "credits.balanceHistory": { permission: "credits:read", roles: [A, M, S, V, R] },
   "credits.historyCsv": { permission: "credits:read", roles: [A, M, S, V, R] },
   "customers.search": { permission: "customers:read", roles: [A, M, S, V, R] },
   "customers.get": { permission: "customers:read", roles: [A, M, S, V, R] },

@@ -1,6 +1,6 @@
 "use client";
 import { Line, LineChart, ResponsiveContainer } from "recharts";
-import { chartColor } from "../reports/_components/chart-colors";
+import { chartColor } from "@/components/charts/chart-colors";
 
 /** A small trend line with no axes; the figure beside it is the number, the label says what the line is. */
 export function Sparkline({ label, values, colorIndex = 0 }: { label: string; values: number[]; colorIndex?: number }) {

@@ -8,13 +8,16 @@ import { addUtcDays, isoDay, utcDayStart } from "./utc-days";
 
 const DAY_MS = 86_400_000;
 
-/** [start, end) of a period's UTC days (end capped at now); default the last 30 days. */
+/**
+ * [start, end) of a period's UTC days; default the last 30 days. The end is not capped at now:
+ * nothing is written in the future, and created_at (rounded to the millisecond) can be just ahead of the clock.
+ */
 export function periodWindow(input: PeriodInput, now: Date) {
   const to = input.to ?? isoDay(now);
   const from = input.from ?? isoDay(addUtcDays(utcDayStart(to), -29));
   const start = utcDayStart(from);
   const dayAfter = addUtcDays(utcDayStart(to), 1);
-  return { from, to, start, end: dayAfter < now ? dayAfter : now < start ? start : now };
+  return { from, to, start, end: dayAfter };
 }
 
 type Count = { count: number; amountMinor: bigint };

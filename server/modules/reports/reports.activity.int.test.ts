@@ -104,3 +104,18 @@ describe("activity reports", () => {
     expect(await outcomeOf(support.reports.refunds({}))).toBe("FORBIDDEN");
   });
 });
+
+describe("balance over time", () => {
+  it("draws the balance after each of the customer's events, per currency, oldest first", async () => {
+    const customer = await createCustomer(db);
+    await issueTestCredit(admin, customer.id, { amount: "5.00" });
+    await issueTestCredit(admin, customer.id, { amount: "2.50" });
+    await issueTestCredit(admin, customer.id, { amount: "100", currency: "JPY" });
+    const { caller } = await callerAs(db, "SUPPORT_AGENT");
+    const history = await caller.credits.balanceHistory({ customerId: customer.id });
+    expect(history.currencies.map((c) => [c.currency, c.points.map((p) => p.balanceMinor)])).toEqual([
+      ["JPY", [100n]],
+      ["USD", [500n, 750n]],
+    ]);
+  });
+});

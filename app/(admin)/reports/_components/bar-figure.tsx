@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { chartColor } from "./chart-colors";
+import { chartColor } from "@/components/charts/chart-colors";
 
 type Props = {
   label: string;

@@ -5,7 +5,7 @@ import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { currencyExponent } from "@/server/lib/money";
 import { ROLL_FORWARD_LINES } from "@/server/modules/reports/reports.schema";
-import { chartColor, chartDash } from "../../_components/chart-colors";
+import { chartColor, chartDash } from "@/components/charts/chart-colors";
 import { chartNumber } from "../../_components/report-params";
 import type { LiabilityData } from "./roll-forward-table";
 
