@@ -36,7 +36,7 @@ export async function getDashboard(db: Db, actor: Actor, opts: { now?: Date } = 
   const [opening, moves, refunds, counts, recent] = await Promise.all([
     sumMovements(db, movementQuery({ from: null, to: start, closedThrough })),
     sumMovements(db, movementQuery({ from: start, to: now, closedThrough, bucket: "day" })),
-    refundGroups(db, { from: start, to: now }),
+    refundGroups(db, { from: start, to: addUtcDays(today, 1) }),
     dashboardCounts(db),
     canReadAudit ? listAuditRows(db, { filters: {}, before: null, limit: 8 }) : Promise.resolve([]),
   ]);
