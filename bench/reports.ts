@@ -141,8 +141,8 @@ async function main() {
 
     const rollupStarted = performance.now();
     const rollup = await rebuildLedgerRollup(db);
-    log(`roll-up rebuilt: days ${rollup.fromDay} to ${rollup.closedThrough}, ${rollup.dayRows} day rows, ${seconds(performance.now() - rollupStarted)}`);
-    await db.$executeRawUnsafe("ANALYZE credit_ledger_day");
+    log(`roll-up rebuilt: hours ${rollup.from?.toISOString()} to ${rollup.closedThrough?.toISOString()}, ${rollup.hourRows} hour rows, ${seconds(performance.now() - rollupStarted)}`);
+    await db.$executeRawUnsafe("ANALYZE credit_ledger_hour");
 
     const timings = await runCases(db);
     printTable(timings);

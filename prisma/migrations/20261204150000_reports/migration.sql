@@ -1,6 +1,6 @@
 -- Reports (issue 14): reports:read for the built-in Admin, Manager and Viewer roles, reports:staff
 -- (the staff activity report) for Admin and Manager,
--- and daily movement totals of the ledger for the store-credit liability report.
+-- and hourly movement totals of the ledger for the store-credit liability report.
 
 -- Keep in step with BUILT_IN_ROLES in server/auth/built-in-roles.ts (a test compares them).
 SELECT set_config('creditdesk.role_migration', 'on', false);
@@ -10,24 +10,24 @@ UPDATE "role" SET "permissions" = array_append("permissions", 'reports:staff'), 
   WHERE "key" IN ('ADMIN', 'MANAGER') AND NOT ('reports:staff' = ANY ("permissions"));
 SELECT set_config('creditdesk.role_migration', 'off', false);
 
--- One row per UTC day, currency, category and event type: the sum and count of that day's credit
--- events. Written only by the ledger roll-up job (ledger-rollup.ts) for days that are over; reports
+-- One row per UTC hour, currency, category and event type: the sum and count of that hour's credit
+-- events. Written only by the ledger roll-up job (ledger-rollup.ts) for hours that are over; reports
 -- add the events after ledger_rollup.closed_through straight from credit_event.
-CREATE TABLE "credit_ledger_day" (
-    "day" DATE NOT NULL,
+CREATE TABLE "credit_ledger_hour" (
+    "hour" TIMESTAMPTZ(3) NOT NULL,
     "currency" CHAR(3) NOT NULL,
     "category_id" UUID NOT NULL,
     "type" "CreditEventType" NOT NULL,
     "amount_minor" BIGINT NOT NULL,
     "event_count" INTEGER NOT NULL,
 
-    CONSTRAINT "credit_ledger_day_pkey" PRIMARY KEY ("day","currency","category_id","type")
+    CONSTRAINT "credit_ledger_hour_pkey" PRIMARY KEY ("hour","currency","category_id","type")
 );
 
--- The roll-up's single row: days before closed_through are in credit_ledger_day.
+-- The roll-up's single row: hours before closed_through are in credit_ledger_hour.
 CREATE TABLE "ledger_rollup" (
     "id" SMALLINT NOT NULL DEFAULT 1,
-    "closed_through" DATE NOT NULL,
+    "closed_through" TIMESTAMPTZ(3) NOT NULL,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ledger_rollup_pkey" PRIMARY KEY ("id"),

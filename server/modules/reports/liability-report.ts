@@ -6,7 +6,7 @@ import type { CreditEventType } from "@/prisma/generated/enums";
 import type { Db } from "@/server/db/client";
 import { findClosedThrough, listCategoryNames, sumMovements, type MovementQuery, type MovementRow } from "./liability.repo";
 import { ROLL_FORWARD_LINES, type LiabilityInput, type RollForwardKey } from "./reports.schema";
-import { addUtcDays, addUtcMonths, ceilUtcDay, floorUtcDay, isoDay, isoMonth, startOfUtcMonth, utcDayStart } from "./utc-days";
+import { addUtcDays, addUtcMonths, ceilUtcHour, floorUtcHour, isoDay, isoMonth, startOfUtcMonth, utcDayStart } from "./utc-days";
 
 export const LINE_OF_TYPE: Record<CreditEventType, RollForwardKey> = {
   ISSUED: "issued",
@@ -31,7 +31,7 @@ export type LiabilityReport = {
   asOf: Date;
   asOfDay: string;
   period: { from: string; to: string; start: Date; end: Date };
-  /** Days before this are read from the roll-up; null before its first run. */
+  /** Hours before this are read from the roll-up; null before its first run. */
   closedThrough: Date | null;
   currencies: string[];
   /** Every currency the ledger holds, for the currency filter. */
@@ -48,12 +48,12 @@ const zeroLines = (): LineAmounts => Object.fromEntries(ROLL_FORWARD_LINES.map((
 const magnitude = (value: bigint) => (value < 0n ? -value : value);
 const minDate = (a: Date, b: Date) => (a < b ? a : b);
 
-/** Splits [from, to) into whole rolled-up days and the raw edges around them. */
+/** Splits [from, to) into whole rolled-up hours and the raw edges around them. */
 export function movementQuery(opts: { from: Date | null; to: Date; closedThrough: Date | null; bucket?: MovementQuery["bucket"] }): MovementQuery {
   const { from, to, closedThrough } = opts;
   const fromText = from ? from.toISOString() : "-infinity";
-  const coverFrom = from ? ceilUtcDay(from) : null;
-  const coverTo = closedThrough ? minDate(floorUtcDay(to), closedThrough) : null;
+  const coverFrom = from ? ceilUtcHour(from) : null;
+  const coverTo = closedThrough ? minDate(floorUtcHour(to), closedThrough) : null;
   const bucket = opts.bucket ?? "none";
   if (!coverTo || (coverFrom && coverFrom >= coverTo)) {
     return { from: fromText, to: to.toISOString(), coverFrom: to.toISOString(), coverTo: to.toISOString(), bucket };

@@ -21,14 +21,14 @@ export type MovementQuery = {
   /** Events at or after `from` (`-infinity` for the start of the ledger) and before `to`. */
   from: SqlBound;
   to: SqlBound;
-  /** Whole UTC days read from credit_ledger_day instead: [coverFrom, coverTo), inside [from, to). */
+  /** Whole UTC hours read from credit_ledger_hour instead: [coverFrom, coverTo), inside [from, to). */
   coverFrom: SqlBound;
   coverTo: SqlBound;
   bucket: "none" | "day" | "month";
 };
 
 /**
- * Sums of the ledger over [from, to): the rolled-up days of the cover plus the raw events at the
+ * Sums of the ledger over [from, to): the rolled-up hours of the cover plus the raw events at the
  * range's edges (before the cover and after it, e.g. today's events), one statement.
  */
 export function sumMovements(db: DbTx, q: MovementQuery): Promise<MovementRow[]> {
@@ -37,9 +37,9 @@ export function sumMovements(db: DbTx, q: MovementQuery): Promise<MovementRow[]>
     SELECT ${bucket} AS "bucket", x.currency::text AS "currency", x.category_id::text AS "categoryId", x.type::text AS "type",
            sum(x.amount)::bigint AS "amountMinor", sum(x.n)::int AS "eventCount"
     FROM (
-      SELECT d.day, d.currency, d.category_id, d.type, d.amount_minor AS amount, d.event_count AS n
-        FROM credit_ledger_day d
-        WHERE d.day >= ${q.coverFrom}::date AND d.day < ${q.coverTo}::date
+      SELECT (d.hour AT TIME ZONE 'UTC')::date AS day, d.currency, d.category_id, d.type, d.amount_minor AS amount, d.event_count AS n
+        FROM credit_ledger_hour d
+        WHERE d.hour >= ${q.coverFrom}::timestamptz AND d.hour < ${q.coverTo}::timestamptz
       UNION ALL
       SELECT (e.created_at AT TIME ZONE 'UTC')::date, e.currency, sc.category_id, e.type, e.amount_minor, 1
         FROM credit_event e JOIN store_credit sc ON sc.id = e.credit_id
@@ -53,7 +53,7 @@ export function sumMovements(db: DbTx, q: MovementQuery): Promise<MovementRow[]>
     ORDER BY 1 NULLS FIRST, 2, 3, 4`;
 }
 
-/** Where the roll-up stands: days before this are in credit_ledger_day (null before its first run). */
+/** Where the roll-up stands: hours before this are in credit_ledger_hour (null before its first run). */
 export async function findClosedThrough(db: DbTx): Promise<Date | null> {
   const rows = await db.$queryRaw<{ closedThrough: Date }[]>`SELECT closed_through AS "closedThrough" FROM ledger_rollup WHERE id = 1`;
   return rows[0]?.closedThrough ?? null;
@@ -62,25 +62,24 @@ export async function findClosedThrough(db: DbTx): Promise<Date | null> {
 /** Serialises roll-ups (two servers' job runs, a rebuild) for the rest of the transaction. */
 export const lockRollup = (tx: DbTx) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('creditdesk.ledger_rollup'))`;
 
-export async function firstEventDay(tx: DbTx): Promise<Date | null> {
-  const rows = await tx.$queryRaw<{ day: Date | null }[]>`SELECT (min(created_at) AT TIME ZONE 'UTC')::date AS "day" FROM credit_event`;
-  return rows[0]?.day ?? null;
+export async function firstEventAt(tx: DbTx): Promise<Date | null> {
+  const rows = await tx.$queryRaw<{ at: Date | null }[]>`SELECT min(created_at) AS "at" FROM credit_event`;
+  return rows[0]?.at ?? null;
 }
 
-/** Recomputes the days [fromDay, toDay) of credit_ledger_day from the ledger. */
-export async function rewriteLedgerDays(tx: DbTx, opts: { fromDay: SqlBound; toDay: SqlBound }): Promise<number> {
-  await tx.$executeRaw`DELETE FROM credit_ledger_day WHERE day >= ${opts.fromDay}::date AND day < ${opts.toDay}::date`;
+/** Recomputes the hours [from, to) of credit_ledger_hour from the ledger. */
+export async function rewriteLedgerHours(tx: DbTx, opts: { from: SqlBound; to: SqlBound }): Promise<number> {
+  await tx.$executeRaw`DELETE FROM credit_ledger_hour WHERE hour >= ${opts.from}::timestamptz AND hour < ${opts.to}::timestamptz`;
   return tx.$executeRaw`
-    INSERT INTO credit_ledger_day (day, currency, category_id, type, amount_minor, event_count)
-    SELECT (e.created_at AT TIME ZONE 'UTC')::date, e.currency, sc.category_id, e.type, sum(e.amount_minor)::bigint, count(*)::int
+    INSERT INTO credit_ledger_hour (hour, currency, category_id, type, amount_minor, event_count)
+    SELECT date_trunc('hour', e.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', e.currency, sc.category_id, e.type, sum(e.amount_minor)::bigint, count(*)::int
       FROM credit_event e JOIN store_credit sc ON sc.id = e.credit_id
-      WHERE e.created_at >= (${opts.fromDay}::date)::timestamp AT TIME ZONE 'UTC'
-        AND e.created_at < (${opts.toDay}::date)::timestamp AT TIME ZONE 'UTC'
+      WHERE e.created_at >= ${opts.from}::timestamptz AND e.created_at < ${opts.to}::timestamptz
       GROUP BY 1, 2, 3, 4`;
 }
 
-export const saveClosedThrough = (tx: DbTx, day: string) => tx.$executeRaw`
-  INSERT INTO ledger_rollup (id, closed_through, updated_at) VALUES (1, ${day}::date, now())
+export const saveClosedThrough = (tx: DbTx, at: Date) => tx.$executeRaw`
+  INSERT INTO ledger_rollup (id, closed_through, updated_at) VALUES (1, ${at}::timestamptz, now())
   ON CONFLICT (id) DO UPDATE SET closed_through = EXCLUDED.closed_through, updated_at = now()`;
 
 /** Aging bucket keys, as the CASE expressions below name them. */

@@ -1,6 +1,11 @@
 // UTC day arithmetic for reports: every report day and month is a UTC one.
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+export const floorUtcHour = (at: Date) => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+export const ceilUtcHour = (at: Date) => new Date(Math.ceil(at.getTime() / HOUR_MS) * HOUR_MS);
+export const addHours = (at: Date, hours: number) => new Date(at.getTime() + hours * HOUR_MS);
 
 export const floorUtcDay = (at: Date) => new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
 export const ceilUtcDay = (at: Date) => new Date(Math.ceil(at.getTime() / DAY_MS) * DAY_MS);
