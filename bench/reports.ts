@@ -22,7 +22,7 @@ import { createDb, type Db } from "@/server/db/client";
 import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@/server/db/migrate";
 import { getAgingReport } from "@/server/modules/reports/aging-report";
 import { rebuildLedgerRollup } from "@/server/modules/reports/ledger-rollup";
-import { findClosedThrough, sumMovements } from "@/server/modules/reports/liability.repo";
+import { findRollupState, sumMovements } from "@/server/modules/reports/liability.repo";
 import { getLiabilityReport, movementQuery } from "@/server/modules/reports/liability-report";
 import { addUtcDays, addUtcMonths, isoDay, startOfUtcMonth } from "@/server/modules/reports/utc-days";
 import { createTRPCContext } from "@/server/trpc/init";
@@ -141,7 +141,7 @@ async function main() {
 
     const rollupStarted = performance.now();
     const rollup = await rebuildLedgerRollup(db);
-    log(`roll-up rebuilt: hours ${rollup.from?.toISOString()} to ${rollup.closedThrough?.toISOString()}, ${rollup.hourRows} hour rows, ${seconds(performance.now() - rollupStarted)}`);
+    log(`roll-up rebuilt: hours ${rollup.from?.toISOString()} to ${rollup.closedThrough?.toISOString()}, ${rollup.bucketRows} rows, ${seconds(performance.now() - rollupStarted)}`);
     await db.$executeRawUnsafe("ANALYZE credit_ledger_hour");
 
     const timings = await runCases(db);
@@ -158,22 +158,22 @@ async function main() {
 
 async function runCases(db: Db): Promise<Timing[]> {
   const now = () => new Date();
-  const closedThrough = await findClosedThrough(db);
+  const rollup = await findRollupState(db);
   const pastDays = Array.from({ length: RUNS + 1 }, (_, i) => isoDay(addUtcDays(now(), -1 - ((i * 37) % 420))));
   const admin = await db.staffUser.findFirst({ where: { role: "ADMIN", isActive: true }, select: { id: true, sessionVersion: true } });
   if (!admin) throw new Error("No active admin: the seed makes admin@creditdesk.test");
   const session = { staffId: admin.id, sessionVersion: admin.sessionVersion, signedInAt: Date.now() / 1000 };
 
   const cases: Timing[] = [];
-  cases.push(await time("outstanding credit as of now (per currency)", 300, () => sumMovements(db, movementQuery({ from: null, to: now(), closedThrough }))));
+  cases.push(await time("outstanding credit as of now (per currency)", 300, () => sumMovements(db, movementQuery({ from: null, to: now(), rollup }))));
   cases.push(await time("liability report as of now (every section)", 300, () => getLiabilityReport(db, {})));
   cases.push(await time("liability report as of a past day", 1000, (run) => getLiabilityReport(db, { asOf: pastDays[run + 1]! })));
   cases.push(
     await time("12-month trend (month ends and movements)", 1000, async () => {
       const start = addUtcMonths(startOfUtcMonth(now()), -11);
       await Promise.all([
-        sumMovements(db, movementQuery({ from: null, to: start, closedThrough })),
-        sumMovements(db, movementQuery({ from: start, to: now(), closedThrough, bucket: "month" })),
+        sumMovements(db, movementQuery({ from: null, to: start, rollup })),
+        sumMovements(db, movementQuery({ from: start, to: now(), rollup, bucket: "month" })),
       ]);
     }),
   );

@@ -81,7 +81,7 @@ export const JOBS = [
     periodMs: (config) => config.LEDGER_ROLLUP_INTERVAL_MINUTES * 60_000,
     run: async ({ db }) => {
       const result = await rollupLedger(db);
-      return result.from ? `hours ${result.from.toISOString()} to ${result.closedThrough?.toISOString()} rolled up (${result.hourRows} rows)` : null;
+      return result.from ? `hours ${result.from.toISOString()} to ${result.closedThrough?.toISOString()} rolled up (${result.bucketRows} rows)` : null;
     },
   },
 ] as const satisfies readonly JobDefinition[];

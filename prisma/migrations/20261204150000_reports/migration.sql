@@ -10,9 +10,10 @@ UPDATE "role" SET "permissions" = array_append("permissions", 'reports:staff'), 
   WHERE "key" IN ('ADMIN', 'MANAGER') AND NOT ('reports:staff' = ANY ("permissions"));
 SELECT set_config('creditdesk.role_migration', 'off', false);
 
--- One row per UTC hour, currency, category and event type: the sum and count of that hour's credit
--- events. Written only by the ledger roll-up job (ledger-rollup.ts) for hours that are over; reports
--- add the events after ledger_rollup.closed_through straight from credit_event.
+-- One row per bucket, currency, category and event type: the sum and count of the bucket's credit
+-- events. A bucket is a UTC hour from ledger_rollup.compacted_through on, a whole UTC day (starting
+-- at "hour") before it. Written only by the ledger roll-up job (ledger-rollup.ts) for hours that
+-- are over; reports add the events after ledger_rollup.closed_through straight from credit_event.
 CREATE TABLE "credit_ledger_hour" (
     "hour" TIMESTAMPTZ(3) NOT NULL,
     "currency" CHAR(3) NOT NULL,
@@ -24,10 +25,12 @@ CREATE TABLE "credit_ledger_hour" (
     CONSTRAINT "credit_ledger_hour_pkey" PRIMARY KEY ("hour","currency","category_id","type")
 );
 
--- The roll-up's single row: hours before closed_through are in credit_ledger_hour.
+-- The roll-up's single row: events before closed_through are in credit_ledger_hour, by day before
+-- compacted_through and by hour from it.
 CREATE TABLE "ledger_rollup" (
     "id" SMALLINT NOT NULL DEFAULT 1,
     "closed_through" TIMESTAMPTZ(3) NOT NULL,
+    "compacted_through" TIMESTAMPTZ(3) NOT NULL,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ledger_rollup_pkey" PRIMARY KEY ("id"),

@@ -6,7 +6,7 @@ import type { Actor } from "@/server/lib/service-context";
 import { listAuditRows } from "@/server/modules/audit/audit.repo";
 import { refundGroups } from "./activity.repo";
 import { dashboardCounts } from "./dashboard.repo";
-import { findClosedThrough, sumMovements } from "./liability.repo";
+import { findRollupState, sumMovements } from "./liability.repo";
 import { LINE_OF_TYPE, movementQuery } from "./liability-report";
 import type { RollForwardKey } from "./reports.schema";
 import { addUtcDays, floorUtcDay, isoDay } from "./utc-days";
@@ -31,11 +31,11 @@ export async function getDashboard(db: Db, actor: Actor, opts: { now?: Date } = 
   const now = opts.now ?? new Date();
   const today = floorUtcDay(now);
   const start = addUtcDays(today, -29);
-  const closedThrough = await findClosedThrough(db);
+  const rollup = await findRollupState(db);
   const canReadAudit = actor.permissions.includes("audit:read");
   const [opening, moves, refunds, counts, recent] = await Promise.all([
-    sumMovements(db, movementQuery({ from: null, to: start, closedThrough })),
-    sumMovements(db, movementQuery({ from: start, to: now, closedThrough, bucket: "day" })),
+    sumMovements(db, movementQuery({ from: null, to: start, rollup })),
+    sumMovements(db, movementQuery({ from: start, to: now, rollup, bucket: "day" })),
     refundGroups(db, { from: start, to: addUtcDays(today, 1) }),
     dashboardCounts(db),
     canReadAudit ? listAuditRows(db, { filters: {}, before: null, limit: 8 }) : Promise.resolve([]),

@@ -4,9 +4,9 @@
 import "server-only";
 import type { CreditEventType } from "@/prisma/generated/enums";
 import type { Db } from "@/server/db/client";
-import { findClosedThrough, listCategoryNames, sumMovements, type MovementQuery, type MovementRow } from "./liability.repo";
+import { findRollupState, listCategoryNames, sumMovements, type MovementQuery, type MovementRow, type RollupState } from "./liability.repo";
 import { ROLL_FORWARD_LINES, type LiabilityInput, type RollForwardKey } from "./reports.schema";
-import { addUtcDays, addUtcMonths, ceilUtcHour, floorUtcHour, isoDay, isoMonth, startOfUtcMonth, utcDayStart } from "./utc-days";
+import { addUtcDays, addUtcMonths, ceilUtcDay, ceilUtcHour, floorUtcDay, floorUtcHour, isoDay, isoMonth, startOfUtcMonth, utcDayStart } from "./utc-days";
 
 export const LINE_OF_TYPE: Record<CreditEventType, RollForwardKey> = {
   ISSUED: "issued",
@@ -48,12 +48,16 @@ const zeroLines = (): LineAmounts => Object.fromEntries(ROLL_FORWARD_LINES.map((
 const magnitude = (value: bigint) => (value < 0n ? -value : value);
 const minDate = (a: Date, b: Date) => (a < b ? a : b);
 
-/** Splits [from, to) into whole rolled-up hours and the raw edges around them. */
-export function movementQuery(opts: { from: Date | null; to: Date; closedThrough: Date | null; bucket?: MovementQuery["bucket"] }): MovementQuery {
-  const { from, to, closedThrough } = opts;
+/**
+ * Splits [from, to) into whole rolled-up buckets and the raw edges around them. Bounds snap inward
+ * to a bucket's edge: a day before compactedThrough, an hour from it.
+ */
+export function movementQuery(opts: { from: Date | null; to: Date; rollup: RollupState | null; bucket?: MovementQuery["bucket"] }): MovementQuery {
+  const { from, to, rollup } = opts;
+  const isDaily = (at: Date) => rollup !== null && at < rollup.compactedThrough;
   const fromText = from ? from.toISOString() : "-infinity";
-  const coverFrom = from ? ceilUtcHour(from) : null;
-  const coverTo = closedThrough ? minDate(floorUtcHour(to), closedThrough) : null;
+  const coverFrom = from ? (isDaily(from) ? ceilUtcDay(from) : ceilUtcHour(from)) : null;
+  const coverTo = rollup ? minDate(isDaily(to) ? floorUtcDay(to) : floorUtcHour(to), rollup.closedThrough) : null;
   const bucket = opts.bucket ?? "none";
   if (!coverTo || (coverFrom && coverFrom >= coverTo)) {
     return { from: fromText, to: to.toISOString(), coverFrom: to.toISOString(), coverTo: to.toISOString(), bucket };
@@ -82,9 +86,9 @@ const sumByCurrency = (rows: MovementRow[]) => {
 export async function getLiabilityReport(db: Db, input: LiabilityInput, opts: { now?: Date } = {}): Promise<LiabilityReport> {
   const now = opts.now ?? new Date();
   const { asOf, asOfDay, period } = liabilityWindow(input, now);
-  const closedThrough = await findClosedThrough(db);
+  const rollup = await findRollupState(db);
   const trendStart = addUtcMonths(startOfUtcMonth(new Date(asOf.getTime() - 1)), -11);
-  const sums = (from: Date | null, to: Date, bucket: MovementQuery["bucket"] = "none") => sumMovements(db, movementQuery({ from, to, closedThrough, bucket }));
+  const sums = (from: Date | null, to: Date, bucket: MovementQuery["bucket"] = "none") => sumMovements(db, movementQuery({ from, to, rollup, bucket }));
 
   const [atAsOf, opening, moves, closing, trendOpening, trendMoves, categories] = await Promise.all([
     sums(null, asOf),
@@ -154,5 +158,5 @@ export async function getLiabilityReport(db: Db, input: LiabilityInput, opts: { 
   }
   const breakage = [...breakageMap.values()].sort((a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency) || a.categoryName.localeCompare(b.categoryName));
 
-  return { asOf, asOfDay, period, closedThrough, currencies, availableCurrencies, outstanding, byCategory, rollForward, trend, breakage };
+  return { asOf, asOfDay, period, closedThrough: rollup?.closedThrough ?? null, currencies, availableCurrencies, outstanding, byCategory, rollForward, trend, breakage };
 }

@@ -53,10 +53,13 @@ export function sumMovements(db: DbTx, q: MovementQuery): Promise<MovementRow[]>
     ORDER BY 1 NULLS FIRST, 2, 3, 4`;
 }
 
-/** Where the roll-up stands: hours before this are in credit_ledger_hour (null before its first run). */
-export async function findClosedThrough(db: DbTx): Promise<Date | null> {
-  const rows = await db.$queryRaw<{ closedThrough: Date }[]>`SELECT closed_through AS "closedThrough" FROM ledger_rollup WHERE id = 1`;
-  return rows[0]?.closedThrough ?? null;
+export type RollupState = { closedThrough: Date; compactedThrough: Date };
+
+/** Where the roll-up stands (null before its first run). */
+export async function findRollupState(db: DbTx): Promise<RollupState | null> {
+  const rows = await db.$queryRaw<RollupState[]>`
+    SELECT closed_through AS "closedThrough", compacted_through AS "compactedThrough" FROM ledger_rollup WHERE id = 1`;
+  return rows[0] ?? null;
 }
 
 /** Serialises roll-ups (two servers' job runs, a rebuild) for the rest of the transaction. */
@@ -67,20 +70,20 @@ export async function firstEventAt(tx: DbTx): Promise<Date | null> {
   return rows[0]?.at ?? null;
 }
 
-/** Recomputes the hours [from, to) of credit_ledger_hour from the ledger. */
-export async function rewriteLedgerHours(tx: DbTx, opts: { from: SqlBound; to: SqlBound }): Promise<number> {
+/** Recomputes the buckets in [from, to) of credit_ledger_hour from the ledger, as hours or as whole days. */
+export async function rewriteLedgerBuckets(tx: DbTx, opts: { from: SqlBound; to: SqlBound; unit: "hour" | "day" }): Promise<number> {
   await tx.$executeRaw`DELETE FROM credit_ledger_hour WHERE hour >= ${opts.from}::timestamptz AND hour < ${opts.to}::timestamptz`;
   return tx.$executeRaw`
     INSERT INTO credit_ledger_hour (hour, currency, category_id, type, amount_minor, event_count)
-    SELECT date_trunc('hour', e.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', e.currency, sc.category_id, e.type, sum(e.amount_minor)::bigint, count(*)::int
+    SELECT date_trunc(${Prisma.raw(opts.unit === "day" ? "'day'" : "'hour'")}, e.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', e.currency, sc.category_id, e.type, sum(e.amount_minor)::bigint, count(*)::int
       FROM credit_event e JOIN store_credit sc ON sc.id = e.credit_id
       WHERE e.created_at >= ${opts.from}::timestamptz AND e.created_at < ${opts.to}::timestamptz
       GROUP BY 1, 2, 3, 4`;
 }
 
-export const saveClosedThrough = (tx: DbTx, at: Date) => tx.$executeRaw`
-  INSERT INTO ledger_rollup (id, closed_through, updated_at) VALUES (1, ${at}::timestamptz, now())
-  ON CONFLICT (id) DO UPDATE SET closed_through = EXCLUDED.closed_through, updated_at = now()`;
+export const saveRollupState = (tx: DbTx, state: RollupState) => tx.$executeRaw`
+  INSERT INTO ledger_rollup (id, closed_through, compacted_through, updated_at) VALUES (1, ${state.closedThrough}::timestamptz, ${state.compactedThrough}::timestamptz, now())
+  ON CONFLICT (id) DO UPDATE SET closed_through = EXCLUDED.closed_through, compacted_through = EXCLUDED.compacted_through, updated_at = now()`;
 
 /** Aging bucket keys, as the CASE expressions below name them. */
 export const ISSUE_AGE_BUCKETS = ["0-30", "31-90", "91-180", "181-365", "over-365"] as const;

@@ -246,6 +246,10 @@ describe("store-credit liability report", () => {
     await rollupLedger(db, { now: addUtcDays(now, -100) });
     await expectExact(clock(), "stale roll-up");
 
+    // Then 30 hours behind: the newest buckets are hours, reports snap to hours there and to days before.
+    await rollupLedger(db, { now: new Date(now.getTime() - 30 * 3_600_000) });
+    await expectExact(clock(), "roll-up 30 hours behind");
+
     await rollupLedger(db);
     await runServiceMix(2);
     await expectExact(clock(), "current roll-up and events after it");
