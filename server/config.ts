@@ -49,6 +49,8 @@ const ZConfig = z.object({
   STAFF_PASSWORD: optionalText,
   CREDITS_EXPIRE_INTERVAL_MINUTES: wholeNumber("CREDITS_EXPIRE_INTERVAL_MINUTES", { unit: "minutes", min: 0, max: 1440, fallback: 10 }),
   APPROVALS_EXPIRE_INTERVAL_MINUTES: wholeNumber("APPROVALS_EXPIRE_INTERVAL_MINUTES", { unit: "minutes", min: 0, max: 1440, fallback: 10 }),
+  /** How often the ledger roll-up closes finished hours for the reports (ledger-rollup.ts). */
+  LEDGER_ROLLUP_INTERVAL_MINUTES: wholeNumber("LEDGER_ROLLUP_INTERVAL_MINUTES", { unit: "minutes", min: 0, max: 1440, fallback: 5 }),
   PAYMENT_GATEWAY: optionalText.transform((raw, ctx) => {
     const name = (raw ?? "sandbox").toLowerCase();
     const known = PAYMENT_GATEWAYS.find((gateway) => gateway === name);

@@ -4,8 +4,10 @@ import type { Permission } from "@/server/auth/permissions";
 export type NavItem = { href: string; label: string; permission: Permission; group?: string; badge?: "pendingApprovals" };
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Dashboard", permission: "reports:read" },
   { href: "/customers", label: "Customers", permission: "customers:read" },
   { href: "/refunds", label: "Refunds", permission: "refunds:read" },
+  { href: "/reports", label: "Reports", permission: "reports:read" },
   { href: "/approvals", label: "Approvals", permission: "approvals:decide", badge: "pendingApprovals" },
   // customers:read is in every built-in role; a custom role without it has no money actions to request.
   { href: "/my-requests", label: "My requests", permission: "customers:read" },

@@ -3,14 +3,18 @@ import { signOut } from "next-auth/react";
 import { LogOut } from "lucide-react";
 import { useActor } from "@/components/providers/actor-context";
 import { Button } from "@/components/ui/button";
+import { CommandPalette } from "@/components/command-palette/command-palette";
 import { MobileNav } from "./mobile-nav";
 
 export function TopBar() {
   const actor = useActor();
   return (
-    <header className="flex h-12 items-center justify-end gap-3 border-b border-slate-200 bg-white px-3 sm:px-4">
-      <div className="mr-auto lg:hidden">
+    <header className="flex h-12 items-center justify-end gap-3 border-b border-slate-200 bg-white px-3 sm:px-4 print:hidden">
+      <div className="lg:hidden">
         <MobileNav />
+      </div>
+      <div className="mr-auto">
+        <CommandPalette />
       </div>
       <div className="min-w-0 text-right leading-tight">
         <p className="truncate text-sm font-medium text-slate-900">{actor.name}</p>

@@ -11,9 +11,9 @@ const MONEY: Permission[] = ["credits:issue", "credits:edit", "credits:void", "c
 export const BUILT_IN_ROLES: Record<BuiltInRoleKey, { name: string; permissions: Permission[] }> = {
   ADMIN: {
     name: "Admin",
-    permissions: [...READ_ONLY, ...MONEY, "approvals:decide", "staff:manage", "roles:manage", "audit:read", "settings:manage", "webhooks:manage", "apiKeys:manage"],
+    permissions: [...READ_ONLY, ...MONEY, "approvals:decide", "staff:manage", "roles:manage", "audit:read", "settings:manage", "webhooks:manage", "apiKeys:manage", "reports:read", "reports:staff"],
   },
-  MANAGER: { name: "Manager", permissions: [...READ_ONLY, ...MONEY, "approvals:decide", "audit:read"] },
+  MANAGER: { name: "Manager", permissions: [...READ_ONLY, ...MONEY, "approvals:decide", "audit:read", "reports:read", "reports:staff"] },
   SUPPORT_AGENT: { name: "Support agent", permissions: [...READ_ONLY, "credits:issue", "credits:edit", "refunds:create"] },
-  VIEWER: { name: "Viewer", permissions: [...READ_ONLY, "audit:read"] },
+  VIEWER: { name: "Viewer", permissions: [...READ_ONLY, "audit:read", "reports:read"] },
 };

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "staff:manage": "Add, change and deactivate staff members",
   "roles:manage": "Create, change and delete custom roles",
   "audit:read": "Read the audit log",
+  "reports:read": "Read reports and the dashboard's figures across all customers",
+  "reports:staff": "Read the staff activity report (credits, refunds and approvals per staff member)",
   "settings:manage": "Change store settings, money limits, credit categories and payment methods",
   "webhooks:manage": "Add, change and delete webhook endpoints, see their deliveries and resend them",
   "apiKeys:manage": "Create and revoke Storefront API keys",

@@ -7,6 +7,7 @@ import { expireApprovals } from "@/server/modules/approvals/expire-approvals";
 import { expireCredits } from "@/server/modules/credits/expire-credits";
 import { expireHolds } from "@/server/modules/holds/expire-holds";
 import { deliverDueNotifications } from "@/server/modules/notifications/deliver-notifications";
+import { rollupLedger } from "@/server/modules/reports/ledger-rollup";
 import { reconcilePendingRefunds } from "@/server/modules/refunds/reconcile-refunds";
 import { remindExpiringCredits } from "@/server/modules/credits/remind-expiring-credits";
 import { deliverDueWebhooks } from "@/server/modules/webhooks/deliver-webhooks";
@@ -107,6 +108,15 @@ export const JOBS = [
       // Each balance's holds are closed in their own transaction, so the retry only does the failed ones.
       if (result.failures > 0) throw new PartialRunError(line);
       return result.expiredHolds > 0 ? line : null;
+    },
+  },
+  {
+    name: "ledger-rollup",
+    label: "Ledger roll-up",
+    periodMs: (config) => config.LEDGER_ROLLUP_INTERVAL_MINUTES * 60_000,
+    run: async ({ db }) => {
+      const result = await rollupLedger(db);
+      return result.from ? `hours ${result.from.toISOString()} to ${result.closedThrough?.toISOString()} rolled up (${result.bucketRows} rows)` : null;
     },
   },
 ] as const satisfies readonly JobDefinition[];

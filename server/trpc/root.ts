@@ -9,6 +9,7 @@ import { limitsRouter } from "@/server/modules/limits/limits.router";
 import { notificationsRouter } from "@/server/modules/notifications/notifications.router";
 import { paymentsRouter } from "@/server/modules/payments/payments.router";
 import { rolesRouter } from "@/server/modules/roles/roles.router";
+import { reportsRouter } from "@/server/modules/reports/reports.router";
 import { refundsRouter } from "@/server/modules/refunds/refunds.router";
 import { settingsRouter } from "@/server/modules/settings/settings.router";
 import { staffRouter } from "@/server/modules/staff/staff.router";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   payments: paymentsRouter,
   refunds: refundsRouter,
+  reports: reportsRouter,
   roles: rolesRouter,
   settings: settingsRouter,
   staff: staffRouter,

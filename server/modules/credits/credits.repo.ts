@@ -359,3 +359,12 @@ export function spendLinesOf(db: DbTx, spendOperationId: string) {
     WHERE u.operation_id = ${spendOperationId}::uuid AND u.type = 'USED'
     ORDER BY u.seq`;
 }
+
+export type BalancePoint = { currency: string; at: Date; balanceMinor: bigint };
+
+/** The customer's balance after each of their newest `limit` credit events, oldest first (credit_event_customer_seq_idx). */
+export const balancePointsOf = (db: DbTx, customerId: string, limit: number) => db.$queryRaw<BalancePoint[]>`
+  SELECT x.currency, x.at, x."balanceMinor" FROM (
+    SELECT e.currency::text AS "currency", e.created_at AS "at", e.balance_after_minor AS "balanceMinor", e.seq
+    FROM credit_event e WHERE e.customer_id = ${customerId}::uuid ORDER BY e.seq DESC LIMIT ${limit}
+  ) x ORDER BY x.seq`;

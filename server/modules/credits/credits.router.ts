@@ -1,6 +1,7 @@
 import "server-only";
 import { createTRPCRouter, permissionProcedure } from "@/server/trpc/init";
 import {
+  ZBalanceHistoryInput,
   ZCreditHistoryCsvInput,
   ZCreditHistoryInput,
   ZCreditIdInput,
@@ -13,6 +14,7 @@ import {
   ZVoidCreditInput,
 } from "./credits.schema";
 import {
+  getBalanceHistory,
   getCreditDetail,
   getCreditHistory,
   getCreditHistoryCsv,
@@ -35,5 +37,6 @@ export const creditsRouter = createTRPCRouter({
   get: permissionProcedure("credits:read").input(ZCreditIdInput).query(({ ctx, input }) => getCreditDetail(ctx, input.creditId)),
   list: permissionProcedure("credits:read").input(ZCreditListInput).query(({ ctx, input }) => listCredits(ctx, input)),
   history: permissionProcedure("credits:read").input(ZCreditHistoryInput).query(({ ctx, input }) => getCreditHistory(ctx, input)),
+  balanceHistory: permissionProcedure("credits:read").input(ZBalanceHistoryInput).query(({ ctx, input }) => getBalanceHistory(ctx, input.customerId)),
   historyCsv: permissionProcedure("credits:read").input(ZCreditHistoryCsvInput).query(({ ctx, input }) => getCreditHistoryCsv(ctx, input)),
 });

@@ -201,3 +201,5 @@ export type CreditHistoryInput = z.output<typeof ZCreditHistoryInput>;
 
 export const ZCreditHistoryCsvInput = z.object(historyFilters).refine(fromNotAfterTo, FROM_AFTER_TO);
 export type CreditHistoryCsvInput = z.output<typeof ZCreditHistoryCsvInput>;
+
+export const ZBalanceHistoryInput = z.object({ customerId: z.uuid("This customer does not exist") });

@@ -8,6 +8,7 @@ import { collectCsvPages, csvCell } from "@/server/lib/csv";
 import { createdAtPosition, cursorPage, seqCursor, timeIdCursor } from "@/server/lib/pager";
 import { toDecimalString } from "@/server/lib/money";
 import {
+  balancePointsOf,
   findCreditView,
   listCreditViews,
   listEventViews,
@@ -197,6 +198,16 @@ const DETAIL_EVENTS = 100;
  * A credit, the operations that touched it (newest first, each with every credit it touched, so
  * the page can show "−$8.00 of −$23.00 across 2 credits") and what the caller may do to it now.
  */
+/** How many of the customer's newest events the balance-over-time chart draws. */
+const BALANCE_POINTS = 500;
+
+/** The customer's balance over time per currency: the balance after each of their newest events. */
+export async function getBalanceHistory({ db }: ServiceContext, customerId: string) {
+  const points = await balancePointsOf(db, customerId, BALANCE_POINTS);
+  const currencies = [...new Set(points.map((p) => p.currency))].sort();
+  return { currencies: currencies.map((currency) => ({ currency, points: points.filter((p) => p.currency === currency).map(({ at, balanceMinor }) => ({ at, balanceMinor })) })), isTruncated: points.length === BALANCE_POINTS };
+}
+
 export async function getCreditDetail({ db, actor }: ServiceContext, creditId: string) {
   const [row, events] = await Promise.all([findCreditView(db, creditId), listEventViews(db, { creditId }, DETAIL_EVENTS + 1)]);
   if (!row) throw new AppError("NOT_FOUND", "This store credit does not exist");

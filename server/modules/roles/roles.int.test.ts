@@ -32,7 +32,8 @@ describe("custom roles", () => {
   it("offers every permission with its description", async () => {
     const options = await admin.roles.permissionOptions();
     expect(options).toContainEqual({ key: "refunds:create", description: "Refund a payment" });
-    expect(options).toHaveLength(17);
+    expect(options).toContainEqual({ key: "reports:read", description: "Read reports and the dashboard's figures across all customers" });
+    expect(options).toHaveLength(19);
   });
 
   it("refuses an unknown permission on the permissions field", async () => {

@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { DetailList } from "@/components/ui/detail-list";
 import { DateText } from "@/components/format";
+import { BalanceOverTime } from "./_components/balance-over-time";
 import { loadCustomer } from "./_components/load-customer";
+import { RecentActivity } from "./_components/recent-activity";
 
 type Props = { params: Promise<{ customerId: string }> };
 
@@ -22,11 +24,15 @@ export default async function CustomerOverviewPage({ params }: Props) {
     ["Last activity", <DateText key="activity" value={customer.lastActivityAt} withTime />],
   ];
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Details</CardTitle>
-      </CardHeader>
-      <DetailList rows={rows} />
-    </Card>
+    <div className="space-y-4">
+      <Card>
+        <CardHeader>
+          <CardTitle>Details</CardTitle>
+        </CardHeader>
+        <DetailList rows={rows} />
+      </Card>
+      <BalanceOverTime customerId={customer.id} />
+      <RecentActivity customerId={customer.id} />
+    </div>
   );
 }
