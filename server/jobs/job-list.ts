@@ -1,9 +1,10 @@
 // The background jobs, one entry each. A later batch job (webhook delivery, bulk credit, hold
 // expiry) is one more entry here: job-queue.ts creates its queue, runs it every period on one
 // server at a time and retries it when it throws.
-import type { Config } from "@/server/config";
+import { config as readConfig, type Config } from "@/server/config";
 import type { Db } from "@/server/db/client";
 import { expireApprovals } from "@/server/modules/approvals/expire-approvals";
+import { runBulkCredits } from "@/server/modules/bulk-credits/run-bulk-credits";
 import { expireCredits } from "@/server/modules/credits/expire-credits";
 import { deliverDueNotifications } from "@/server/modules/notifications/deliver-notifications";
 import { reconcilePendingRefunds } from "@/server/modules/refunds/reconcile-refunds";
@@ -72,6 +73,17 @@ export const JOBS = [
     run: async ({ db }) => {
       const { expired } = await expireApprovals({ db });
       return expired > 0 ? `${expired} approval requests expired` : null;
+    },
+  },
+  {
+    // Takes the open chunks of running bulk batches; a chunk's lease brings back one whose worker died.
+    name: "bulk-credit",
+    label: "Bulk credit",
+    periodMs: (config) => config.BULK_CREDITS_INTERVAL_SECONDS * 1000,
+    run: async ({ db }) => {
+      const { BULK_CREDITS_PARALLEL, BULK_CREDITS_LEASE_SECONDS } = readConfig();
+      const result = await runBulkCredits(db, { parallel: BULK_CREDITS_PARALLEL, leaseSeconds: BULK_CREDITS_LEASE_SECONDS });
+      return result.rows > 0 ? `${result.created} credits created, ${result.skipped} skipped, ${result.failed} failed in ${result.chunks} chunks` : null;
     },
   },
 ] as const satisfies readonly JobDefinition[];

@@ -1,6 +1,7 @@
 import "server-only";
 import { approvalsRouter } from "@/server/modules/approvals/approvals.router";
 import { auditRouter } from "@/server/modules/audit/audit.router";
+import { bulkCreditsRouter } from "@/server/modules/bulk-credits/bulk-credits.router";
 import { creditsRouter } from "@/server/modules/credits/credits.router";
 import { customersRouter } from "@/server/modules/customers/customers.router";
 import { limitsRouter } from "@/server/modules/limits/limits.router";
@@ -15,6 +16,7 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 export const appRouter = createTRPCRouter({
   approvals: approvalsRouter,
   audit: auditRouter,
+  bulkCredits: bulkCreditsRouter,
   credits: creditsRouter,
   customers: customersRouter,
   limits: limitsRouter,
