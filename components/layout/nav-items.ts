@@ -14,4 +14,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/audit-log", label: "Audit log", permission: "audit:read" },
   { href: "/settings", label: "Settings", permission: "settings:manage" },
   { href: "/credits/send", label: "Send credits", permission: "credits:issue", group: "User actions" },
+  { href: "/credits/bulk", label: "Bulk credit", permission: "credits:issue", group: "User actions" },
 ];

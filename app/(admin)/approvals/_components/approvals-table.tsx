@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatDistanceToNowStrict } from "date-fns";
 import { money } from "@/components/money";
 import { Button } from "@/components/ui/button";

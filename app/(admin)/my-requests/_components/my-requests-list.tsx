@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { formatDistanceToNowStrict } from "date-fns";
 import { ApprovalStatusBadge } from "@/components/approvals/approval-status-badge";
