@@ -49,7 +49,7 @@ export function BulkBatchPanel({ batchId }: { batchId: string }) {
         </p>
       ) : null}
       {b.status === "REJECTED" ? <p className="text-sm text-slate-700">The approval was refused or expired; nothing was issued.</p> : null}
-      {b.status === "RUNNING" ? <BulkProgress batch={b} now={now} /> : null}
+      {b.status === "RUNNING" || b.status === "COMPLETED" || b.status === "CANCELLED" ? <BulkProgress batch={b} now={now} /> : null}
       {b.status === "COMPLETED" || b.status === "CANCELLED" ? <BulkResult batch={b} /> : null}
     </div>
   );

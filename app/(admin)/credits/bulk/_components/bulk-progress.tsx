@@ -10,8 +10,9 @@ const duration = (ms: number) => {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 };
 
-/** Step 4: rows done of all, elapsed and remaining time, and Cancel. */
+/** Step 4: rows done of all, elapsed and remaining time, and Cancel; a finished batch keeps its bar (at 100% when complete). */
 export function BulkProgress({ batch, now }: { batch: BulkBatchView; now: number }) {
+  const isRunning = batch.status === "RUNNING";
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const cancel = useMutation(
@@ -25,7 +26,7 @@ export function BulkProgress({ batch, now }: { batch: BulkBatchView; now: number
   );
   const total = batch.validRows;
   const percent = total === 0 ? 100 : Math.floor((batch.doneRows / total) * 100);
-  const elapsed = batch.startedAt ? now - batch.startedAt.getTime() : 0;
+  const elapsed = batch.startedAt ? (batch.finishedAt?.getTime() ?? now) - batch.startedAt.getTime() : 0;
   const remaining = batch.doneRows > 0 ? (elapsed / batch.doneRows) * (total - batch.doneRows) : null;
   return (
     <div className="space-y-3">
@@ -42,13 +43,16 @@ export function BulkProgress({ batch, now }: { batch: BulkBatchView; now: number
       </div>
       <p role="status" className="text-sm text-slate-700">
         {batch.doneRows.toLocaleString("en-US")} of {total.toLocaleString("en-US")} rows done ({percent}%) · elapsed {duration(elapsed)}
-        {remaining === null ? "" : ` · about ${duration(remaining)} left`}
+        {isRunning && remaining !== null ? ` · about ${duration(remaining)} left` : ""}
+        {isRunning ? "" : ` · ${batch.status === "CANCELLED" ? "cancelled" : "finished"}`}
       </p>
-      <div className="flex justify-end">
-        <Button variant="danger" disabled={cancel.isPending} onClick={() => cancel.mutate({ batchId: batch.id })}>
-          {cancel.isPending ? "Cancelling…" : "Cancel batch"}
-        </Button>
-      </div>
+      {isRunning ? (
+        <div className="flex justify-end">
+          <Button variant="danger" disabled={cancel.isPending} onClick={() => cancel.mutate({ batchId: batch.id })}>
+            {cancel.isPending ? "Cancelling…" : "Cancel batch"}
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }
