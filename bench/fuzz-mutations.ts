@@ -26,6 +26,7 @@ import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
 import { ZIssueCreditInput } from "@/server/modules/credits/credits.schema";
 import { issueCredit } from "@/server/modules/credits/issue-credit";
+import { createBulkDraft } from "@/server/modules/bulk-credits/upload-batch";
 import { ZSetMoneyLimitInput } from "@/server/modules/limits/limits.schema";
 import { setMoneyLimit } from "@/server/modules/limits/limits.service";
 import { createRole } from "@/server/modules/roles/roles.service";
@@ -122,6 +123,8 @@ type Fixtures = {
   deleteRoleKey: string;
   /** A staff member made for the fuzz, for the staff mutations: never the signed-in admin. */
   targetStaffId: string;
+  /** A draft bulk credit batch for the bulkCredits mutations. */
+  bulkBatchId: string;
 };
 
 async function fixtureActor(db: Db, role: string) {
@@ -162,6 +165,8 @@ async function fixturesFrom(db: Db): Promise<Fixtures> {
     updateRoleKey,
     deleteRoleKey: await customRole("Fuzz delete"),
     targetStaffId: (await fixtureActor(db, "VIEWER")).actor.id,
+    // A draft bulk batch of one row (the admin's, as the fuzz calls are).
+    bulkBatchId: (await createBulkDraft(admin, { fileName: "fuzz.csv", rowCount: 1, byteCount: 60, columns: ["customer", "amount", "currency", "category"] })).batchId,
   };
 }
 
@@ -171,6 +176,11 @@ const freshName = () => `Fuzz ${process.pid} ${++nameCounter}`;
 function validInputs(f: Fixtures): Record<string, () => Record<string, unknown>> {
   const key = () => randomUUID();
   return {
+    "bulkCredits.createDraft": () => ({ fileName: "fuzz.csv", rowCount: 1, byteCount: 60, columns: ["customer", "amount", "currency", "category"] }),
+    "bulkCredits.addRows": () => ({ batchId: f.bulkBatchId, rows: [{ line: 2, customer: f.customerId, amount: "1.00", currency: "USD", category: "Goodwill", memo: "fuzz" }] }),
+    "bulkCredits.finishUpload": () => ({ batchId: f.bulkBatchId }),
+    "bulkCredits.start": () => ({ batchId: f.bulkBatchId, idempotencyKey: key() }),
+    "bulkCredits.cancel": () => ({ batchId: f.bulkBatchId }),
     "credits.issue": () => ({ idempotencyKey: key(), customerId: f.customerId, amount: "5.00", currency: "USD", categoryId: DEFAULT_CATEGORY_IDS.goodwill, memo: "fuzz", expiresAt: null, notifyCustomer: false }),
     "credits.send": () => ({
       idempotencyKey: key(), customerId: f.customerId, amount: "5.00", currency: "USD", infrastructureId: DEFAULT_INFRASTRUCTURE_IDS.manual,

@@ -27,6 +27,14 @@ CREATE TABLE "bulk_credit_batch" (
     "cancelled_at" TIMESTAMPTZ(3),
     "cancelled_by_id" UUID,
     "valid_rows" INTEGER NOT NULL DEFAULT 0,
+    -- Counted as rows change (the progress bar reads these, never the rows).
+    "invalid_rows" INTEGER NOT NULL DEFAULT 0,
+    "created_rows" INTEGER NOT NULL DEFAULT 0,
+    "skipped_rows" INTEGER NOT NULL DEFAULT 0,
+    "failed_rows" INTEGER NOT NULL DEFAULT 0,
+    "cancelled_rows" INTEGER NOT NULL DEFAULT 0,
+    -- [{ currency, rowCount, amountMinor }] of the valid rows, set when the upload finishes.
+    "totals" JSONB NOT NULL DEFAULT '[]',
     CONSTRAINT "bulk_credit_batch_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "bulk_credit_batch_status_check" CHECK ("status" IN ('DRAFT', 'PENDING_APPROVAL', 'RUNNING', 'COMPLETED', 'CANCELLED', 'REJECTED'))
 );

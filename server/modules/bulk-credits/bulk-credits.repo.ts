@@ -59,6 +59,13 @@ export type BatchRecord = {
   startedAt: Date | null;
   finishedAt: Date | null;
   validRows: number;
+  invalidRows: number;
+  createdRows: number;
+  skippedRows: number;
+  failedRows: number;
+  cancelledRows: number;
+  /** As stored: amounts as decimal text of minor units. */
+  totals: { currency: string; rowCount: number; amountMinor: string }[];
 };
 
 const BATCH_COLUMNS = columnList<BatchRecord>(
@@ -79,6 +86,12 @@ const BATCH_COLUMNS = columnList<BatchRecord>(
     startedAt: "b.started_at",
     finishedAt: "b.finished_at",
     validRows: "b.valid_rows",
+    invalidRows: "b.invalid_rows",
+    createdRows: "b.created_rows",
+    skippedRows: "b.skipped_rows",
+    failedRows: "b.failed_rows",
+    cancelledRows: "b.cancelled_rows",
+    totals: "b.totals",
   },
 );
 
@@ -169,10 +182,16 @@ export async function finishDraft(db: DbTx, batchId: string): Promise<{ contentS
     WITH h AS (
       SELECT encode(sha256(convert_to(coalesce(string_agg(
         concat_ws(E'\\x1f', line, customer_ref, amount_text, currency, category_text, memo, expiry_text, notify_text), E'\\x1e' ORDER BY line), ''), 'UTF8')), 'hex') AS sha,
-        (count(*) FILTER (WHERE status = 'PENDING'))::int AS valid
+        (count(*) FILTER (WHERE status = 'PENDING'))::int AS valid,
+        (count(*) FILTER (WHERE status = 'INVALID'))::int AS invalid
       FROM bulk_credit_row WHERE batch_id = ${batchId}::uuid
+    ), t AS (
+      SELECT coalesce(jsonb_agg(jsonb_build_object('currency', currency, 'rowCount', n, 'amountMinor', total::text) ORDER BY currency), '[]') AS totals
+      FROM (SELECT currency, count(*)::int AS n, sum(amount_minor) AS total FROM bulk_credit_row
+            WHERE batch_id = ${batchId}::uuid AND status = 'PENDING' GROUP BY currency) c
     )
-    UPDATE bulk_credit_batch b SET content_sha256 = h.sha, valid_rows = h.valid FROM h WHERE b.id = ${batchId}::uuid
+    UPDATE bulk_credit_batch b SET content_sha256 = h.sha, valid_rows = h.valid, invalid_rows = h.invalid, totals = t.totals
+    FROM h, t WHERE b.id = ${batchId}::uuid
     RETURNING h.sha AS "contentSha256", h.valid AS "validRows"`;
   return row!;
 }
@@ -200,14 +219,6 @@ export const largestAmounts = (db: DbTx, batchId: string) =>
     SELECT DISTINCT ON (currency) currency, amount_minor AS "amountMinor", line
     FROM bulk_credit_row WHERE batch_id = ${batchId}::uuid AND status = 'PENDING'
     ORDER BY currency, amount_minor DESC, line`;
-
-export const statusCounts = async (db: DbTx, batchId: string): Promise<Record<BulkRowStatus, number>> => {
-  const rows = await db.$queryRaw<{ status: BulkRowStatus; count: number }[]>`
-    SELECT status, count(*)::int AS count FROM bulk_credit_row WHERE batch_id = ${batchId}::uuid GROUP BY status`;
-  const counts: Record<BulkRowStatus, number> = { INVALID: 0, PENDING: 0, CREATED: 0, SKIPPED: 0, FAILED: 0, CANCELLED: 0 };
-  for (const row of rows) counts[row.status] = row.count;
-  return counts;
-};
 
 const ROW_COLUMNS = columnList<BulkRowView>(
   { r: "bulk_credit_row" },
@@ -265,23 +276,44 @@ export const markRejected = (db: DbTx, approvalRequestId: string) => db.$execute
   UPDATE bulk_credit_batch SET status = 'REJECTED', finished_at = now()
   WHERE approval_request_id = ${approvalRequestId}::uuid AND status = 'PENDING_APPROVAL'`;
 
-/** Cancels a running batch: rows not yet issued are CANCELLED, its open chunks done. */
+/**
+ * Cancels a running batch: the rows of chunks no worker holds are CANCELLED and those chunks
+ * closed; a chunk in a worker's hands is finished by it (its rows issued and counted), or, if that
+ * worker died, cancelled by the next worker that takes it (cancelChunk).
+ */
 export async function cancelBatch(db: DbTx, batchId: string, staffId: string): Promise<number> {
   const [row] = await db.$queryRaw<{ cancelled: number }[]>`
-    WITH b AS (
-      UPDATE bulk_credit_batch SET status = 'CANCELLED', cancelled_at = now(), cancelled_by_id = ${staffId}::uuid, finished_at = now()
-      WHERE id = ${batchId}::uuid AND status = 'RUNNING' RETURNING id
+    WITH c AS (
+      UPDATE bulk_credit_chunk SET is_done = true
+      WHERE batch_id = ${batchId}::uuid AND NOT is_done AND (leased_until IS NULL OR leased_until < now())
+      RETURNING first_line, last_line
     ), r AS (
-      UPDATE bulk_credit_row SET status = 'CANCELLED', done_at = now()
-      WHERE batch_id IN (SELECT id FROM b) AND status = 'PENDING' RETURNING 1
-    ), c AS (
-      UPDATE bulk_credit_chunk SET is_done = true WHERE batch_id IN (SELECT id FROM b) AND NOT is_done
+      UPDATE bulk_credit_row r SET status = 'CANCELLED', done_at = now()
+      FROM c WHERE r.batch_id = ${batchId}::uuid AND r.line BETWEEN c.first_line AND c.last_line AND r.status = 'PENDING'
+      RETURNING 1
+    ), b AS (
+      UPDATE bulk_credit_batch SET status = 'CANCELLED', cancelled_at = now(), cancelled_by_id = ${staffId}::uuid, finished_at = now(),
+        cancelled_rows = cancelled_rows + (SELECT count(*) FROM r)
+      WHERE id = ${batchId}::uuid AND status = 'RUNNING'
     )
     SELECT count(*)::int AS cancelled FROM r`;
   return row?.cancelled ?? 0;
 }
 
-export type ChunkClaim = { batchId: string; chunkNo: number; firstLine: number; lastLine: number; issuedById: string };
+/** A cancelled batch's chunk taken again after its worker died: its waiting rows are CANCELLED, the chunk closed. */
+export async function cancelChunk(db: DbTx, chunk: Pick<ChunkClaim, "batchId" | "chunkNo" | "firstLine" | "lastLine">): Promise<void> {
+  await db.$executeRaw`
+    WITH r AS (
+      UPDATE bulk_credit_row SET status = 'CANCELLED', done_at = now()
+      WHERE batch_id = ${chunk.batchId}::uuid AND line BETWEEN ${chunk.firstLine} AND ${chunk.lastLine} AND status = 'PENDING'
+      RETURNING 1
+    ), c AS (
+      UPDATE bulk_credit_chunk SET is_done = true, leased_until = NULL WHERE batch_id = ${chunk.batchId}::uuid AND chunk_no = ${chunk.chunkNo}
+    )
+    UPDATE bulk_credit_batch SET cancelled_rows = cancelled_rows + (SELECT count(*) FROM r) WHERE id = ${chunk.batchId}::uuid`;
+}
+
+export type ChunkClaim = { batchId: string; chunkNo: number; firstLine: number; lastLine: number; issuedById: string; batchStatus: BulkStatus };
 
 /**
  * Leases the next open chunk of the oldest running batch for `leaseSeconds`: chunks others hold
@@ -293,12 +325,12 @@ export async function claimChunk(db: DbTx, leaseSeconds: number): Promise<ChunkC
     UPDATE bulk_credit_chunk c SET leased_until = now() + make_interval(secs => ${leaseSeconds}), attempts = c.attempts + 1
     FROM (
       SELECT k.batch_id, k.chunk_no FROM bulk_credit_chunk k JOIN bulk_credit_batch b ON b.id = k.batch_id
-      WHERE b.status = 'RUNNING' AND NOT k.is_done AND (k.leased_until IS NULL OR k.leased_until < now())
+      WHERE b.status IN ('RUNNING', 'CANCELLED') AND NOT k.is_done AND (k.leased_until IS NULL OR k.leased_until < now())
       ORDER BY b.created_at, k.chunk_no LIMIT 1 FOR UPDATE OF k SKIP LOCKED
     ) next, bulk_credit_batch b
     WHERE c.batch_id = next.batch_id AND c.chunk_no = next.chunk_no AND b.id = c.batch_id
     RETURNING c.batch_id::text AS "batchId", c.chunk_no AS "chunkNo", c.first_line AS "firstLine", c.last_line AS "lastLine",
-      b.issued_by_id::text AS "issuedById"`;
+      b.issued_by_id::text AS "issuedById", b.status AS "batchStatus"`;
   return row ?? null;
 }
 
@@ -335,9 +367,9 @@ export const usedKeys = async (db: DbTx, q: { actorId: string; operation: string
 export type RowOutcome = { line: number; status: "CREATED" | "SKIPPED" | "FAILED"; creditId: string | null; message: string | null };
 
 /**
- * Records a chunk's outcomes and closes the chunk, in one statement. A row cancelled while its
- * chunk was in flight but issued all the same says CREATED: the record follows the ledger.
- * Then completes the batch when no chunk is open.
+ * Records a chunk's outcomes, counts them on the batch and closes the chunk, in one statement; only
+ * rows still waiting are recorded and counted (a chunk finished twice counts once). Then completes
+ * the batch when no chunk is open.
  */
 export async function finishChunk(db: DbTx, chunk: Pick<ChunkClaim, "batchId" | "chunkNo">, outcomes: RowOutcome[]): Promise<void> {
   const json = JSON.stringify(outcomes);
@@ -345,12 +377,16 @@ export async function finishChunk(db: DbTx, chunk: Pick<ChunkClaim, "batchId" | 
     WITH r AS (
       UPDATE bulk_credit_row r SET status = x.status, credit_id = x."creditId"::uuid, message = x.message, done_at = now()
       FROM jsonb_to_recordset(${json}::jsonb) AS x(line int, status text, "creditId" text, message text)
-      WHERE r.batch_id = ${chunk.batchId}::uuid AND r.line = x.line
-        AND (r.status = 'PENDING' OR (r.status = 'CANCELLED' AND x."creditId" IS NOT NULL))
-      RETURNING 1
+      WHERE r.batch_id = ${chunk.batchId}::uuid AND r.line = x.line AND r.status = 'PENDING'
+      RETURNING r.status
+    ), c AS (
+      UPDATE bulk_credit_chunk SET is_done = true, leased_until = NULL WHERE batch_id = ${chunk.batchId}::uuid AND chunk_no = ${chunk.chunkNo}
     )
-    UPDATE bulk_credit_chunk SET is_done = true, leased_until = NULL
-    WHERE batch_id = ${chunk.batchId}::uuid AND chunk_no = ${chunk.chunkNo} AND (SELECT count(*) FROM r) >= 0`;
+    UPDATE bulk_credit_batch SET
+      created_rows = created_rows + (SELECT count(*) FROM r WHERE status = 'CREATED'),
+      skipped_rows = skipped_rows + (SELECT count(*) FROM r WHERE status = 'SKIPPED'),
+      failed_rows = failed_rows + (SELECT count(*) FROM r WHERE status = 'FAILED')
+    WHERE id = ${chunk.batchId}::uuid`;
   await db.$executeRaw`
     UPDATE bulk_credit_batch SET status = 'COMPLETED', finished_at = now()
     WHERE id = ${chunk.batchId}::uuid AND status = 'RUNNING'
@@ -360,6 +396,3 @@ export async function finishChunk(db: DbTx, chunk: Pick<ChunkClaim, "batchId" | 
 /** Gives a chunk back at once (its worker is stopping), so another takes it without waiting for the lease. */
 export const releaseChunk = (db: DbTx, chunk: Pick<ChunkClaim, "batchId" | "chunkNo">) =>
   db.$executeRaw`UPDATE bulk_credit_chunk SET leased_until = NULL WHERE batch_id = ${chunk.batchId}::uuid AND chunk_no = ${chunk.chunkNo} AND NOT is_done`;
-
-export const batchStatusOf = async (db: DbTx, batchId: string) =>
-  (await db.$queryRaw<{ status: BulkStatus }[]>`SELECT status FROM bulk_credit_batch WHERE id = ${batchId}::uuid`)[0]?.status ?? null;

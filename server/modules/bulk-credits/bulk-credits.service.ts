@@ -3,7 +3,7 @@
 import "server-only";
 import type { ServiceContext } from "@/server/lib/service-context";
 import { AppError } from "@/server/lib/app-error";
-import { currencyTotals, findBatch, findIssuedWithContent, findRowOfCredit, listRecentBatches, listRows, statusCounts, type BatchRecord } from "./bulk-credits.repo";
+import { findBatch, findIssuedWithContent, findRowOfCredit, listRecentBatches, listRows, type BatchRecord } from "./bulk-credits.repo";
 import type { BulkBatchInput, BulkBatchView, BulkRowsInput, BulkRowView } from "./bulk-credits.schema";
 import { batchApprovalNeed } from "./start-batch";
 
@@ -12,26 +12,25 @@ export { cancelBulkBatch, startBulkBatch } from "./start-batch";
 
 async function viewOf({ db, actor }: ServiceContext, batch: BatchRecord): Promise<BulkBatchView> {
   const isFinishedDraft = batch.status === "DRAFT" && batch.contentSha256 !== null;
-  const [counts, totals, duplicateOf, need] = await Promise.all([
-    statusCounts(db, batch.id),
-    currencyTotals(db, batch.id),
+  // Counters and totals live on the batch row: polling progress never reads the rows.
+  const [duplicateOf, need] = await Promise.all([
     isFinishedDraft ? findIssuedWithContent(db, batch.contentSha256!, batch.id) : null,
     isFinishedDraft && batch.createdById === actor.id ? batchApprovalNeed(db, actor, batch.id) : null,
   ]);
-  const doneRows = counts.CREATED + counts.SKIPPED + counts.FAILED + counts.CANCELLED;
+  const doneRows = batch.createdRows + batch.skippedRows + batch.failedRows + batch.cancelledRows;
   return {
     id: batch.id,
     status: batch.status,
     fileName: batch.fileName,
     rowCount: batch.receivedRows,
     validRows: batch.validRows,
-    problemRows: counts.INVALID,
-    createdRows: counts.CREATED,
-    skippedRows: counts.SKIPPED,
-    failedRows: counts.FAILED,
-    cancelledRows: counts.CANCELLED,
+    problemRows: batch.invalidRows,
+    createdRows: batch.createdRows,
+    skippedRows: batch.skippedRows,
+    failedRows: batch.failedRows,
+    cancelledRows: batch.cancelledRows,
     doneRows,
-    totals,
+    totals: batch.totals.map((t) => ({ currency: t.currency, rowCount: t.rowCount, amountMinor: BigInt(t.amountMinor) })),
     createdBy: { id: batch.createdById, name: batch.createdByName },
     createdAt: batch.createdAt,
     startedAt: batch.startedAt,

@@ -11,7 +11,7 @@ import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
 import type { IssueCreditInput } from "@/server/modules/credits/credits.schema";
 import { issueCredit, issueCreditsFast } from "@/server/modules/credits/issue-credit";
 import { getStaffActor } from "@/server/modules/staff/staff.service";
-import { batchStatusOf, claimChunk, finishChunk, pendingRowsOf, releaseChunk, usedKeys, type ChunkClaim, type PendingRow, type RowOutcome } from "./bulk-credits.repo";
+import { cancelChunk, claimChunk, finishChunk, pendingRowsOf, releaseChunk, usedKeys, type ChunkClaim, type PendingRow, type RowOutcome } from "./bulk-credits.repo";
 
 /** The namespace of the rows' idempotency keys: uuid5(`${batchId}:${line}`, BULK_KEY_NAMESPACE). */
 export const BULK_KEY_NAMESPACE = "5b0c3a52-6c2e-4d0e-9b7e-0d5b1c2a9f10";
@@ -57,10 +57,13 @@ export async function runBulkCredits(db: Db, opts: BulkRunOptions): Promise<Bulk
   return result;
 }
 
-/** Issues a chunk's waiting rows and records each outcome; a cancelled batch's chunk issues nothing. */
+/**
+ * Issues a chunk's waiting rows and records each outcome. A chunk of a cancelled batch (its worker
+ * died before the cancel) issues nothing: its rows are cancelled.
+ */
 export async function issueChunk(db: Db, actor: Actor | null, chunk: ChunkClaim): Promise<RowOutcome[]> {
-  if ((await batchStatusOf(db, chunk.batchId)) !== "RUNNING") {
-    await finishChunk(db, chunk, []);
+  if (chunk.batchStatus !== "RUNNING") {
+    await cancelChunk(db, chunk);
     return [];
   }
   const { rows, inputs } = await chunkInputsOf(db, chunk);
