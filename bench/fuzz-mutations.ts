@@ -26,6 +26,7 @@ import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
 import { ZIssueCreditInput } from "@/server/modules/credits/credits.schema";
 import { issueCredit } from "@/server/modules/credits/issue-credit";
+import { createBulkDraft } from "@/server/modules/bulk-credits/upload-batch";
 import { ZSetMoneyLimitInput } from "@/server/modules/limits/limits.schema";
 import { setMoneyLimit } from "@/server/modules/limits/limits.service";
 import { createApiKey } from "@/server/modules/api-keys/api-keys.service";
@@ -131,6 +132,8 @@ type Fixtures = {
   webhookDeliveryId: string;
   /** An API key made for the fuzz, for apiKeys.revoke. */
   revokeApiKeyId: string;
+  /** A draft bulk credit batch for the bulkCredits mutations. */
+  bulkBatchId: string;
 };
 
 async function fixtureActor(db: Db, role: string) {
@@ -181,6 +184,8 @@ async function fixturesFrom(db: Db): Promise<Fixtures> {
     deleteRoleKey: await customRole("Fuzz delete"),
     targetStaffId: (await fixtureActor(db, "VIEWER")).actor.id,
     revokeApiKeyId: (await createApiKey(admin, { name: `Fuzz revoke ${process.pid}`, scopes: ["customers:read"], expiresAt: null })).key.id,
+    // A draft bulk batch of one row (the admin's, as the fuzz calls are).
+    bulkBatchId: (await createBulkDraft(admin, { fileName: "fuzz.csv", rowCount: 1, byteCount: 60, columns: ["customer", "amount", "currency", "category"] })).batchId,
   };
 }
 
@@ -193,6 +198,11 @@ const freshName = () => `Fuzz ${process.pid} ${++nameCounter}`;
 function validInputs(f: Fixtures): Record<string, () => Record<string, unknown>> {
   const key = () => randomUUID();
   return {
+    "bulkCredits.createDraft": () => ({ fileName: "fuzz.csv", rowCount: 1, byteCount: 60, columns: ["customer", "amount", "currency", "category"] }),
+    "bulkCredits.addRows": () => ({ batchId: f.bulkBatchId, rows: [{ line: 2, customer: f.customerId, amount: "1.00", currency: "USD", category: "Goodwill", memo: "fuzz" }] }),
+    "bulkCredits.finishUpload": () => ({ batchId: f.bulkBatchId }),
+    "bulkCredits.start": () => ({ batchId: f.bulkBatchId, idempotencyKey: key() }),
+    "bulkCredits.cancel": () => ({ batchId: f.bulkBatchId }),
     "credits.issue": () => ({ idempotencyKey: key(), customerId: f.customerId, amount: "5.00", currency: "USD", categoryId: DEFAULT_CATEGORY_IDS.goodwill, memo: "fuzz", expiresAt: null, notifyCustomer: false }),
     "credits.send": () => ({
       idempotencyKey: key(), customerId: f.customerId, amount: "5.00", currency: "USD", infrastructureId: DEFAULT_INFRASTRUCTURE_IDS.manual,

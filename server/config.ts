@@ -51,6 +51,10 @@ const ZConfig = z.object({
   APPROVALS_EXPIRE_INTERVAL_MINUTES: wholeNumber("APPROVALS_EXPIRE_INTERVAL_MINUTES", { unit: "minutes", min: 0, max: 1440, fallback: 10 }),
   /** How often the ledger roll-up closes finished hours for the reports (ledger-rollup.ts). */
   LEDGER_ROLLUP_INTERVAL_MINUTES: wholeNumber("LEDGER_ROLLUP_INTERVAL_MINUTES", { unit: "minutes", min: 0, max: 1440, fallback: 5 }),
+  BULK_CREDITS_INTERVAL_SECONDS: wholeNumber("BULK_CREDITS_INTERVAL_SECONDS", { unit: "seconds", min: 0, max: 3600, fallback: 2 }),
+  BULK_CREDITS_CHUNK_ROWS: wholeNumber("BULK_CREDITS_CHUNK_ROWS", { unit: "rows", min: 1, max: 5000, fallback: 250 }),
+  BULK_CREDITS_PARALLEL: wholeNumber("BULK_CREDITS_PARALLEL", { unit: "chunks", min: 1, max: 32, fallback: 4 }),
+  BULK_CREDITS_LEASE_SECONDS: wholeNumber("BULK_CREDITS_LEASE_SECONDS", { unit: "seconds", min: 1, max: 3600, fallback: 60 }),
   PAYMENT_GATEWAY: optionalText.transform((raw, ctx) => {
     const name = (raw ?? "sandbox").toLowerCase();
     const known = PAYMENT_GATEWAYS.find((gateway) => gateway === name);

@@ -17,4 +17,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/settings", label: "Settings", permission: "settings:manage" },
   { href: "/settings/webhooks", label: "Webhooks", permission: "webhooks:manage" },
   { href: "/credits/send", label: "Send credits", permission: "credits:issue", group: "User actions" },
+  { href: "/credits/bulk", label: "Bulk credit", permission: "credits:issue", group: "User actions" },
 ];

@@ -1,9 +1,10 @@
 // The background jobs, one entry each. A later batch job (webhook delivery, bulk credit)
 // is one more entry here: job-queue.ts creates its queue, runs it every period on one
 // server at a time and retries it when it throws.
-import type { Config } from "@/server/config";
+import { config as readConfig, type Config } from "@/server/config";
 import type { Db } from "@/server/db/client";
 import { expireApprovals } from "@/server/modules/approvals/expire-approvals";
+import { runBulkCredits } from "@/server/modules/bulk-credits/run-bulk-credits";
 import { expireCredits } from "@/server/modules/credits/expire-credits";
 import { expireHolds } from "@/server/modules/holds/expire-holds";
 import { deliverDueNotifications } from "@/server/modules/notifications/deliver-notifications";
@@ -117,6 +118,17 @@ export const JOBS = [
     run: async ({ db }) => {
       const result = await rollupLedger(db);
       return result.from ? `hours ${result.from.toISOString()} to ${result.closedThrough?.toISOString()} rolled up (${result.bucketRows} rows)` : null;
+    },
+  },
+  {
+    // Takes the open chunks of running bulk batches; a chunk's lease brings back one whose worker died.
+    name: "bulk-credit",
+    label: "Bulk credit",
+    periodMs: (config) => config.BULK_CREDITS_INTERVAL_SECONDS * 1000,
+    run: async ({ db }) => {
+      const { BULK_CREDITS_PARALLEL, BULK_CREDITS_LEASE_SECONDS } = readConfig();
+      const result = await runBulkCredits(db, { parallel: BULK_CREDITS_PARALLEL, leaseSeconds: BULK_CREDITS_LEASE_SECONDS });
+      return result.rows > 0 ? `${result.created} credits created, ${result.skipped} skipped, ${result.failed} failed in ${result.chunks} chunks` : null;
     },
   },
 ] as const satisfies readonly JobDefinition[];

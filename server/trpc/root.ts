@@ -2,6 +2,7 @@ import "server-only";
 import { apiKeysRouter } from "@/server/modules/api-keys/api-keys.router";
 import { approvalsRouter } from "@/server/modules/approvals/approvals.router";
 import { auditRouter } from "@/server/modules/audit/audit.router";
+import { bulkCreditsRouter } from "@/server/modules/bulk-credits/bulk-credits.router";
 import { creditsRouter } from "@/server/modules/credits/credits.router";
 import { customersRouter } from "@/server/modules/customers/customers.router";
 import { holdsRouter } from "@/server/modules/holds/holds.router";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   approvals: approvalsRouter,
   audit: auditRouter,
+  bulkCredits: bulkCreditsRouter,
   credits: creditsRouter,
   customers: customersRouter,
   holds: holdsRouter,

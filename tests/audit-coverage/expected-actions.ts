@@ -7,6 +7,13 @@ export const EXPECTED_AUDIT_ACTIONS: Record<string, readonly string[]> = {
   "apiKeys.revoke": ["api_key.revoke"],
   "approvals.approve": ["approval.approve"],
   "approvals.reject": ["approval.reject"],
+  // An upload is audited once, when its draft is made; its pieces and preview belong to it. Starting
+  // writes the batch's row, and each credit its own.
+  "bulkCredits.createDraft": ["credit.bulk_upload"],
+  "bulkCredits.addRows": ["credit.bulk_upload"],
+  "bulkCredits.finishUpload": ["credit.bulk_upload"],
+  "bulkCredits.start": ["credit.bulk_start", "approval.request"],
+  "bulkCredits.cancel": ["credit.bulk_cancel"],
   "credits.issue": ["credit.issue", "approval.request"],
   "credits.send": ["credit.send", "approval.request"],
   "credits.update": ["credit.update", "approval.request"],

@@ -9,7 +9,7 @@ export type NewApprovalRequest = {
   operation: string;
   requesterId: string;
   idempotencyKey: string;
-  customerId: string;
+  customerId: string | null;
   amountMinor: bigint;
   currency: string;
   limitReason: string;
@@ -32,8 +32,9 @@ type ViewRow = {
   id: string;
   operation: ApprovableOperation;
   status: ApprovalStatus;
-  customerId: string;
-  customerName: string;
+  customerId: string | null;
+  customerName: string | null;
+  bulkBatchId: string | null;
   amountMinor: bigint;
   currency: string;
   limitReason: string;
@@ -50,14 +51,15 @@ type ViewRow = {
 
 const VIEW_COLUMNS = Prisma.sql`
   r.id, r.operation, r.status, r.customer_id::text AS "customerId",
-  trim(c.first_name || ' ' || c.last_name) AS "customerName", r.amount_minor AS "amountMinor", r.currency::text AS currency,
+  trim(c.first_name || ' ' || c.last_name) AS "customerName",
+  (SELECT bb.id::text FROM bulk_credit_batch bb WHERE bb.approval_request_id = r.id) AS "bulkBatchId", r.amount_minor AS "amountMinor", r.currency::text AS currency,
   r.limit_reason AS "limitReason", r.requester_note AS "requesterNote", r.requester_id::text AS "requesterId",
   rq.name AS "requesterName", r.created_at AS "createdAt", r.expires_at AS "expiresAt", r.decided_by_id::text AS "decidedById",
   d.name AS "decidedByName", r.decided_at AS "decidedAt", r.decision_reason AS "decisionReason"`;
 
 const VIEW_FROM = Prisma.sql`
   FROM approval_request r
-  JOIN customer c ON c.id = r.customer_id
+  LEFT JOIN customer c ON c.id = r.customer_id
   JOIN staff_user rq ON rq.id = r.requester_id
   LEFT JOIN staff_user d ON d.id = r.decided_by_id`;
 
@@ -65,7 +67,8 @@ export const approvalView = (row: ViewRow): ApprovalRequestView => ({
   id: row.id,
   operation: row.operation,
   status: row.status,
-  customer: { id: row.customerId, name: row.customerName },
+  customer: row.customerId === null ? null : { id: row.customerId, name: row.customerName ?? "" },
+  bulkBatchId: row.bulkBatchId,
   amountMinor: row.amountMinor,
   currency: row.currency,
   limitReason: row.limitReason,
@@ -135,10 +138,15 @@ export async function countPendingApprovals(db: Db): Promise<number> {
 }
 
 /** Marks every pending request past its expiry EXPIRED, in one statement; returns what it marked. */
-export async function expireDueApprovals(tx: DbTx, now: Date): Promise<{ id: string; customerId: string; requesterId: string; operation: string }[]> {
+export async function expireDueApprovals(tx: DbTx, now: Date): Promise<{ id: string; customerId: string | null; requesterId: string; operation: string }[]> {
   return tx.$queryRaw`
     UPDATE approval_request SET status = 'EXPIRED', decided_at = ${now}::timestamptz
     WHERE id IN (SELECT id FROM approval_request WHERE status = 'PENDING' AND expires_at <= ${now}::timestamptz
                  ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED)
     RETURNING id, customer_id::text AS "customerId", requester_id::text AS "requesterId", operation`;
 }
+
+/** A rejected (or expired) bulk credit request's batch will never run. */
+export const rejectBulkBatchSql = (requestId: string) => Prisma.sql`
+  UPDATE bulk_credit_batch SET status = 'REJECTED', finished_at = now()
+  WHERE approval_request_id = ${requestId}::uuid AND status = 'PENDING_APPROVAL'`;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ZCursor, ZIdempotencyKey, ZLineText } from "@/server/lib/zod-fields";
 
 /** The money operations that can wait for approval, by their idempotency operation name. */
-export const APPROVABLE_OPERATIONS = ["credit.issue", "credit.send", "credit.update", "credit.set_balance", "refund.create"] as const;
+export const APPROVABLE_OPERATIONS = ["credit.issue", "credit.send", "credit.update", "credit.set_balance", "refund.create", "credit.bulk"] as const;
 export type ApprovableOperation = (typeof APPROVABLE_OPERATIONS)[number];
 
 export const APPROVABLE_OPERATION_LABELS: Record<ApprovableOperation, string> = {
@@ -12,6 +12,7 @@ export const APPROVABLE_OPERATION_LABELS: Record<ApprovableOperation, string> = 
   "credit.update": "Raise a credit's amount",
   "credit.set_balance": "Set balance",
   "refund.create": "Refund a payment",
+  "credit.bulk": "Bulk credit from a CSV",
 };
 
 export const APPROVAL_STATUSES = ["PENDING", "APPROVED", "REJECTED", "EXPIRED"] as const;
@@ -44,7 +45,10 @@ export type ApprovalRequestView = {
   id: string;
   operation: ApprovableOperation;
   status: ApprovalStatus;
-  customer: { id: string; name: string };
+  /** Null for a bulk credit batch, which credits many customers. */
+  customer: { id: string; name: string } | null;
+  /** The bulk batch a "credit.bulk" request starts. */
+  bulkBatchId: string | null;
   amountMinor: bigint;
   currency: string;
   /** Why it needed approval, e.g. "above your $100.00 single-credit limit". */

@@ -7,7 +7,7 @@ import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { executeTogether } from "@/server/modules/credits/ledger";
 import { finishRefund, type RecordedRefund } from "@/server/modules/refunds/create-refund";
 import { getStoreDateStyle } from "@/server/modules/settings/settings.service";
-import { decideApprovalSql, findApprovalView, lockApprovalRequest, type LockedApprovalRequest } from "./approvals.repo";
+import { decideApprovalSql, findApprovalView, lockApprovalRequest, rejectBulkBatchSql, type LockedApprovalRequest } from "./approvals.repo";
 import { APPROVAL_STATUS_LABELS, type ApprovalDecisionResult, type ApproveInput, type RejectInput } from "./approvals.schema";
 import { runApprovedAction } from "./run-approved-action";
 
@@ -53,7 +53,7 @@ export async function approveRequest({ db, actor }: ServiceContext, input: Appro
           action: "approval.approve",
           entityType: "approval_request",
           entityId: request.id,
-          customerId: request.customer.id,
+          customerId: request.customer?.id ?? null,
           before: { status: "PENDING" },
           after: { status: "APPROVED" },
           details: { operation: request.operation, amountMinor: request.amountMinor, currency: request.currency, requestedById: request.requester.id },
@@ -73,12 +73,13 @@ export async function rejectRequest({ db, actor }: ServiceContext, input: Reject
     const request = await lockDecidable(tx, input.requestId, actor.id);
     await executeTogether(tx, [
       decideApprovalSql(request.id, { status: "REJECTED", deciderId: actor.id, reason: input.reason }),
+      ...(request.operation === "credit.bulk" ? [rejectBulkBatchSql(request.id)] : []),
       auditInsertSql({
         actor,
         action: "approval.reject",
         entityType: "approval_request",
         entityId: request.id,
-        customerId: request.customer.id,
+        customerId: request.customer?.id ?? null,
         reason: input.reason,
         before: { status: "PENDING" },
         after: { status: "REJECTED" },

@@ -2,7 +2,7 @@ import type { Db } from "@/server/db/client";
 import { moneyTransaction } from "@/server/lib/money-transaction";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { executeTogether } from "@/server/modules/credits/ledger";
-import { expireDueApprovals } from "./approvals.repo";
+import { expireDueApprovals, rejectBulkBatchSql } from "./approvals.repo";
 
 /**
  * Marks requests undecided past their 7 days EXPIRED, in batches, each with its audit row (system
@@ -15,9 +15,9 @@ export async function expireApprovals({ db }: { db: Db }, now = new Date()): Pro
     const batch = await moneyTransaction(db, async (tx) => {
       const rows = await expireDueApprovals(tx, now);
       if (rows.length) {
-        await executeTogether(
-          tx,
-          rows.map((row) =>
+        await executeTogether(tx, [
+          ...rows.filter((row) => row.operation === "credit.bulk").map((row) => rejectBulkBatchSql(row.id)),
+          ...rows.map((row) =>
             auditInsertSql({
               actor: null,
               action: "approval.expire",
@@ -30,7 +30,7 @@ export async function expireApprovals({ db }: { db: Db }, now = new Date()): Pro
               details: { operation: row.operation, requestedById: row.requesterId },
             }),
           ),
-        );
+        ]);
       }
       return rows.length;
     });

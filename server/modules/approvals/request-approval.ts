@@ -9,7 +9,8 @@ import { APPROVAL_LIFETIME_DAYS, type ApprovableOperation, type ApprovalPending 
 export type ApprovalRequestDraft = {
   operation: ApprovableOperation;
   input: { idempotencyKey: string };
-  customerId: string;
+  /** Null for a bulk credit batch. */
+  customerId: string | null;
   amountMinor: bigint;
   currency: string;
   limitReason: string;

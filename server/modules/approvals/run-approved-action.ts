@@ -5,6 +5,7 @@ import type { Actor } from "@/server/lib/service-context";
 import { issueContextSql, type IssueContext } from "@/server/modules/credits/credits.repo";
 import type { IssueCreditInput, SendCreditsInput, SetBalanceInput, UpdateCreditInput } from "@/server/modules/credits/credits.schema";
 import { issueCreditInTx } from "@/server/modules/credits/issue-credit";
+import { startApprovedBatchInTx } from "@/server/modules/bulk-credits/start-batch";
 import { sendCreditsInTx } from "@/server/modules/credits/send-credits";
 import { setBalanceInTx } from "@/server/modules/credits/set-balance";
 import { updateCreditInTx } from "@/server/modules/credits/update-credit";
@@ -50,5 +51,11 @@ export async function runApprovedAction(
       return { refund: null };
     case "refund.create":
       return { refund: done(await recordRefundInTx(tx, approver, input as CreateRefundInput, approved)) as RecordedRefund };
+    case "credit.bulk": {
+      // Starts the batch under the approver; the job issues its rows (each through issueCredit).
+      const started = await startApprovedBatchInTx(tx, approver, input as { batchId: string }, approved.mode);
+      await tx.$executeRaw(approved.resultSql({ status: "RUNNING", batchId: started.batchId }));
+      return { refund: null };
+    }
   }
 }

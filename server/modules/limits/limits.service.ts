@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/server/lib/app-error";
 import { sortByCurrency } from "@/server/lib/money";
-import type { ServiceContext } from "@/server/lib/service-context";
+import type { Actor, ServiceContext } from "@/server/lib/service-context";
+import type { DbTx } from "@/server/db/client";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
 import { findMainCurrency } from "@/server/modules/settings/settings.repo";
 import type { ActorLimits, MoneyLimitRow } from "./limit-rules";
@@ -101,7 +102,10 @@ export async function clearMoneyLimit({ db, actor }: ServiceContext, input: Clea
  * The signed-in staff member's limits per currency with what they moved directly in the last 24
  * hours, shaped for `approvalReasonFor` so dialogs can say "needs approval" before submitting.
  */
-export async function getMyLimits({ db, actor }: ServiceContext): Promise<ActorLimits & { roleName: string }> {
+export const getMyLimits = ({ db, actor }: ServiceContext): Promise<ActorLimits & { roleName: string }> => limitsOfActor(db, actor);
+
+/** getMyLimits inside a transaction (bulk credit weighs a whole batch against them). */
+export async function limitsOfActor(db: DbTx, actor: Actor): Promise<ActorLimits & { roleName: string }> {
   if (actor.role === UNLIMITED_ROLE_KEY) return { roleName: actor.roleName, isUnlimited: true, byCurrency: {} };
   const [limits, usage] = await Promise.all([listRoleLimits(db, actor.role), usageInLastDayByCurrency(db, actor.id)]);
   const byCurrency: ActorLimits["byCurrency"] = {};

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { formatDistanceToNowStrict } from "date-fns";
 import { money } from "@/components/money";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { APPROVABLE_OPERATION_LABELS, type ApprovalRequestView } from "@/server/modules/approvals/approvals.schema";
+import { ApprovalTarget } from "./approval-target";
 
 type Props = {
   requests: ApprovalRequestView[];
@@ -35,9 +35,7 @@ export function ApprovalsTable({ requests, approvingId, onApprove, onReject }: P
         {requests.map((r) => (
           <tr key={r.id} className="align-top">
             <Td className="whitespace-nowrap">
-              <Link href={`/customers/${r.customer.id}`} className="font-medium text-blue-700 hover:underline">
-                {r.customer.name}
-              </Link>
+              <ApprovalTarget request={r} />
             </Td>
             <Td className="whitespace-nowrap">{APPROVABLE_OPERATION_LABELS[r.operation]}</Td>
             <Td className="text-right whitespace-nowrap tabular-nums">{money(r)}</Td>

@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/select";
 import { money } from "@/components/money";
 import { APPROVABLE_OPERATION_LABELS, type ApprovalRequestView } from "@/server/modules/approvals/approvals.schema";
+import { approvalTargetName } from "./approval-target";
 
 type Props = { request: ApprovalRequestView | null; onClose: () => void; onDecided: () => Promise<unknown> };
 
@@ -20,7 +21,7 @@ export function RejectDialog({ request, onClose, onDecided }: Props) {
       open={request !== null}
       onOpenChange={(open) => (open ? undefined : onClose())}
       title="Reject request"
-      description={request ? `${APPROVABLE_OPERATION_LABELS[request.operation]} of ${money(request)} for ${request.customer.name}, by ${request.requester.name}` : undefined}
+      description={request ? `${APPROVABLE_OPERATION_LABELS[request.operation]} of ${money(request)} for ${approvalTargetName(request)}, by ${request.requester.name}` : undefined}
     >
       {request ? <RejectForm request={request} onClose={onClose} onDecided={onDecided} /> : null}
     </Dialog>

@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { formatDistanceToNowStrict } from "date-fns";
 import { ApprovalStatusBadge } from "@/components/approvals/approval-status-badge";
@@ -12,6 +11,7 @@ import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useUrlState } from "@/components/use-url-state";
 import { APPROVABLE_OPERATION_LABELS } from "@/server/modules/approvals/approvals.schema";
+import { ApprovalTarget } from "@/app/(admin)/approvals/_components/approval-target";
 
 /** The caller's own requests in every status, with who decided and why. */
 export function MyRequestsList() {
@@ -48,9 +48,7 @@ export function MyRequestsList() {
                 <tr key={r.id} className="align-top">
                   <Td className="whitespace-nowrap">{formatDistanceToNowStrict(r.createdAt, { addSuffix: true })}</Td>
                   <Td className="whitespace-nowrap">
-                    <Link href={`/customers/${r.customer.id}`} className="font-medium text-blue-700 hover:underline">
-                      {r.customer.name}
-                    </Link>
+                    <ApprovalTarget request={r} />
                   </Td>
                   <Td className="whitespace-nowrap">{APPROVABLE_OPERATION_LABELS[r.operation]}</Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">{money(r)}</Td>

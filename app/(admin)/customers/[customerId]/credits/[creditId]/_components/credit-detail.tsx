@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Pencil, Trash2 } from "lucide-react";
@@ -18,6 +19,8 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
   const { formatDateTime } = useDates();
   const trpc = useTRPC();
   const detail = useQuery(trpc.credits.get.queryOptions({ creditId }));
+  // A credit issued by a bulk batch links back to it.
+  const batch = useQuery(trpc.bulkCredits.ofCredit.queryOptions({ creditId }));
   const [isEditing, setIsEditing] = useState(false);
   const [isDeleteOpen, setIsDeleteOpen] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -40,6 +43,16 @@ export function CreditDetail({ customerId, creditId }: { customerId: string; cre
     ["Memo", credit.memo ?? "—"],
     ["Expires", credit.expiresAt ? formatDateTime(credit.expiresAt) : "Never"],
     ["Issued", `${formatDateTime(credit.createdAt)} by ${credit.createdBy?.name ?? "System"}`],
+    ...(batch.data
+      ? ([
+          [
+            "Bulk batch",
+            <Link key="batch" href={`/credits/bulk/${batch.data.batchId}`} className="text-blue-700 hover:underline">
+              {batch.data.fileName}, line {batch.data.line}
+            </Link>,
+          ],
+        ] as [string, React.ReactNode][])
+      : []),
     ...(credit.voidedAt
       ? ([["Deleted", `${formatDateTime(credit.voidedAt)} by ${credit.voidedBy?.name ?? "System"}: ${credit.voidReason ?? ""}`]] as [string, string][])
       : []),
