@@ -42,6 +42,10 @@ describe("parseConfig", () => {
       API_RATE_LIMIT_PER_SECOND: 100,
       HOLD_TTL_MINUTES: 30,
       HOLDS_EXPIRE_INTERVAL_SECONDS: 60,
+      BULK_CREDITS_INTERVAL_SECONDS: 2,
+      BULK_CREDITS_CHUNK_ROWS: 250,
+      BULK_CREDITS_PARALLEL: 4,
+      BULK_CREDITS_LEASE_SECONDS: 60,
       WORKERS: 1,
     };
     expect(parseConfig({})).toEqual(defaults);

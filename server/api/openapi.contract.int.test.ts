@@ -14,7 +14,7 @@ const doc = buildOpenApiDocument();
 const ajv = new Ajv2020({ strict: false, validateSchema: false, validateFormats: false, allErrors: true });
 ajv.addSchema(doc, "openapi");
 
-type Fixtures = { customerId: string; externalId: string; email: string };
+type Fixtures = { customerId: string; externalId: string; email: string; captureHoldId: string; releaseHoldId: string; spendId: string };
 
 /** One valid request per route, by operationId: a route added without one fails the first test. */
 const VALID_CALLS: Record<string, (f: Fixtures) => Omit<ApiCall, "key">> = {
@@ -25,6 +25,10 @@ const VALID_CALLS: Record<string, (f: Fixtures) => Omit<ApiCall, "key">> = {
   getBalances: (f) => ({ path: `/customers/${f.customerId}/balances` }),
   issueCredit: (f) => ({ method: "POST", path: `/customers/${f.customerId}/credits`, body: { amount: "4.20", currency: "USD", memo: "contract", expires_at: "2099-01-01T00:00:00Z" } }),
   listCreditHistory: (f) => ({ path: `/customers/${f.customerId}/credit-history?limit=1` }),
+  placeHold: (f) => ({ method: "POST", path: "/holds", body: { customer_id: f.customerId, amount: "0.50", currency: "USD", order_ref: "ORDER-contract" } }),
+  captureHold: (f) => ({ method: "POST", path: `/holds/${f.captureHoldId}/capture`, body: { amount: "0.75" } }),
+  releaseHold: (f) => ({ method: "POST", path: `/holds/${f.releaseHoldId}/release`, body: {} }),
+  reverseSpend: (f) => ({ method: "POST", path: `/spends/${f.spendId}/reverse`, body: {} }),
 };
 
 const pointerToken = (token: string) => encodeURIComponent(token.replaceAll("~", "~0").replaceAll("/", "~1"));
@@ -55,8 +59,16 @@ beforeAll(async () => {
   noScopes = await createTestApiKey(t.db, ["refunds:create"]);
   const externalId = `contract-${uniqueWord()}`;
   const customer = await createCustomer(t.db, { externalId, phone: "+44 20 7946 0018" });
-  fixtures = { customerId: customer.id, externalId, email: customer.email };
-  await callApi(t.db, { ...VALID_CALLS.issueCredit!(fixtures), key });
+  const base = { customerId: customer.id, externalId, email: customer.email, captureHoldId: "", releaseHoldId: "", spendId: "" };
+  await callApi(t.db, { ...VALID_CALLS.issueCredit!(base), key });
+  const hold = async () => {
+    const placed = await callApi(t.db, { ...VALID_CALLS.placeHold!(base), body: { customer_id: customer.id, amount: "1.00", currency: "USD", order_ref: "ORDER-fixture" }, key });
+    expect(placed.status).toBe(201);
+    return (placed.body as { hold: { id: string } }).hold.id;
+  };
+  const spent = await callApi(t.db, { method: "POST", path: `/holds/${await hold()}/capture`, body: {}, key });
+  expect(spent.status).toBe(200);
+  fixtures = { ...base, captureHoldId: await hold(), releaseHoldId: await hold(), spendId: (spent.body as { spend: { operation_id: string } }).spend.operation_id };
 });
 afterAll(() => t.close());
 

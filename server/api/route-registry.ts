@@ -5,8 +5,9 @@ import type { ApiMethod, ApiRoute } from "./api-route";
 import { balanceRoutes } from "./routes/balances.routes";
 import { creditRoutes } from "./routes/credits.routes";
 import { customerRoutes } from "./routes/customers.routes";
+import { holdRoutes } from "./routes/holds.routes";
 
-export const API_ROUTES: readonly ApiRoute[] = [...customerRoutes, ...balanceRoutes, ...creditRoutes];
+export const API_ROUTES: readonly ApiRoute[] = [...customerRoutes, ...balanceRoutes, ...creditRoutes, ...holdRoutes];
 
 type Segment = { literal: string } | { param: string };
 type CompiledRoute = { route: ApiRoute; segments: Segment[] };
