@@ -1,0 +1,92 @@
+// A checkout over the Storefront API: hold, partial capture (the rest released), cancel (reverse),
+// with the refusals a shop's code will meet; the balances answer shows what is held.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { createCustomer } from "@/tests/factories/customers";
+import { callApi, createTestApiKey, type TestApiKey } from "@/tests/helpers/storefront-api";
+
+let t: TestDb;
+let key: TestApiKey;
+
+beforeAll(async () => {
+  t = await openTestDb();
+  key = await createTestApiKey(t.db);
+});
+afterAll(() => t.close());
+
+async function fundedCustomer(amount = "100.00") {
+  const customer = await createCustomer(t.db);
+  const issued = await callApi(t.db, { path: `/customers/${customer.id}/credits`, key, body: { amount, currency: "USD" } });
+  expect(issued.status).toBe(201);
+  return customer.id;
+}
+
+const hold = (customerId: string, amount: string, extra: { currency?: string; idempotencyKey?: string } = {}) =>
+  callApi(t.db, { path: "/holds", key, idempotencyKey: extra.idempotencyKey, body: { customer_id: customerId, amount, currency: extra.currency ?? "USD", order_ref: "ORDER-1001" } });
+
+const balances = async (customerId: string) => (await callApi(t.db, { path: `/customers/${customerId}/balances`, key })).body.balances[0];
+
+describe("checkout with store credit over the API", () => {
+  it("holds 20.00, captures 15.00 (the rest released), and a cancelled order's reversal puts it back once", async () => {
+    const customerId = await fundedCustomer();
+    const placed = await hold(customerId, "20.00");
+    expect(placed.status).toBe(201);
+    expect(placed.body.balance.spendable.amount).toBe("80.00");
+    expect(await balances(customerId)).toMatchObject({ total: { amount: "100.00" }, held: { amount: "20.00" }, spendable: { amount: "80.00" } });
+
+    const captured = await callApi(t.db, { path: `/holds/${placed.body.hold.id}/capture`, key, body: { amount: "15.00" } });
+    expect(captured.status).toBe(200);
+    expect(captured.body).toMatchObject({ hold: { status: "CAPTURED", captured: { amount: "15.00" } }, spend: { amount: { amount: "15.00" } } });
+    expect(await balances(customerId)).toMatchObject({ total: { amount: "85.00" }, held: { amount: "0.00" }, spendable: { amount: "85.00" } });
+
+    const again = await callApi(t.db, { path: `/holds/${placed.body.hold.id}/capture`, key, body: {} });
+    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect(again.status).toBeLessThan(500);
+
+    const spendId = captured.body.spend.operation_id as string;
+    const reversed = await callApi(t.db, { path: `/spends/${spendId}/reverse`, key, body: {} });
+    expect(reversed.status).toBe(200);
+    expect(reversed.body.balance.amount).toBe("100.00");
+    const twice = await callApi(t.db, { path: `/spends/${spendId}/reverse`, key, body: {} });
+    expect(twice.status).toBeGreaterThanOrEqual(400);
+    expect(twice.status).toBeLessThan(500);
+    expect(await balances(customerId)).toMatchObject({ total: { amount: "100.00" }, spendable: { amount: "100.00" } });
+  });
+
+  it("releases a hold back to the spendable balance, and replays a retried release", async () => {
+    const customerId = await fundedCustomer("30.00");
+    const placed = await hold(customerId, "30.00");
+    expect((await hold(customerId, "0.01")).body.error).toMatchObject({ field: expect.any(String) });
+    const idempotencyKey = randomUUID();
+    const released = await callApi(t.db, { path: `/holds/${placed.body.hold.id}/release`, key, idempotencyKey, body: {} });
+    expect(released.status).toBe(200);
+    expect(released.body.hold.status).toBe("RELEASED");
+    const replay = await callApi(t.db, { path: `/holds/${placed.body.hold.id}/release`, key, idempotencyKey, body: {} });
+    expect(replay.body).toEqual(released.body);
+    expect((await balances(customerId)).spendable.amount).toBe("30.00");
+  });
+
+  it("refuses bad input with the field named and writes nothing", async () => {
+    const customerId = await fundedCustomer("10.00");
+    const refusals = [
+      [await hold(customerId, "0,500"), "amount"],
+      [await hold(customerId, "5.00", { currency: "EUR" }), null],
+      [await hold(randomUUID(), "5.00"), null],
+      [await hold(customerId, "10.01"), null],
+    ] as const;
+    for (const [answer, field] of refusals) {
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      expect(answer.body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+      if (field) expect(answer.body.error.field).toBe(field);
+    }
+    const placed = await hold(customerId, "4.00");
+    const above = await callApi(t.db, { path: `/holds/${placed.body.hold.id}/capture`, key, body: { amount: "4.01" } });
+    expect(above.status).toBeGreaterThanOrEqual(400);
+    expect(above.status).toBeLessThan(500);
+    expect(await balances(customerId)).toMatchObject({ total: { amount: "10.00" }, held: { amount: "4.00" }, spendable: { amount: "6.00" } });
+    const holds = await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM credit_hold WHERE customer_id = ${customerId}::uuid`;
+    expect(holds[0]!.n).toBe(1);
+  });
+});
