@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { createCustomer } from "@/tests/factories/customers";
 import { callApi, createTestApiKey, type TestApiKey } from "@/tests/helpers/storefront-api";
+import { serviceContextAs } from "@/tests/factories/credits";
+import { createWebhookEndpoint, deleteWebhookEndpoint } from "@/server/modules/webhooks/webhooks.service";
 
 let t: TestDb;
 let key: TestApiKey;
@@ -52,6 +54,30 @@ describe("checkout with store credit over the API", () => {
     expect(twice.status).toBeGreaterThanOrEqual(400);
     expect(twice.status).toBeLessThan(500);
     expect(await balances(customerId)).toMatchObject({ total: { amount: "100.00" }, spendable: { amount: "100.00" } });
+  });
+
+  it("tells subscribed webhook endpoints: hold.created, hold.captured and hold.released, in the same transactions", async () => {
+    const admin = await serviceContextAs(t.db, "ADMIN");
+    // A public address (no job runs here to deliver): the outbox rows are what is checked.
+    const endpoint = await createWebhookEndpoint(admin, { url: "https://93.184.216.34/creditdesk-holds-test", description: "holds test", events: ["hold.created", "hold.captured", "hold.released"] });
+    try {
+      const customerId = await fundedCustomer("50.00");
+      const captured = (await hold(customerId, "10.00")).body.hold.id as string;
+      const released = (await hold(customerId, "5.00")).body.hold.id as string;
+      await callApi(t.db, { path: `/holds/${captured}/capture`, key, body: { amount: "7.00" } });
+      await callApi(t.db, { path: `/holds/${released}/release`, key, body: {} });
+      const events = await t.db.$queryRaw<{ type: string; holdId: string; capturedMinor: string }[]>`
+        SELECT type, data->>'hold_id' AS "holdId", data->>'captured_minor' AS "capturedMinor" FROM webhook_event
+        WHERE data->>'customer_id' = ${customerId} ORDER BY created_at, type`;
+      expect(events.map((e) => [e.type, e.holdId, e.capturedMinor])).toEqual([
+        ["hold.created", captured, "0"],
+        ["hold.created", released, "0"],
+        ["hold.captured", captured, "700"],
+        ["hold.released", released, "0"],
+      ]);
+    } finally {
+      await deleteWebhookEndpoint(admin, endpoint.id);
+    }
   });
 
   it("releases a hold back to the spendable balance, and replays a retried release", async () => {

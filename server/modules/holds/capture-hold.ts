@@ -2,6 +2,8 @@ import { AppError } from "@/server/lib/app-error";
 import { idempotentTransaction } from "@/server/lib/idempotency";
 import { formatMoney } from "@/server/lib/money";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
+import { holdEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 import { openCreditsForUpdate } from "@/server/modules/credits/credits.repo";
 import { expireDueCredits } from "@/server/modules/credits/expire-credits";
 import { executeTogether, lockBalanceAndHeld, spendableOf } from "@/server/modules/credits/ledger";
@@ -78,6 +80,7 @@ export function captureHold(ctx: HoldContext, input: CaptureHoldInput): Promise<
           apiKeyId: ctx.apiKeyId,
         },
       }),
+      webhookEventSql(holdEvent("hold.captured", { ...hold, capturedMinor: amountMinor, spendOperationId: plan.result.operationId })),
       resultSql(result),
     ]);
     return result;

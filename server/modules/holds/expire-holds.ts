@@ -1,6 +1,8 @@
 import type { Db } from "@/server/db/client";
 import { moneyTransaction } from "@/server/lib/money-transaction";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
+import { holdEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 import { executeTogether, lockBalanceAndHeld } from "@/server/modules/credits/ledger";
 import { dueHoldKeys, dueHoldsForUpdate, heldChangeSql, holdsCloseSql } from "./holds.repo";
 
@@ -49,6 +51,7 @@ export async function expireHolds(
                 details: { currency: key.currency, amountMinor: hold.amountMinor, orderRef: hold.orderRef, expiresAt: hold.expiresAt },
               }),
             ),
+            ...due.map((hold) => webhookEventSql(holdEvent("hold.released", { ...hold, reason: "expired" }))),
           ]);
           return due.length;
         });

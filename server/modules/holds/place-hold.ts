@@ -4,6 +4,8 @@ import { idempotentTransaction } from "@/server/lib/idempotency";
 import { formatMoney } from "@/server/lib/money";
 import { uuid7 } from "@/server/lib/uuid7";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
+import { holdEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 import { expireDueCredits } from "@/server/modules/credits/expire-credits";
 import { executeTogether, lockBalanceAndHeld, spendableOf } from "@/server/modules/credits/ledger";
 import { assertAmount } from "@/server/modules/credits/spend-credit";
@@ -55,6 +57,7 @@ export async function placeHold(ctx: HoldContext, input: PlaceHoldInput): Promis
         customerId: key.customerId,
         details: { currency: key.currency, amountMinor: hold.amountMinor, orderRef: hold.orderRef, expiresAt: hold.expiresAt, apiKeyId: ctx.apiKeyId },
       }),
+      webhookEventSql(holdEvent("hold.created", hold)),
       resultSql(result),
     ]);
     return result;

@@ -1,6 +1,8 @@
 import { AppError } from "@/server/lib/app-error";
 import { idempotentTransaction } from "@/server/lib/idempotency";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
+import { holdEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 import { executeTogether, lockBalanceAndHeld, spendableOf } from "@/server/modules/credits/ledger";
 import { holdRequest, type HoldContext, type HoldResult } from "./hold-context";
 import { assertHoldOpen } from "./hold-rules";
@@ -41,6 +43,7 @@ export function releaseHold(ctx: HoldContext, input: ReleaseHoldInput): Promise<
         after: { status: "RELEASED" },
         details: { currency: key.currency, amountMinor: hold.amountMinor, orderRef: hold.orderRef, apiKeyId: ctx.apiKeyId },
       }),
+      webhookEventSql(holdEvent("hold.released", { ...hold, reason: "released" })),
       resultSql(result),
     ]);
     return result;

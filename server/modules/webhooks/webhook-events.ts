@@ -146,3 +146,24 @@ export const customerUpdatedEvent = (c: {
   type: "customer.updated",
   data: { customer_id: c.customerId, external_id: c.externalId, email: c.email, first_name: c.firstName, last_name: c.lastName, phone: c.phone },
 });
+
+type HoldFacts = CreditKey & { id: string; amountMinor: bigint; capturedMinor: bigint; orderRef: string; expiresAt: Date; spendOperationId: string | null };
+
+/** hold.created, hold.captured and hold.released (`reason`: released by the shop, or expired uncaptured). */
+export const holdEvent = (
+  type: "hold.created" | "hold.captured" | "hold.released",
+  h: HoldFacts & { reason?: "released" | "expired" },
+): WebhookEventDraft => ({
+  type,
+  data: {
+    hold_id: h.id,
+    customer_id: h.customerId,
+    currency: h.currency,
+    amount_minor: minor(h.amountMinor),
+    captured_minor: minor(h.capturedMinor),
+    order_ref: h.orderRef,
+    expires_at: time(h.expiresAt),
+    spend_operation_id: h.spendOperationId,
+    ...(h.reason ? { reason: h.reason } : {}),
+  },
+});
