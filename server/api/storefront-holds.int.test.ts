@@ -80,6 +80,23 @@ describe("checkout with store credit over the API", () => {
     }
   });
 
+  it("tells a subscribed endpoint customer.updated when an upsert changes a customer, and not when nothing changed", async () => {
+    const admin = await serviceContextAs(t.db, "ADMIN");
+    const endpoint = await createWebhookEndpoint(admin, { url: "https://93.184.216.34/creditdesk-customers-test", description: "customers test", events: ["customer.updated"] });
+    try {
+      const externalId = `shop-${randomUUID()}`;
+      const body = { external_id: externalId, email: `${externalId}@example.test`, first_name: "Ada", last_name: "Shop", phone: "+1 555 0101" };
+      expect((await callApi(t.db, { path: "/customers", key, body })).status).toBeLessThan(300);
+      expect((await callApi(t.db, { path: "/customers", key, body })).status).toBeLessThan(300);
+      expect((await callApi(t.db, { path: "/customers", key, body: { ...body, first_name: "Adele" } })).status).toBeLessThan(300);
+      const events = await t.db.$queryRaw<{ firstName: string }[]>`
+        SELECT data->>'first_name' AS "firstName" FROM webhook_event WHERE type = 'customer.updated' AND data->>'external_id' = ${externalId}`;
+      expect(events).toEqual([{ firstName: "Adele" }]);
+    } finally {
+      await deleteWebhookEndpoint(admin, endpoint.id);
+    }
+  });
+
   it("releases a hold back to the spendable balance, and replays a retried release", async () => {
     const customerId = await fundedCustomer("30.00");
     const placed = await hold(customerId, "30.00");

@@ -3,6 +3,8 @@ import { idempotentTransaction } from "@/server/lib/idempotency";
 import type { CallerContext } from "@/server/lib/service-context";
 import { uuid7 } from "@/server/lib/uuid7";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
+import { customerUpdatedEvent } from "@/server/modules/webhooks/webhook-events";
+import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 import { normaliseEmail } from "./customer-text";
 import {
   createCustomerRecord,
@@ -56,6 +58,7 @@ export function upsertCustomer(ctx: CallerContext, input: UpsertCustomerInput): 
       after: Object.fromEntries(changed.map((field) => [field, wanted[field]])),
       details,
     });
+    await tx.$executeRaw(webhookEventSql(customerUpdatedEvent({ customerId: existing.id, externalId: input.externalId, ...wanted })));
     return { customer: { ...existing, ...wanted }, isCreated: false };
   });
 }
