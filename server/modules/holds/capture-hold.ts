@@ -6,11 +6,12 @@ import { holdEvent } from "@/server/modules/webhooks/webhook-events";
 import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
 import { openCreditsForUpdate } from "@/server/modules/credits/credits.repo";
 import { expireDueCredits } from "@/server/modules/credits/expire-credits";
-import { executeTogether, lockBalanceAndHeld, spendableOf } from "@/server/modules/credits/ledger";
+import { executeTogether, spendableOf } from "@/server/modules/credits/ledger";
 import { planSpend, type SpendResult } from "@/server/modules/credits/spend-credit";
 import { holdRequest, type HoldContext, type HoldResult } from "./hold-context";
-import { assertHoldOpen, captureAmountOf } from "./hold-rules";
-import { findHold, heldChangeSql, holdsCloseSql } from "./holds.repo";
+import { captureAmountOf } from "./hold-rules";
+import { heldChangeSql, holdsCloseSql } from "./holds.repo";
+import { lockOpenHold } from "./lock-open-hold";
 import type { CaptureHoldInput } from "./holds.schema";
 
 export type CaptureResult = HoldResult & { spend: SpendResult };
@@ -23,14 +24,8 @@ export type CaptureResult = HoldResult & { spend: SpendResult };
  */
 export function captureHold(ctx: HoldContext, input: CaptureHoldInput): Promise<CaptureResult> {
   return idempotentTransaction<CaptureResult>(ctx.db, holdRequest(ctx, "hold.capture", input), async (tx, { resultSql }) => {
-    const seen = await findHold(tx, input.holdId);
-    if (!seen) throw new AppError("NOT_FOUND", "This hold does not exist", "holdId");
-    const key = { customerId: seen.customerId, currency: seen.currency };
     const now = new Date();
-    const locked = await lockBalanceAndHeld(tx, key);
-    // Read again under the balance lock: a concurrent capture, release or expiry has finished.
-    const hold = (await findHold(tx, input.holdId, { forUpdate: true }))!;
-    assertHoldOpen(hold, now);
+    const { key, locked, hold } = await lockOpenHold(tx, input.holdId, now);
     const amountMinor = captureAmountOf(hold, input.amountMinor);
 
     const { balanceMinor } = await expireDueCredits(tx, key, locked.balanceMinor, now);

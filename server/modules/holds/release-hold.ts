@@ -1,12 +1,11 @@
-import { AppError } from "@/server/lib/app-error";
 import { idempotentTransaction } from "@/server/lib/idempotency";
 import { auditInsertSql } from "@/server/modules/audit/audit.repo";
 import { holdEvent } from "@/server/modules/webhooks/webhook-events";
 import { webhookEventSql } from "@/server/modules/webhooks/webhooks.repo";
-import { executeTogether, lockBalanceAndHeld, spendableOf } from "@/server/modules/credits/ledger";
+import { executeTogether, spendableOf } from "@/server/modules/credits/ledger";
 import { holdRequest, type HoldContext, type HoldResult } from "./hold-context";
-import { assertHoldOpen } from "./hold-rules";
-import { findHold, heldChangeSql, holdsCloseSql } from "./holds.repo";
+import { heldChangeSql, holdsCloseSql } from "./holds.repo";
+import { lockOpenHold } from "./lock-open-hold";
 import type { ReleaseHoldInput } from "./holds.schema";
 
 /**
@@ -16,14 +15,8 @@ import type { ReleaseHoldInput } from "./holds.schema";
  */
 export function releaseHold(ctx: HoldContext, input: ReleaseHoldInput): Promise<HoldResult> {
   return idempotentTransaction<HoldResult>(ctx.db, holdRequest(ctx, "hold.release", input), async (tx, { resultSql }) => {
-    const seen = await findHold(tx, input.holdId);
-    if (!seen) throw new AppError("NOT_FOUND", "This hold does not exist", "holdId");
-    const key = { customerId: seen.customerId, currency: seen.currency };
     const now = new Date();
-    const locked = await lockBalanceAndHeld(tx, key);
-    const hold = (await findHold(tx, input.holdId, { forUpdate: true }))!;
-    // A hold past its expiry is the expiry job's to close (as EXPIRED, once).
-    assertHoldOpen(hold, now);
+    const { key, locked, hold } = await lockOpenHold(tx, input.holdId, now);
     const heldAfterMinor = locked.heldMinor - hold.amountMinor;
     const result: HoldResult = {
       hold: { ...hold, status: "RELEASED", closedAt: now },
