@@ -2,13 +2,16 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { isDatabaseUnavailable } from "@/server/db/connection-errors";
 import { isAppError, type AppErrorCode } from "@/server/lib/app-error";
+import { IN_FLIGHT_RETRY_AFTER_SECONDS, RequestInFlightError } from "@/server/lib/idempotency";
 import { DATABASE_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from "@/server/trpc/error-shape";
 
 /** Every refusal: a code to branch on, a sentence to show, and the field it concerns (or null). */
 export const ZApiError = z
   .object({
     error: z.object({
-      code: z.string().describe("BAD_INPUT, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, IDEMPOTENCY_MISMATCH, INSUFFICIENT_FUNDS, RATE_LIMITED, …"),
+      code: z
+        .string()
+        .describe("BAD_INPUT, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, IDEMPOTENCY_IN_FLIGHT (retry after Retry-After), IDEMPOTENCY_MISMATCH, INSUFFICIENT_FUNDS, RATE_LIMITED, …"),
       message: z.string().describe("A sentence that can be shown to a person"),
       field: z.string().nullable().describe("The request field the refusal concerns (snake_case, or the header's name), else null"),
     }),
@@ -16,7 +19,8 @@ export const ZApiError = z
   .meta({ id: "Error" });
 export type ApiErrorBody = z.output<typeof ZApiError>;
 
-export type ApiErrorCode = AppErrorCode | "METHOD_NOT_ALLOWED" | "UNAVAILABLE";
+/** IDEMPOTENCY_IN_FLIGHT: the same Idempotency-Key is still being processed; retryable, unlike CONFLICT. */
+export type ApiErrorCode = AppErrorCode | "METHOD_NOT_ALLOWED" | "UNAVAILABLE" | "IDEMPOTENCY_IN_FLIGHT";
 
 export const STATUS_OF: Record<ApiErrorCode, number> = {
   BAD_INPUT: 400,
@@ -25,6 +29,7 @@ export const STATUS_OF: Record<ApiErrorCode, number> = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  IDEMPOTENCY_IN_FLIGHT: 409,
   INSUFFICIENT_FUNDS: 409,
   TOO_LARGE: 413,
   IDEMPOTENCY_MISMATCH: 422,
@@ -75,6 +80,10 @@ export function inputErrorResponse(issues: readonly Issue[], prefix: string[] = 
  */
 export function apiErrorResponse(error: unknown, where: string): Response {
   if (error instanceof ApiRefusal) return errorResponse(error.code, error.message, error.field, error.headers);
+  // Stripe's rule: a duplicate of a request still running is refused, and the client retries it.
+  if (error instanceof RequestInFlightError) {
+    return errorResponse("IDEMPOTENCY_IN_FLIGHT", error.message, "Idempotency-Key", { "Retry-After": String(IN_FLIGHT_RETRY_AFTER_SECONDS) });
+  }
   if (isAppError(error) && error.code !== "INTERNAL") return errorResponse(error.code, error.message, error.field ? apiFieldName(error.field) : null);
   if (isDatabaseUnavailable(error)) {
     console.warn(`API ${where}: the database is unavailable, answered 503`);

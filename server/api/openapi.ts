@@ -13,7 +13,7 @@ const REFUSALS: Record<number, string> = {
   401: "No API key, or a key that is unknown, revoked or expired",
   403: "The API key lacks this route's scope",
   404: "The customer (or the record named in the path) does not exist",
-  409: "A conflict: the record changed, too little balance, or the same Idempotency-Key is still being processed (retry)",
+  409: "A conflict (`CONFLICT`: the record's state refuses it; `INSUFFICIENT_FUNDS`), or `IDEMPOTENCY_IN_FLIGHT`: a request with the same Idempotency-Key is still being processed; retry after Retry-After seconds",
   422: "This Idempotency-Key was already used with a different request",
   429: "More requests than the key's rate limit; wait Retry-After seconds",
 };
@@ -22,6 +22,7 @@ const errorResponse = (status: number) => ({
   description: REFUSALS[status]!,
   content: { "application/json": { schema: ZApiError } },
   ...(status === 429 ? { headers: z.object({ "Retry-After": z.string().describe("Seconds to wait") }) } : {}),
+  ...(status === 409 ? { headers: z.object({ "Retry-After": z.string().optional().describe("On IDEMPOTENCY_IN_FLIGHT: seconds to wait before retrying") }) } : {}),
 });
 
 function operationOf(route: ApiRoute): ZodOpenApiOperationObject {

@@ -151,7 +151,8 @@ describe("idempotency (Stripe's rules, per API key)", () => {
     release();
     await holder;
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body.error).toMatchObject({ code: "CONFLICT", field: "Idempotency-Key" });
+    expect(duplicate.body.error).toMatchObject({ code: "IDEMPOTENCY_IN_FLIGHT", field: "Idempotency-Key" });
+    expect(duplicate.headers.get("retry-after")).toBe("1");
     const firstAnswer = await first;
     expect(firstAnswer.status).toBe(201);
     const retry = await issue(customer.id, {}, { idempotencyKey });

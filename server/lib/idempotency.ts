@@ -40,6 +40,30 @@ export const API_KEY_REPLAY_HOURS = 24;
 
 export const IN_FLIGHT_MESSAGE = "A request with this idempotency key is still being processed; retry in a moment";
 
+/** How long a client should wait before retrying a request refused as in flight (Retry-After). */
+export const IN_FLIGHT_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * The refusal of a concurrent duplicate (refuseConcurrent): CONFLICT to the domain, and to the
+ * Storefront API a retryable 409 with its own code and a Retry-After header (api-errors.ts).
+ */
+export class RequestInFlightError extends AppError {
+  constructor() {
+    super("CONFLICT", IN_FLIGHT_MESSAGE, "idempotencyKey");
+  }
+}
+
+/**
+ * Whose key a request's Idempotency-Key is, and the rule for concurrent duplicates: a staff
+ * member's duplicate waits for the first and replays it (a double-clicked form); an API key's
+ * is refused at once, retryable (Stripe's rule). Every money function the API reaches builds its
+ * request from this, so no route can forget the rule.
+ */
+export function keyScopeOf(ctx: { actor: { id: string } | null; apiKeyId?: string | null }): Pick<IdempotentRequest, "actor" | "refuseConcurrent"> {
+  if (ctx.actor) return { actor: ctx.actor };
+  return ctx.apiKeyId ? { actor: { id: ctx.apiKeyId }, refuseConcurrent: true } : { actor: null };
+}
+
 /** The actor scope of requests without a staff member: one stable scope, not a staff row. */
 export const SYSTEM_ACTOR_SCOPE = "00000000-0000-0000-0000-000000000000";
 
@@ -111,7 +135,10 @@ export async function idempotentTransaction<T, Row = Record<string, never>>(
   return answer.result;
 }
 
-const scopeOf = (req: IdempotentRequest) => req.actor?.id ?? SYSTEM_ACTOR_SCOPE;
+const scopeOf = (req: Pick<IdempotentRequest, "actor">) => req.actor?.id ?? SYSTEM_ACTOR_SCOPE;
+
+/** The advisory lock a request holds while it runs (refuseConcurrent); credit_issue_write takes the same. */
+export const inFlightLockName = (req: Pick<IdempotentRequest, "actor" | "operation" | "key">) => `idempotency ${scopeOf(req)} ${req.operation} ${req.key}`;
 
 /**
  * One round trip before the claim: a transaction-scoped advisory lock on the key (held by the
@@ -119,7 +146,7 @@ const scopeOf = (req: IdempotentRequest) => req.actor?.id ?? SYSTEM_ACTOR_SCOPE;
  * blocking on the claim), and the key's row dropped when it is past its replay window.
  */
 async function takeKeyOrRefuse(tx: DbTx, req: IdempotentRequest): Promise<void> {
-  const lockName = `idempotency ${scopeOf(req)} ${req.operation} ${req.key}`;
+  const lockName = inFlightLockName(req);
   const [row] = await tx.$queryRaw<{ isFree: boolean }[]>`
     WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended(${lockName}, 0)) AS free),
     expired AS (
@@ -129,7 +156,7 @@ async function takeKeyOrRefuse(tx: DbTx, req: IdempotentRequest): Promise<void> 
       RETURNING 1
     )
     SELECT (SELECT free FROM lock) AS "isFree", (SELECT count(*) FROM expired) AS "expired"`;
-  if (!row?.isFree) throw new AppError("CONFLICT", IN_FLIGHT_MESSAGE, "idempotencyKey");
+  if (!row?.isFree) throw new RequestInFlightError();
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ApiKeyRef, CallerContext } from "@/server/lib/service-context";
-import { idempotentTransaction, keyRowOf, storedResultJson, type IdempotentRequest } from "@/server/lib/idempotency";
+import { idempotentTransaction, keyRowOf, keyScopeOf, storedResultJson, type IdempotentRequest } from "@/server/lib/idempotency";
 import { AppError } from "@/server/lib/app-error";
 import { maxMinorUnits } from "@/server/lib/money";
 import { DEFAULT_DATE_STYLE } from "@/server/lib/dates";
@@ -50,10 +50,9 @@ export async function issueCredit(ctx: CallerContext, input: IssueCreditInput): 
  * duplicate is refused as retryable (Stripe's rule for its API) instead of waiting for the first.
  */
 function idempotentRequestOf({ actor, apiKey }: CallerContext, input: IssueCreditInput): IdempotentRequest {
-  if (!actor && !apiKey) throw new AppError("INTERNAL", "A credit is issued by a staff member or an API key");
-  return actor
-    ? { actor, key: input.idempotencyKey, operation: OPERATION, request: input }
-    : { actor: { id: apiKey!.id }, key: input.idempotencyKey, operation: OPERATION, request: input, refuseConcurrent: true };
+  const scope = keyScopeOf({ actor, apiKeyId: apiKey?.id ?? null });
+  if (!scope.actor) throw new AppError("INTERNAL", "A credit is issued by a staff member or an API key");
+  return { ...scope, key: input.idempotencyKey, operation: OPERATION, request: input };
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Prisma } from "@/prisma/generated/client";
 import { pgTransaction, type Db } from "@/server/db/client";
 import { AppError } from "@/server/lib/app-error";
-import { claimKeySql, idempotentTransaction, replaceAnswerSql, type IdempotentRequest } from "@/server/lib/idempotency";
+import { claimKeySql, idempotentTransaction, keyScopeOf, replaceAnswerSql, type IdempotentRequest } from "@/server/lib/idempotency";
 import { formatMoney, isKnownCurrency, maxMinorUnits } from "@/server/lib/money";
 import type { Actor } from "@/server/lib/service-context";
 import { uuid7 } from "@/server/lib/uuid7";
@@ -79,7 +79,7 @@ const spendRequest = (ctx: SpendContext, input: SpendCreditInput): IdempotentReq
 
 /** Round trips: BEGIN, claim, lock + read, write, COMMIT. Null (rolled back) when the general path must answer. */
 export function spendCreditFast(ctx: SpendContext, input: SpendCreditInput): Promise<SpendResult | null> {
-  const { db, actor } = ctx;
+  const { db } = ctx;
   const request = spendRequest(ctx, input);
   return pgTransaction(db, async (query) => {
     if ((await query(claimKeySql(request), { name: "credit_spend_claim" })).length === 0) return null;
@@ -92,7 +92,7 @@ export function spendCreditFast(ctx: SpendContext, input: SpendCreditInput): Pro
     const open = rows.flatMap((row) =>
       row.id ? [{ id: row.id, amountMinor: BigInt(row.amountMinor!), usedMinor: BigInt(row.usedMinor!), removedMinor: BigInt(row.removedMinor!) }] : [],
     );
-    const plan = planSpend(actor, input, balanceMinor, open);
+    const plan = planSpend(ctx, input, balanceMinor, open);
     if (!plan) return null;
     await query(togetherSql([...plan.statements, replaceAnswerSql(request, plan.result)]));
     return plan.result;
@@ -100,7 +100,7 @@ export function spendCreditFast(ctx: SpendContext, input: SpendCreditInput): Pro
 }
 
 function spendCreditGeneral(ctx: SpendContext, input: SpendCreditInput): Promise<SpendResult> {
-  const { db, actor } = ctx;
+  const { db } = ctx;
   return idempotentTransaction<SpendResult>(db, spendRequest(ctx, input), async (tx, { resultSql }) => {
     const key = { customerId: input.customerId, currency: input.currency };
     const now = new Date();
@@ -110,7 +110,7 @@ function spendCreditGeneral(ctx: SpendContext, input: SpendCreditInput): Promise
     if (spendableMinor < input.amountMinor) {
       throw new AppError("INSUFFICIENT_FUNDS", `Only ${formatMoney(spendableMinor, input.currency)} of store credit is available`, "amount");
     }
-    const plan = planSpend(actor, input, balanceMinor, await openCreditsForUpdate(tx, key, "spend", now));
+    const plan = planSpend(ctx, input, balanceMinor, await openCreditsForUpdate(tx, key, "spend", now));
     if (!plan) throw new AppError("INTERNAL", "The balance does not match the credits; nothing was spent");
     await executeTogether(tx, [...plan.statements, resultSql(plan.result)]);
     return plan.result;
@@ -123,7 +123,7 @@ function spendCreditGeneral(ctx: SpendContext, input: SpendCreditInput): Promise
  * The caller holds the balance lock and has checked what is spendable (a capture spends held money).
  */
 export function planSpend(
-  actor: Actor | null,
+  { actor, apiKeyId }: Pick<SpendContext, "actor" | "apiKeyId">,
   input: SpendCreditInput,
   balanceMinor: bigint,
   open: Pick<CreditAmounts, "id" | "amountMinor" | "usedMinor" | "removedMinor">[],
@@ -149,6 +149,7 @@ export function planSpend(
       type: "USED" as const,
       amountMinor: -a.amountMinor,
       actorId: actor?.id ?? null,
+      apiKeyId: apiKeyId ?? null,
       reason: input.reference ?? null,
       memo: input.memo ?? null,
       operationId,
@@ -162,6 +163,7 @@ export function planSpend(
       ...ledgerAppendSql(key, ledger),
       auditInsertSql({
         actor: actor ?? null,
+        apiKeyId: apiKeyId ?? null,
         action: "credit.spend",
         entityType: "customer",
         entityId: input.customerId,
@@ -202,7 +204,8 @@ export const SPEND_REVERSED_MEMO = "Spend given back after its credit expired";
  */
 export function reverseSpend(ctx: SpendContext, input: ReverseSpendInput): Promise<ReverseSpendResult> {
   const { db, actor } = ctx;
-  const request = { actor: idempotencyScopeOf(ctx), key: input.idempotencyKey, operation: "credit.reverse_spend", request: input };
+  // POST /spends/{id}/reverse reaches this with its API key: a concurrent duplicate is a retryable 409.
+  const request = { ...keyScopeOf(ctx), key: input.idempotencyKey, operation: "credit.reverse_spend", request: input };
   return idempotentTransaction<ReverseSpendResult>(db, request, async (tx, { resultSql }) => {
     const spent = await spendLinesOf(tx, input.spendOperationId);
     const first = spent[0];
@@ -237,7 +240,7 @@ export function reverseSpend(ctx: SpendContext, input: ReverseSpendInput): Promi
     let toRefundCredit = 0n;
     for (const { creditId, amountMinor: back } of allocations) {
       const credit = credits.get(creditId)!;
-      const base = { creditId, actorId: actor?.id ?? null, operationId };
+      const base = { creditId, actorId: actor?.id ?? null, apiKeyId: ctx.apiKeyId ?? null, operationId };
       events.push({ ...base, type: "USE_REVERSED", amountMinor: back, reason: input.reason ?? null, reversedOperationId: input.spendOperationId });
       const isExpired = credit.expiresAt !== null && credit.expiresAt <= now;
       const closedBy = credit.voidedAt ? "VOIDED" : isExpired ? "EXPIRED" : null;
@@ -260,6 +263,7 @@ export function reverseSpend(ctx: SpendContext, input: ReverseSpendInput): Promi
         type: "ISSUED",
         amountMinor: toRefundCredit,
         actorId: actor?.id ?? null,
+        apiKeyId: ctx.apiKeyId ?? null,
         reason: input.reason ?? null,
         memo: SPEND_REVERSED_MEMO,
         reversedOperationId: input.spendOperationId,
@@ -296,6 +300,7 @@ export function reverseSpend(ctx: SpendContext, input: ReverseSpendInput): Promi
       ...ledgerAppendSql(key, ledger),
       auditInsertSql({
         actor: actor ?? null,
+        apiKeyId: ctx.apiKeyId ?? null,
         action: "credit.reverse_spend",
         entityType: "customer",
         entityId: key.customerId,

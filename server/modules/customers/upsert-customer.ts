@@ -1,5 +1,5 @@
 import { AppError } from "@/server/lib/app-error";
-import { idempotentTransaction } from "@/server/lib/idempotency";
+import { idempotentTransaction, keyScopeOf } from "@/server/lib/idempotency";
 import type { CallerContext } from "@/server/lib/service-context";
 import { uuid7 } from "@/server/lib/uuid7";
 import { writeAudit } from "@/server/modules/audit/audit.repo";
@@ -26,9 +26,9 @@ const snapshot = (c: Pick<CustomerRecord, "email" | "firstName" | "lastName" | "
  * customer is refused (CONFLICT on email). Audited only when something changed.
  */
 export function upsertCustomer(ctx: CallerContext, input: UpsertCustomerInput): Promise<UpsertCustomerResult> {
-  const scope = ctx.actor ?? (ctx.apiKey ? { id: ctx.apiKey.id } : null);
-  if (!scope) throw new AppError("INTERNAL", "A customer is written by a staff member or an API key");
-  const request = { actor: scope, key: input.idempotencyKey, operation: "customer.upsert", request: input, refuseConcurrent: !ctx.actor };
+  const scope = keyScopeOf({ actor: ctx.actor, apiKeyId: ctx.apiKey?.id ?? null });
+  if (!scope.actor) throw new AppError("INTERNAL", "A customer is written by a staff member or an API key");
+  const request = { ...scope, key: input.idempotencyKey, operation: "customer.upsert", request: input };
   return idempotentTransaction<UpsertCustomerResult>(ctx.db, request, async (tx) => {
     await lockCustomerIdentity(tx, input.externalId, input.email);
     const [existing, emailOwner] = await Promise.all([findCustomerByExternalId(tx, input.externalId), findCustomerByEmail(tx, input.email)]);

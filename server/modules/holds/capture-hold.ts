@@ -37,7 +37,7 @@ export function captureHold(ctx: HoldContext, input: CaptureHoldInput): Promise<
       throw new AppError("INSUFFICIENT_FUNDS", `Only ${formatMoney(availableMinor, key.currency)} of store credit is left for this hold`, "amountMinor");
     }
     const spendInput = { idempotencyKey: input.idempotencyKey, ...key, amountMinor, reference: hold.orderRef, memo: null };
-    const plan = planSpend(ctx.actor, spendInput, balanceMinor, await openCreditsForUpdate(tx, key, "spend", now));
+    const plan = planSpend(ctx, spendInput, balanceMinor, await openCreditsForUpdate(tx, key, "spend", now));
     if (!plan) throw new AppError("INTERNAL", "The balance does not match the credits; nothing was captured");
 
     const captured = {
@@ -60,6 +60,7 @@ export function captureHold(ctx: HoldContext, input: CaptureHoldInput): Promise<
       holdsCloseSql([hold.id], { status: "CAPTURED", closedAt: now, capturedMinor: amountMinor, spendOperationId: plan.result.operationId }),
       auditInsertSql({
         actor: ctx.actor,
+        apiKeyId: ctx.apiKeyId,
         action: "hold.capture",
         entityType: "credit_hold",
         entityId: hold.id,

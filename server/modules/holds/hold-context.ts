@@ -1,17 +1,17 @@
 import type { Db } from "@/server/db/client";
-import type { IdempotentRequest } from "@/server/lib/idempotency";
+import { keyScopeOf, type IdempotentRequest } from "@/server/lib/idempotency";
 import type { Actor } from "@/server/lib/service-context";
-import { idempotencyScopeOf } from "@/server/modules/credits/spend-credit";
 import type { HoldRecord } from "./holds.repo";
 
 /**
  * Holds come from the storefront API (actor null, the API key's id) or from staff (the admin,
- * tests). The API key scopes the idempotency keys of API calls, as a staff member scopes theirs.
+ * tests). The API key scopes the idempotency keys of API calls, as a staff member scopes theirs,
+ * and an API call's concurrent duplicate is refused as retryable instead of waiting (keyScopeOf).
  */
 export type HoldContext = { db: Db; actor: Actor | null; apiKeyId: string | null };
 
 export const holdRequest = (ctx: HoldContext, operation: string, input: { idempotencyKey: string }): IdempotentRequest => ({
-  actor: idempotencyScopeOf(ctx),
+  ...keyScopeOf(ctx),
   key: input.idempotencyKey,
   operation,
   request: input,

@@ -51,6 +51,7 @@ export async function placeHold(ctx: HoldContext, input: PlaceHoldInput): Promis
       heldChangeSql(key, input.amountMinor),
       auditInsertSql({
         actor: ctx.actor,
+        apiKeyId: ctx.apiKeyId,
         action: "hold.place",
         entityType: "credit_hold",
         entityId: hold.id,

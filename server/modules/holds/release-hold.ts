@@ -28,6 +28,7 @@ export function releaseHold(ctx: HoldContext, input: ReleaseHoldInput): Promise<
       heldChangeSql(key, -hold.amountMinor),
       auditInsertSql({
         actor: ctx.actor,
+        apiKeyId: ctx.apiKeyId,
         action: "hold.release",
         entityType: "credit_hold",
         entityId: hold.id,
