@@ -51,7 +51,7 @@ export function pgbenchScript(): string {
     notifyCustomer: false,
   };
   const keyRow = keyRowOf({ actor, key: input.idempotencyKey, operation: "credit.issue", request: input });
-  const write = issueWriteOf(actor, input, keyRow);
+  const write = issueWriteOf({ actor, apiKey: null }, input, keyRow);
   // The sample's fresh ids, wherever they occur (the stored answer names the credit), made fixed.
   const ids = [write.creditId, write.eventId, write.operationId, write.audit.id];
   const fixed = (text: string) => ids.reduce((out, id, i) => out.replaceAll(id, `00000000-0000-7000-8000-00000000000${i}`), text);

@@ -11,4 +11,5 @@ SELECT outcome, "balanceMinor" FROM credit_issue_write(
   (SELECT bench_uuid7())::uuid, (SELECT bench_uuid7())::uuid,
   (SELECT bench_uuid7())::uuid, 'credit.issue'::text, 'ADMIN'::text, convert_from(decode('eyJhbW91bnRNaW5vciI6IjEyMzQ1IiwiY3VycmVuY3kiOiJVU0QiLCJjYXRlZ29yeSI6bnVsbCwiZXhwaXJlc0F0IjpudWxsfQ==', 'base64'), 'UTF8')::jsonb, convert_from(decode('eyJjdXN0b21lcklkIjoiMDAwMDAwMDAtMDAwMC03MDAwLTgwMDAtMDAwMDAwMDBjMDAwIiwiY3VycmVuY3kiOiJVU0QiLCJhbW91bnRNaW5vciI6IjEyMzQ1IiwiY2F0ZWdvcnkiOm51bGwsIm1lbW8iOiJiZW5jaCIsImV4cGlyZXNBdCI6bnVsbCwibm90aWZpY2F0aW9uSWQiOm51bGx9', 'base64'), 'UTF8')::jsonb,
   NULL::text, NULL::text,
-  NULL::uuid, NULL::text, NULL::text);
+  NULL::uuid, NULL::text, NULL::text,
+  NULL::uuid, NULL::text);

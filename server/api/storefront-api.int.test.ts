@@ -7,6 +7,8 @@ import { openTestDb, uniqueEmail, type TestDb } from "@/tests/helpers/test-db";
 import { createCustomer, uniqueWord } from "@/tests/factories/customers";
 import { callerAs } from "@/tests/factories/staff";
 import { callApi, createTestApiKey, type TestApiKey } from "@/tests/helpers/storefront-api";
+import { issueCreditFast, issueCreditGeneral } from "@/server/modules/credits/issue-credit";
+import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
 import { uuid5 } from "./idempotency-key";
 
 let t: TestDb;
@@ -146,7 +148,8 @@ describe("idempotency (Stripe's rules, per API key)", () => {
     );
     await isLocked;
     const first = issue(customer.id, {}, { idempotencyKey });
-    await waitForLockWait("INSERT INTO credit_balance");
+    // The fast path's one statement (credit_issue_write) waits for the balance row, holding the key's lock.
+    await waitForLockWait("credit_issue_write");
     const duplicate = await issue(customer.id, {}, { idempotencyKey });
     release();
     await holder;
@@ -251,6 +254,38 @@ describe("attribution", () => {
     const { caller } = await callerAs(t.db, "ADMIN");
     const shown = await caller.audit.get({ entryId: audit.id });
     expect(shown).toMatchObject({ actor: null, apiKey: { id: own.id, name: own.name } });
+  });
+
+  it("issues an API key's credit on the admin's one-statement fast path, writing what the general path writes", async () => {
+    const own = await createTestApiKey(t.db, ["credits:issue"], { name: `Fast ${uniqueWord()}` });
+    const customer = await createCustomer(t.db);
+    const ctx = { db: t.db, actor: null, apiKey: { id: own.id, name: own.name } };
+    const input = (amountMinor: bigint) => ({
+      idempotencyKey: randomUUID(),
+      customerId: customer.id,
+      amount: "1.00",
+      amountMinor,
+      currency: "USD",
+      categoryId: DEFAULT_CATEGORY_IDS.goodwill,
+      memo: "fast or general",
+      expiresAt: null,
+      notifyCustomer: false,
+    });
+    const fast = await issueCreditFast(ctx, input(100n));
+    expect(fast).toMatchObject({ customerId: customer.id, amountMinor: 100n, balanceMinor: 100n });
+    const general = await issueCreditGeneral(ctx, input(200n));
+    expect(general).toMatchObject({ amountMinor: 200n, balanceMinor: 300n });
+    const rowsOf = async (creditId: string) => {
+      const event = await t.db.creditEvent.findFirstOrThrow({ where: { creditId }, select: { actorId: true, apiKeyId: true, type: true, memo: true } });
+      const credit = await t.db.storeCredit.findUniqueOrThrow({ where: { id: creditId }, select: { createdById: true, categoryId: true } });
+      const audit = await t.db.auditLog.findFirstOrThrow({ where: { entityId: creditId }, select: { action: true, actorId: true, actorRole: true, apiKeyId: true, details: true, after: true } });
+      const details = { ...(audit.details as Record<string, unknown>), amountMinor: null };
+      const webhook = await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM idempotency_key WHERE actor_id = ${own.id}::uuid AND result->'json'->>'creditId' = ${creditId}`;
+      return { event, credit, audit: { ...audit, details, after: { ...(audit.after as Record<string, unknown>), amountMinor: null } }, keyRows: webhook[0]!.n };
+    };
+    const [fastRows, generalRows] = [await rowsOf((fast as { creditId: string }).creditId), await rowsOf((general as { creditId: string }).creditId)];
+    expect(fastRows).toEqual(generalRows);
+    expect(fastRows).toMatchObject({ event: { actorId: null, apiKeyId: own.id }, audit: { actorId: null, actorRole: null, apiKeyId: own.id, details: { apiKeyName: own.name, category: "Goodwill" } }, keyRows: 1 });
   });
 
   it("shows the key as the actor in the credit history", async () => {

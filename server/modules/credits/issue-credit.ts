@@ -1,5 +1,5 @@
 import type { ApiKeyRef, CallerContext } from "@/server/lib/service-context";
-import { idempotentTransaction, keyRowOf, keyScopeOf, storedResultJson, type IdempotentRequest } from "@/server/lib/idempotency";
+import { idempotentTransaction, inFlightLockName, keyRowOf, keyScopeOf, storedResultJson, type IdempotentRequest } from "@/server/lib/idempotency";
 import { AppError } from "@/server/lib/app-error";
 import { maxMinorUnits } from "@/server/lib/money";
 import { DEFAULT_DATE_STYLE } from "@/server/lib/dates";
@@ -36,7 +36,7 @@ const OPERATION = "credit.issue";
  * outbox notification, all in one transaction. This is the hot path (see bench/credits.ts):
  *
  * - fast path (issueCreditFast): the common case, a fresh key whose checks pass for an actor
- *   without limits, in one statement (its own transaction);
+ *   without limits or an API key, in one statement (its own transaction);
  * - general path: everything else (replays, refusals, limits and approvals, a lost race), in
  *   one idempotent money transaction. The fast path never answers anything the general path
  *   would answer differently: when in doubt it writes nothing and hands over.
@@ -60,10 +60,15 @@ function idempotentRequestOf({ actor, apiKey }: CallerContext, input: IssueCredi
  * assertGrantTarget words the refusals), claims the key, raises the balance and writes every row
  * and the key's answer as one statement. Null (nothing written) when the general path must answer.
  */
-export async function issueCreditFast({ db, actor }: CallerContext, input: IssueCreditInput): Promise<IssueCreditResult | null> {
-  // API keys take the general path: credit_issue_write records staff actors only.
-  if (!actor || !hasNoLimits(actor) || hasDatedMessage(input)) return null;
-  const write = issueWriteOf(actor, input, keyRowOf(idempotentRequestOf({ db, actor }, input)));
+export async function issueCreditFast(ctx: CallerContext, input: IssueCreditInput): Promise<IssueCreditResult | null> {
+  const { db, actor } = ctx;
+  const apiKey = ctx.apiKey ?? null;
+  // Staff without money limits, or an API key (limits and approvals are staff rules: the key's
+  // scope is its limit), the same statement for both; anyone else goes through the limit gate.
+  if ((actor ? !hasNoLimits(actor) : !apiKey) || hasDatedMessage(input)) return null;
+  const request = idempotentRequestOf(ctx, input);
+  // A key still held by a concurrent duplicate ('key_busy') is the general path's to refuse (409).
+  const write = issueWriteOf({ actor, apiKey }, input, keyRowOf(request), request.refuseConcurrent ? inFlightLockName(request) : null);
   const [written] = await runSql<IssueWriteRow>(db, issueWriteSql(write), { name: "credit_issue_write" });
   if (written?.outcome !== "written" || written.balanceMinor === null) return null;
   return { ...resultOf(input, write.creditId, write.notification?.id ?? null), balanceMinor: BigInt(written.balanceMinor) };
@@ -77,7 +82,7 @@ export async function issueCreditFast({ db, actor }: CallerContext, input: Issue
  */
 export async function issueCreditsFast({ db, actor }: ServiceContext, inputs: IssueCreditInput[]): Promise<(IssueCreditResult | null)[]> {
   if (!hasNoLimits(actor)) return inputs.map(() => null);
-  const writes = inputs.map((input) => (hasDatedMessage(input) ? null : issueWriteOf(actor, input, keyRowOf(idempotentRequestOf({ db, actor }, input)))));
+  const writes = inputs.map((input) => (hasDatedMessage(input) ? null : issueWriteOf({ actor, apiKey: null }, input, keyRowOf(idempotentRequestOf({ db, actor }, input)))));
   // Balances locked in one order (customer, currency), so two such statements never deadlock.
   const order = writes
     .flatMap((write, index) => (write ? [{ write, index }] : []))
@@ -100,14 +105,19 @@ export async function issueCreditsFast({ db, actor }: ServiceContext, inputs: Is
  * the notification (channel and text by the outbox's own rules) and the key's answer. Pure, so
  * bench/lib/issue-credit-pgbench.ts can print the same statement for pgbench.
  */
-export function issueWriteOf(actor: Actor, input: IssueCreditInput, keyRow: ReturnType<typeof keyRowOf>): IssueWrite {
+export function issueWriteOf(
+  { actor, apiKey }: { actor: Actor | null; apiKey: ApiKeyRef | null },
+  input: IssueCreditInput,
+  keyRow: ReturnType<typeof keyRowOf>,
+  inFlightLock: string | null = null,
+): IssueWrite {
   if (hasDatedMessage(input)) throw new Error("A message naming an expiry date is written by the general path, which reads the store's date style");
   const creditId = uuid7();
   const notificationId = input.notifyCustomer ? uuid7() : null;
   // The balance is the database's to fill in (credit_issue_write puts it at resultBalancePath).
   const result: IssueCreditResult = { ...resultOf(input, creditId, notificationId), balanceMinor: 0n };
   // The category's name is the database's to fill in too ("category" in both JSON objects).
-  const audit = issueAuditEntry({ actor, apiKey: null }, input, { creditId, categoryName: null, notificationId, mode: DIRECT });
+  const audit = issueAuditEntry({ actor, apiKey }, input, { creditId, categoryName: null, notificationId, mode: DIRECT });
   return {
     ...keyRow,
     resultJson: storedResultJson(result),
@@ -120,17 +130,19 @@ export function issueWriteOf(actor: Actor, input: IssueCreditInput, keyRow: Retu
     categoryId: input.categoryId,
     memo: input.memo,
     expiresAt: input.expiresAt,
-    actorId: actor.id,
+    actorId: actor?.id ?? null,
+    apiKeyId: apiKey?.id ?? null,
+    inFlightLock,
     eventId: uuid7(),
     operationId: uuid7(),
     audit: {
       id: uuid7(),
       action: audit.action,
-      actorRole: actor.role,
+      actorRole: actor?.role ?? null,
       after: toAuditJson(audit.after!),
       details: toAuditJson(audit.details!),
-      ip: actor.request?.ip ?? null,
-      userAgent: actor.request?.userAgent ?? null,
+      ip: actor?.request?.ip ?? null,
+      userAgent: actor?.request?.userAgent ?? null,
     },
     notification: notificationId
       ? {
