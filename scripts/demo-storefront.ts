@@ -27,6 +27,7 @@ try {
   const unverified = result.events.filter((e) => !e.isVerified).length;
   console.log("");
   console.log(`${result.calls.length} API calls, ${result.events.length} webhook events received (${unverified} failed verification)`);
+  if (result.webhookProblem) console.log(`Webhooks not shown: ${result.webhookProblem}`);
   if (result.webhookProblem || unverified > 0) process.exitCode = 1;
 } catch (error) {
   if (!isDemoError(error)) throw error;
