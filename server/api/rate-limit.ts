@@ -1,34 +1,25 @@
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
-import type { Db } from "@/server/db/client";
+import { runSql, type Db } from "@/server/db/client";
 import { ApiRefusal } from "./api-errors";
+import { takeRateLimitSql, type RateLimitRow } from "./rate-limit.sql";
 
-// rate-limiter-flexible's Prisma store keeps the counters in the `api_rate_limit` table, so every
-// node counts against the same budget per key (as the sign-in throttle does with its own table).
+// The counters live in the `api_rate_limit` table, so every node counts against the same budget
+// per key. One upsert per request (rate-limit.sql.ts); rate-limiter-flexible's Prisma store, used
+// here before, took two round trips (a DELETE of the expired row, then the upsert) on every call.
 
 export type ApiRateLimiter = { take: (apiKeyId: string) => Promise<void> };
 
-const limiters = new WeakMap<Db, Map<number, ApiRateLimiter>>();
+const WINDOW_MS = 1000;
 
-/** A limiter of `perSecond` requests per API key, one per database client and limit. */
+/** A limiter of `perSecond` requests per API key (a fixed one-second window per key). */
 export function apiRateLimiter(db: Db, perSecond: number): ApiRateLimiter {
-  const byLimit = limiters.get(db) ?? new Map<number, ApiRateLimiter>();
-  limiters.set(db, byLimit);
-  const existing = byLimit.get(perSecond);
-  if (existing) return existing;
-  const limiter = new RateLimiterPrisma({ storeClient: db, tableName: "apiRateLimit", keyPrefix: `api-key-${perSecond}`, points: perSecond, duration: 1 });
-  const created: ApiRateLimiter = {
+  return {
     async take(apiKeyId) {
-      try {
-        await limiter.consume(apiKeyId);
-      } catch (error) {
-        if (!(error instanceof RateLimiterRes)) throw error;
-        const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-        throw new ApiRefusal("RATE_LIMITED", `This API key made more than ${perSecond} requests in a second; retry after ${seconds} s`, null, {
-          "Retry-After": String(seconds),
-        });
-      }
+      const [row] = await runSql<RateLimitRow>(db, takeRateLimitSql(`api-key-${perSecond}:${apiKeyId}`, WINDOW_MS), { name: "api_rate_limit_take" });
+      if (!row || row.points <= perSecond) return;
+      const seconds = Math.max(1, Math.ceil(row.msLeft / 1000));
+      throw new ApiRefusal("RATE_LIMITED", `This API key made more than ${perSecond} requests in a second; retry after ${seconds} s`, null, {
+        "Retry-After": String(seconds),
+      });
     },
   };
-  byLimit.set(perSecond, created);
-  return created;
 }
