@@ -6,7 +6,8 @@
 //   1. (re)creates the bench database (--db, default creditdesk_bench_holds_<tree>), migrates it,
 //      seeds demo staff and --customers, and funds --funded of them with store credit;
 //   2. builds the app in a private copy of the tree (scripts/lib/cluster.ts) and starts one
-//      `next start` (WORKERS=0: background jobs are not what is measured), signs the demo admin in
+//      `next start` (WORKERS=0: background jobs are not what is measured; API_RATE_LIMIT_PER_SECOND
+//      at its maximum, so the limiter counts every request but refuses none), signs the demo admin in
 //      and makes an API key through tRPC apiKeys.create, as Settings does;
 //   3. runs each phase for a slice in each of --rounds rounds;
 //   4. prints ops/s and p50/p99 per phase, the ratios, and checks every balance against its ledger,
@@ -129,7 +130,7 @@ try {
 
   await buildApp({ buildDir, log });
   log("Starting next start…");
-  cluster = await startCluster({ databaseUrl: benchUrl, nodes: 1, buildDir, poolSize: Number(args.pool), env: { WORKERS: "0" }, loadBalancer: false, log });
+  cluster = await startCluster({ databaseUrl: benchUrl, nodes: 1, buildDir, poolSize: Number(args.pool), env: { WORKERS: "0", API_RATE_LIMIT_PER_SECOND: "100000" }, loadBalancer: false, log });
   const base = cluster.url;
   const port = Number(new URL(base).port);
   const cookie = await signInAsAdmin(base);
