@@ -44,8 +44,8 @@ export async function seedDemoData(
     const staffIds = await creditStaffIds(db);
     const now = new Date();
     const range = { from: DEMO_ACTIVITY_CUSTOMERS, to: opts.customers };
-    // The scale depends on the target and the range only, so a rerun (going on after an
-    // interruption) draws the same stories.
+    // The scale depends on the target, the range and the day, not on what is loaded already, so
+    // a rerun (going on after an interruption) draws the same kind of stories.
     const story = opts.events ? storyForEvents({ ...range, events: opts.events, now, staffIds }) : undefined;
     if (story) log(`  long credit stories (${story.days} days, scale ${story.scale}) for about ${opts.events!.toLocaleString("en")} ledger events…`);
     const load = () => seedBulkCustomers(opts.databaseUrl!, { ...range, staffIds, now, story, log });
