@@ -1,13 +1,14 @@
 // `npm run bench:reports`: the reports at the issue's scale, in-process (the services the tRPC
 // procedures call; the dashboard through the tRPC caller, as its page's server part does).
 //
-//   1. uses (or makes) the database `creditdesk_bench_reports` on the server of BENCH_DATABASE_URL
-//      (default: DATABASE_URL's server, else postgresql://postgres@127.0.0.1:5432/postgres): the
-//      million-customer seed (`npm run db:seed -- --customers N`), then the ledger padded to
-//      --events (5,000,000) with spend / give-back pairs spread over each credit's life (they
-//      leave every balance as it was); an existing database of that shape is reused (--reseed
-//      makes it again);
-//   2. rebuilds the ledger roll-up (what the ledger-rollup job does the first time) and times it;
+//   1. uses (or makes) the database --database (default `creditdesk_bench_reports`) on the server
+//      of BENCH_DATABASE_URL (default: DATABASE_URL's server, else
+//      postgresql://postgres@127.0.0.1:5432/postgres): the seed's own million customers with
+//      --events (5,000,000) ledger events (`npm run db:seed -- --customers N --events E`: 2+ years
+//      of issued, spent, expired, voided, adjusted and refunded-to-credit credit, balances equal to
+//      the ledger, the roll-up rebuilt); an existing database with at least that many customers
+//      and events is reused (--reseed makes it again);
+//   2. rebuilds the ledger roll-up (what the seed and the ledger-rollup job's first run do) and times it;
 //   3. times, RUNS calls each after a warm-up: outstanding credit as of now, the liability report
 //      as of now and as of random past days, the 12-month trend alone, aging, and the dashboard;
 //   4. measures the ceiling in the same run: the same as-of-now figure summed straight over the
@@ -34,13 +35,14 @@ const { values: args } = parseArgs({
     events: { type: "string", default: "5000000" },
     runs: { type: "string", default: "15" },
     reseed: { type: "boolean", default: false },
+    database: { type: "string", default: "creditdesk_bench_reports" },
   },
 });
 const CUSTOMERS = Number(args.customers);
 const EVENTS = Number(args.events);
 const RUNS = Number(args.runs);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const BENCH_DB = "creditdesk_bench_reports";
+const BENCH_DB = args.database;
 const log = (line: string) => console.log(line);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -63,46 +65,18 @@ async function shapeOf(url: string): Promise<{ customers: number; events: number
   }
 }
 
-/** Spend / give-back pairs on existing credits, at random times in each credit's life: balances stay as they were. */
-async function padLedger(url: string, target: number) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const have = await count(client, "SELECT count(*) AS n FROM credit_event");
-    const credits = await count(client, "SELECT count(*) AS n FROM store_credit");
-    if (have >= target || credits === 0) return;
-    const pairs = Math.ceil((target - have) / 2 / credits);
-    log(`padding the ledger: ${pairs} spend / give-back pair(s) on each of ${credits.toLocaleString("en-GB")} credits`);
-    const started = performance.now();
-    await client.query(`
-      INSERT INTO credit_event (id, customer_id, currency, credit_id, type, amount_minor, balance_after_minor, operation_id, created_at)
-      SELECT gen_random_uuid(), p.customer_id, p.currency, p.id, t.type::"CreditEventType",
-             CASE t.type WHEN 'USED' THEN -p.amount ELSE p.amount END, 0, gen_random_uuid(),
-             CASE t.type WHEN 'USED' THEN p.spent_at ELSE p.spent_at + (now() - p.spent_at) * random() END
-      FROM (
-        SELECT sc.id, sc.customer_id, sc.currency, 1 + floor(random() * 2000)::bigint AS amount,
-               sc.created_at + (now() - sc.created_at) * random() AS spent_at
-        FROM store_credit sc, generate_series(1, ${pairs})
-      ) p CROSS JOIN (VALUES ('USED'), ('USE_REVERSED')) AS t(type)`);
-    log(`  ${seconds(performance.now() - started)}`);
-    await client.query("VACUUM (ANALYZE) credit_event");
-  } finally {
-    await client.end();
-  }
-}
-
 async function prepare(): Promise<string> {
   const url = new URL(serverUrl);
   url.pathname = `/${BENCH_DB}`;
   const benchUrl = url.toString();
   const shape = args.reseed ? null : await shapeOf(benchUrl);
-  if (!shape || shape.customers < CUSTOMERS) {
+  if (!shape || shape.customers < CUSTOMERS || shape.events < EVENTS) {
     await dropPostgresDatabase(serverUrl, BENCH_DB).catch(() => undefined);
     await createPostgresDatabase(serverUrl, BENCH_DB);
     await applyMigrations({ kind: "postgres", url: benchUrl });
-    log(`seeding ${CUSTOMERS.toLocaleString("en-GB")} customers (npm run db:seed)…`);
+    log(`seeding ${CUSTOMERS.toLocaleString("en-GB")} customers and ${EVENTS.toLocaleString("en-GB")} ledger events (npm run db:seed)…`);
     const started = performance.now();
-    execFileSync("npx", ["tsx", "--import", "./scripts/lib/preflight.ts", "prisma/seed.ts", "--customers", String(CUSTOMERS)], {
+    execFileSync("npx", ["tsx", "--import", "./scripts/lib/preflight.ts", "prisma/seed.ts", "--customers", String(CUSTOMERS), "--events", String(EVENTS)], {
       stdio: "inherit",
       env: { ...process.env, DATABASE_URL: benchUrl },
     });
@@ -110,7 +84,6 @@ async function prepare(): Promise<string> {
   } else {
     await applyMigrations({ kind: "postgres", url: benchUrl });
   }
-  await padLedger(benchUrl, EVENTS);
   return benchUrl;
 }
 
@@ -138,6 +111,11 @@ async function main() {
   try {
     const shape = await shapeOf(url);
     log(`database: ${shape?.customers.toLocaleString("en-GB")} customers, ${shape?.events.toLocaleString("en-GB")} ledger events; ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
+    // The seed's mix, so a reader sees the ledger is more than one kind of event.
+    const mix = await db.$queryRaw<{ type: string; n: bigint; first: Date }[]>`
+      SELECT type::text AS type, count(*) AS n, min(created_at) AS first FROM credit_event GROUP BY type ORDER BY count(*) DESC`;
+    const first = mix.reduce<Date | null>((a, m) => (!a || m.first < a ? m.first : a), null);
+    log(`ledger: ${mix.map((m) => `${m.type} ${m.n.toLocaleString("en-GB")}`).join(", ")}; since ${first ? isoDay(first) : "–"}`);
 
     const rollupStarted = performance.now();
     const rollup = await rebuildLedgerRollup(db);

@@ -22,10 +22,13 @@ async function expectSignedOut(page: Page): Promise<void> {
 }
 
 test.describe("signing in", () => {
-  test("the admin signs in and sees the customers list", async ({ page }) => {
+  test("the admin signs in to the dashboard and opens the customers list from it", async ({ page, baseURL }) => {
     const admin = demoStaff("admin");
     await signInThroughUi(page, admin);
 
+    await expect(page).toHaveURL(new URL("/", baseURL).href);
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await page.getByRole("main").getByRole("link", { name: "Customer list" }).click();
     await expectCustomersList(page);
     await expect(page.getByRole("banner")).toContainText(admin.name);
     await expect(page.getByRole("banner")).toContainText("Admin");
@@ -78,7 +81,7 @@ test.describe("signing in", () => {
     expect(icon.headers()["content-type"]).toContain("image/svg+xml");
   });
 
-  test("the support agent does not see Staff and may not open it", async ({ page }) => {
+  test("the support agent lands on Customers (no reports:read), does not see Staff and may not open it", async ({ page }) => {
     await signInThroughUi(page, demoStaff("support"));
     await expect(page).toHaveURL(/\/customers$/);
 
@@ -104,7 +107,7 @@ test.describe("as the viewer", () => {
 
 test("signing out returns to sign-in and ends the session", async ({ page }) => {
   await signInThroughUi(page, { email: E2E_STAFF.signOut.email, password: E2E_PASSWORD });
-  await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
 

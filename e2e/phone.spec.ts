@@ -30,9 +30,9 @@ async function openFromMenu(page: Page, label: string) {
   await expect(drawer).toBeHidden();
 }
 
-/** Guide 001 steps 1–3 at phone width: Customers from the Menu, search by last name, open the profile. */
+/** Guide 001 steps 1–3 at phone width: from where sign-in lands, Customers from the Menu, search by last name, open the profile. */
 async function findCustomer(page: Page, customer: Customer) {
-  await page.goto("/customers");
+  await page.goto("/");
   await openFromMenu(page, "Customers");
   await page.getByLabel("Search customers").fill(customer.lastName);
   const row = page.getByRole("table", { name: "Customers" }).getByRole("row", { name: customer.fullName });

@@ -17,7 +17,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <aside className="hidden w-52 shrink-0 bg-slate-900 py-3 lg:block print:hidden">
-        <Link href="/customers" className="mb-4 block px-4 text-base font-semibold text-white">
+        <Link href="/" className="mb-4 block px-4 text-base font-semibold text-white">
           Creditdesk
         </Link>
         <SidebarNav />

@@ -26,7 +26,7 @@ export function MobileNav() {
         <RadixDialog.Content aria-describedby={undefined} className="fixed inset-y-0 left-0 z-50 w-64 max-w-[85vw] overflow-y-auto bg-slate-900 py-3 shadow-lg focus:outline-none lg:hidden">
           <div className="mb-4 flex items-center justify-between gap-2 px-4">
             <RadixDialog.Title className="sr-only">Menu</RadixDialog.Title>
-            <Link href="/customers" className="text-base font-semibold text-white" onClick={() => setOpen(false)}>
+            <Link href="/" className="text-base font-semibold text-white" onClick={() => setOpen(false)}>
               Creditdesk
             </Link>
             <RadixDialog.Close asChild>

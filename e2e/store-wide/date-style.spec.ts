@@ -19,7 +19,8 @@ const profileHeader = (page: Page) => page.getByRole("main").locator("header");
 async function signedInAdmin(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signInThroughUi(page, demoStaff("admin"));
-  await expect(page).toHaveURL(/\/customers$/);
+  // Sign-in lands on the dashboard.
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
   return page;
 }
 

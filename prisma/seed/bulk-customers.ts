@@ -8,6 +8,9 @@
 // reference row by row); audit rows come with their area, so the trigger deriving it is off for
 // their COPY only. The books are checked with the service's own ledger check at the end.
 // Interrupted (a server restart), a rerun goes on where it stopped and still restores both.
+// With an events target (`--events 5000000`) the bulk range gets the long story instead
+// (demo-credits.ts LONG_STORY: 2+ years, adjustments, refunds to credit), scaled so the whole
+// ledger reaches the target (storyForEvents measures the generator on a sample first).
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { Prisma } from "@/prisma/generated/client";
@@ -15,14 +18,14 @@ import type { DbTx } from "@/server/db/client";
 import { uuid7 } from "@/server/lib/uuid7";
 import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
 import { customerSearchColumns, normaliseEmail } from "@/server/modules/customers/customer-text";
-import { AUDIT_ACTIONS, hasCreditStory, simulateCustomer, type CreditStoryRows } from "./demo-credits";
+import { AUDIT_ACTIONS, DEMO_STORY, LONG_STORY, hasCreditStory, simulateCustomer, type CreditStoryRows, type StoryShape } from "./demo-credits";
 import { DEMO_SEED_DATE, demoCustomer } from "./demo-customers";
 
 /** Customers generated and written per round; the next round is generated while this one is written. */
 const CHUNK = 20_000;
 /** Below this many new customers the indexes stay in place (rebuilding them would cost more). */
 const REBUILD_INDEXES_FROM = 50_000;
-const TABLES = ["customer", "payment", "store_credit", "credit_event", "audit_log", "credit_balance"] as const;
+const TABLES = ["customer", "payment", "store_credit", "refund", "credit_event", "audit_log", "credit_balance"] as const;
 
 type Value = string | number | bigint | boolean | Date | null;
 
@@ -40,7 +43,7 @@ function line(values: Value[]): string {
   );
 }
 
-type Chunk = { lines: Record<(typeof TABLES)[number], string[]>; customers: number; withHistory: number; credits: number; events: number; payments: number };
+type Chunk = { lines: Record<(typeof TABLES)[number], string[]>; customers: number; withHistory: number; credits: number; events: number; payments: number; refunds: number };
 
 const COLUMNS: Record<(typeof TABLES)[number], string> = {
   customer: "id, first_name, last_name, email, phone, search_name, sort_name, phone_digits, created_at, last_activity_at",
@@ -48,6 +51,8 @@ const COLUMNS: Record<(typeof TABLES)[number], string> = {
     "id, reference, customer_id, amount_minor, refunded_minor, currency, method_kind, card_brand, card_last4, gateway_name, infrastructure_id, method_id, is_revenue, description, captured_at, created_by_id, created_at",
   store_credit:
     "id, customer_id, currency, amount_minor, used_minor, removed_minor, category_id, memo, expires_at, expiry_processed_at, payment_id, created_by_id, created_at, updated_at, voided_at, voided_by_id, void_reason",
+  // Refunds to store credit as createRefund leaves them: SUCCEEDED at once, no gateway.
+  refund: "id, reference, payment_id, customer_id, amount_minor, currency, type, status, reason, notify_customer, gateway_key, attempts, credit_id, created_by_id, created_at, settled_at",
   credit_event: "id, customer_id, currency, credit_id, type, amount_minor, balance_after_minor, actor_id, reason_id, reason, memo, operation_id, created_at",
   // area is what the audit_log_derive_area trigger would set; the trigger is off for this COPY only.
   audit_log: "id, actor_id, action, area, entity_type, entity_id, details, created_at",
@@ -60,21 +65,22 @@ export const auditArea = (action: string) => action.split(".")[0]!;
 type Seeded = { index: number; customer: ReturnType<typeof demoCustomer> };
 
 /** Turns customers and their stories into COPY lines, yielding now and then so writing overlaps. */
-async function generate(customers: Seeded[], now: Date, staffIds: string[]): Promise<Chunk> {
+async function generate(customers: Seeded[], now: Date, staffIds: string[], shape: StoryShape): Promise<Chunk> {
   const chunk: Chunk = {
-    lines: { customer: [], payment: [], store_credit: [], credit_event: [], audit_log: [], credit_balance: [] },
+    lines: { customer: [], payment: [], store_credit: [], refund: [], credit_event: [], audit_log: [], credit_balance: [] },
     customers: 0,
     withHistory: 0,
     credits: 0,
     events: 0,
     payments: 0,
+    refunds: 0,
   };
-  const story: CreditStoryRows = { credits: [], events: [], payments: [], balances: new Map() };
+  const story: CreditStoryRows = { credits: [], events: [], payments: [], balances: new Map(), creditRefunds: [] };
   for (let n = 0; n < customers.length; n++) {
     if (n % 1_000 === 999) await new Promise((resolve) => setImmediate(resolve));
     const { index, customer } = customers[n]!;
     const eventsBefore = story.events.length;
-    if (hasCreditStory(index)) simulateCustomer(index, customer, now, staffIds, story);
+    if (hasCreditStory(index)) simulateCustomer(index, customer, now, staffIds, story, shape);
     // Last activity as lastActivityFromHistory would set it: the newest credit event (a "Send
     // credits" payment is captured with its credit's issue), else the sign-up.
     let lastActivityAt = customer.createdAt;
@@ -98,6 +104,15 @@ async function generate(customers: Seeded[], now: Date, staffIds: string[]): Pro
       line([c.id, c.customerId, c.currency, c.amountMinor, c.usedMinor, c.removedMinor, c.categoryId, c.memo, c.expiresAt, c.expiryProcessedAt, c.paymentId, c.createdById, c.createdAt, c.createdAt, c.voidedAt, c.voidedById, c.voidReason]),
     );
   }
+  for (const r of story.creditRefunds!) {
+    chunk.lines.refund.push(
+      line([r.id, r.reference, r.paymentId, r.customerId, r.amountMinor, r.currency, "STORE_CREDIT", "SUCCEEDED", r.reason, false, r.id, 0, r.creditId, r.createdById, r.createdAt, r.createdAt]),
+    );
+    const action = "refund.create";
+    chunk.lines.audit_log.push(
+      line([uuid7(r.createdAt.getTime()), r.createdById, action, auditArea(action), "refund", r.id, JSON.stringify({ seeded: true, type: "STORE_CREDIT", amountMinor: r.amountMinor.toString(), currency: r.currency }), r.createdAt]),
+    );
+  }
   // Time order within the round, so the ledger's seq follows time across customers too.
   const events = story.events.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   for (const e of events) {
@@ -116,7 +131,47 @@ async function generate(customers: Seeded[], now: Date, staffIds: string[]): Pro
   chunk.credits = story.credits.length;
   chunk.events = events.length;
   chunk.payments = story.payments.length;
+  chunk.refunds = story.creditRefunds!.length;
   return chunk;
+}
+
+/**
+ * The long story's scale that makes customers from..to-1 add about `events` ledger events: the
+ * generator is run (in memory, nothing written) on a sample of those customers, and the scale
+ * found by secant steps on events per customer (close to linear in the scale, not quite). Never
+ * below scale 1; aims a little over, since the sample's rate is an estimate and the target a floor.
+ */
+export function storyForEvents(opts: { from: number; to: number; events: number; now: Date; staffIds: string[] }): StoryShape {
+  const customers = opts.to - opts.from;
+  if (customers <= 0 || opts.events <= 0) return LONG_STORY;
+  // A prime stride around the range, not an even step: who has a story (and their locale) goes by
+  // index % 10, which an even step would sample from half the residues only.
+  const size = Math.min(customers, 8_000);
+  const sample: Seeded[] = [];
+  for (let k = 0; k < size; k++) {
+    const index = opts.from + (size === customers ? k : (k * 104_729) % customers);
+    sample.push({ index, customer: demoCustomer(index, DEMO_SEED_DATE) });
+  }
+  const perCustomer = (scale: number) => {
+    const rows: CreditStoryRows = { credits: [], events: [], payments: [], balances: new Map(), creditRefunds: [] };
+    for (const { index, customer } of sample) if (hasCreditStory(index)) simulateCustomer(index, customer, opts.now, opts.staffIds, rows, { ...LONG_STORY, scale });
+    return rows.events.length / sample.length;
+  };
+  const wanted = (opts.events / customers) * 1.04;
+  let [a, fa] = [1, perCustomer(1)];
+  if (fa >= wanted) return LONG_STORY;
+  let [b, fb] = [4, perCustomer(4)];
+  for (let i = 0; i < 6 && Math.abs(fb - wanted) > wanted * 0.005 && fb !== fa; i++) {
+    const next = Math.max(1, Math.round((b + ((wanted - fb) * (b - a)) / (fb - fa)) * 100) / 100);
+    [a, fa] = [b, fb];
+    [b, fb] = [next, perCustomer(next)];
+  }
+  // Rounding a scale to a whole number of draws can land just under: step up until it is over.
+  while (fb < wanted) {
+    b = Math.round((b + 0.05) * 100) / 100;
+    fb = perCustomer(b);
+  }
+  return { ...LONG_STORY, scale: b };
 }
 
 async function copyLines(client: pg.PoolClient | pg.Client, table: string, columns: string, lines: string[]) {
@@ -150,16 +205,17 @@ const asDbTx = (client: pg.Client) =>
     },
   }) as unknown as DbTx;
 
-export type BulkSeedResult = { customers: number; withHistory: number; credits: number; events: number; payments: number };
+export type BulkSeedResult = { customers: number; withHistory: number; credits: number; events: number; payments: number; refunds: number };
 
 /** Seeds demo customers from..to-1 (those missing) and their credit stories; see the file comment. */
 export async function seedBulkCustomers(
   url: string,
-  opts: { from: number; to: number; staffIds: string[]; now?: Date; log?: (line: string) => void },
+  opts: { from: number; to: number; staffIds: string[]; now?: Date; story?: StoryShape; log?: (line: string) => void },
 ): Promise<BulkSeedResult> {
   const now = opts.now ?? new Date();
   const log = opts.log ?? (() => {});
-  const totals: BulkSeedResult = { customers: 0, withHistory: 0, credits: 0, events: 0, payments: 0 };
+  const shape = opts.story ?? DEMO_STORY;
+  const totals: BulkSeedResult = { customers: 0, withHistory: 0, credits: 0, events: 0, payments: 0, refunds: 0 };
   if (opts.to <= opts.from) return totals;
   const client = new pg.Client({ connectionString: url });
   // A dropped connection (the server restarting) fails the awaited query; the seed retries.
@@ -229,7 +285,7 @@ export async function seedBulkCustomers(
     };
     const prepare = (round: number[] | undefined) => {
       if (!round) return null;
-      const promise = missing(round).then((customers) => generate(customers, now, opts.staffIds));
+      const promise = missing(round).then((customers) => generate(customers, now, opts.staffIds, shape));
       promise.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
       return promise;
     };
@@ -256,6 +312,7 @@ export async function seedBulkCustomers(
       totals.credits += chunk.credits;
       totals.events += chunk.events;
       totals.payments += chunk.payments;
+      totals.refunds += chunk.refunds;
       const done = rounds[r]!.at(-1)! + 1;
       if ((done - opts.from) % 100_000 < CHUNK || done === opts.to) {
         log(`  ${done.toLocaleString("en")} customers (${((Date.now() - startedAt) / 1000).toFixed(0)} s)…`);
@@ -303,7 +360,16 @@ export async function seedBulkCustomers(
     const db = asDbTx(client);
     const mismatches = [...(await findLedgerMismatches(db)), ...(await findCreditMismatches(db))];
     if (mismatches.length) throw new Error(`Seeded credits do not add up (${mismatches.length} mismatches), e.g. ${JSON.stringify(mismatches[0])}`);
-    log(`  checked every balance against its ledger in ${((Date.now() - checkedAt) / 1000).toFixed(0)} s`);
+    // And every payment's refunded total is the sum of its settled refunds (the long story refunds to credit).
+    const wrongRefunded = (
+      await client.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM payment p
+         LEFT JOIN (SELECT payment_id, sum(amount_minor) AS settled FROM refund WHERE status = 'SUCCEEDED' GROUP BY payment_id) r ON r.payment_id = p.id
+         WHERE p.refunded_minor <> coalesce(r.settled, 0)`,
+      )
+    ).rows[0]!.n;
+    if (wrongRefunded !== "0") throw new Error(`${wrongRefunded} payments' refunded totals differ from their refunds`);
+    log(`  checked every balance against its ledger and every payment against its refunds in ${((Date.now() - checkedAt) / 1000).toFixed(0)} s`);
     return totals;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

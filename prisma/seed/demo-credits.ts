@@ -1,16 +1,19 @@
 // Demo store credit: about 30% of demo customers get a few credits over the past months, some
-// partly spent, some expired or deleted, a few paid for; and every seeded customer gets their
+// partly spent, some expired or deleted, a few paid for (the LONG_STORY the bulk seed can use
+// instead is longer and richer: 2+ years, adjustments and refunds to credit); and every seeded customer gets their
 // storefront purchases (demo-purchases.ts), so the profile tabs and Refunds look alive. Written in
 // bulk (a few statements per batch) rather than through the services, because the story needs
 // past dates; the ledger is simulated in time order, so every balance equals its ledger sum, and
 // the seed checks that (and every payment's refunded total) before it commits.
 import { Faker, base, en } from "@faker-js/faker";
-import type { CreditEventType } from "@/prisma/generated/enums";
+import type { CreditEventType, RefundReason } from "@/prisma/generated/enums";
 import type { Db, DbTx } from "@/server/db/client";
 import { uuid7 } from "@/server/lib/uuid7";
 import { lastActivityFromHistory } from "@/server/modules/customers/customers.repo";
 import { findCreditMismatches, findLedgerMismatches } from "@/server/modules/credits/ledger-check";
 import { newPaymentReference } from "@/server/modules/payments/payments.repo";
+import { newRefundReference } from "@/server/modules/refunds/refunds.repo";
+import { REFUND_REASON_LABELS } from "@/server/modules/refunds/refunds.schema";
 import {
   DEFAULT_CATEGORY_IDS,
   DEFAULT_INFRASTRUCTURE_IDS,
@@ -53,7 +56,38 @@ type Payment = DemoPayment;
 type Action = { at: Date; run: () => void };
 /** Reseeded per customer: building a Faker costs far more than drawing from one. */
 const storyFaker = new Faker({ locale: [en, base] });
-export type CreditStoryRows = { credits: Credit[]; events: Event[]; payments: Payment[]; balances: Map<string, bigint> };
+/** A refund of a storefront payment to store credit, as createRefund leaves it (SUCCEEDED, its credit made). */
+export type CreditRefund = {
+  id: string;
+  reference: string;
+  paymentId: string;
+  customerId: string;
+  amountMinor: bigint;
+  currency: string;
+  reason: RefundReason;
+  creditId: string;
+  createdById: string;
+  createdAt: Date;
+};
+export type CreditStoryRows = { credits: Credit[]; events: Event[]; payments: Payment[]; balances: Map<string, bigint>; creditRefunds?: CreditRefund[] };
+
+/**
+ * How long and how busy a credit story is. DEMO_STORY is the demo's (and e2e's) story, drawn the
+ * same on every run; a richer story draws differently, so it is for the bulk range only.
+ * - days: how far back the story starts (from the customer's sign-up at the latest);
+ * - scale: multiplies the credits (1-4) and spends (0-3) drawn;
+ * - fullMix: also amount adjustments (up and down) and storefront payments refunded to credit.
+ */
+export type StoryShape = { days: number; scale: number; fullMix: boolean };
+export const DEMO_STORY: StoryShape = { days: 300, scale: 1, fullMix: false };
+/** The bulk seed's story with --events: over two and a quarter years, every kind of ledger event. */
+export const LONG_STORY: StoryShape = { days: 820, scale: 1, fullMix: true };
+const REFUND_TO_CREDIT_REASONS: RefundReason[] = ["REQUESTED_BY_CUSTOMER", "PRODUCT_DEFECTIVE", "PRODUCT_NOT_RECEIVED", "DUPLICATE"];
+const ADJUSTMENT_REASONS = [
+  { id: DEFAULT_REASON_IDS.serviceGesture, name: "Customer service gesture" },
+  { id: DEFAULT_REASON_IDS.orderProblem, name: "Order problem" },
+  { id: DEFAULT_REASON_IDS.reconciliation, name: "Balance reconciliation" },
+];
 type Batch = CreditStoryRows & { refunds: DemoRefund[] };
 
 /** The same ~30% of demo customers get a credit story on every run. */
@@ -61,7 +95,7 @@ export const hasCreditStory = (index: number) => (index * 7 + 3) % 10 < 3;
 
 /**
  * Demo customer number `index`'s credit story, simulated in time order; appends to the batch's
- * rows (balances keyed "customerId|currency"). Deterministic for a given `now`.
+ * rows (balances keyed "customerId|currency"). Deterministic for a given `now` and story shape.
  */
 export function simulateCustomer(
   index: number,
@@ -69,10 +103,11 @@ export function simulateCustomer(
   now: Date,
   staffIds: string[],
   out: CreditStoryRows,
+  story: StoryShape = DEMO_STORY,
 ): void {
   const faker = storyFaker;
   faker.seed(1_000_003 + index);
-  const start = Math.max(customer.createdAt.getTime(), now.getTime() - 300 * DAY);
+  const start = Math.max(customer.createdAt.getTime(), now.getTime() - story.days * DAY);
   if (start >= now.getTime() - DAY) return;
   const between = (from: number, to: number) => new Date(faker.number.int({ min: from, max: Math.max(from, to) }));
 
@@ -100,7 +135,8 @@ export function simulateCustomer(
     });
   };
 
-  const creditCount = faker.number.int({ min: 1, max: 4 });
+  // At scale 1 these are the demo's own draws (1-4 credits, 0-3 spends), so its stories stay as they were.
+  const creditCount = faker.number.int({ min: 1, max: Math.max(1, Math.round(4 * story.scale)) });
   for (let i = 0; i < creditCount; i++) {
     const currency = faker.helpers.weightedArrayElement(CURRENCIES.map((c) => ({ value: c, weight: c.weight })));
     const createdAt = between(start, now.getTime() - DAY);
@@ -175,7 +211,8 @@ export function simulateCustomer(
   }
 
   // Some spending at checkout, drawn like spendCredit does: earliest expiry first, oldest first.
-  for (let i = faker.number.int({ min: 0, max: 3 }); i > 0; i--) {
+  // The long story spends more often: most credit is used, over a customer's many orders.
+  for (let i = faker.number.int({ min: 0, max: Math.max(1, Math.round((story.fullMix ? 5 : 3) * story.scale)) }); i > 0; i--) {
     const at = between(start + DAY, now.getTime() - 60_000);
     const order = faker.number.int({ min: 10_000, max: 99_999 });
     const share = faker.number.int({ min: 20, max: 80 });
@@ -200,8 +237,9 @@ export function simulateCustomer(
     });
   }
 
-  // Now and then a credit was deleted.
-  if (faker.number.int(9) === 0) {
+  // Now and then a credit was deleted (in a long story, a chance per every few credits).
+  for (let draws = story.fullMix ? Math.max(1, Math.round(story.scale)) : 1; draws > 0; draws--) {
+    if (faker.number.int(9) !== 0) continue;
     const credit = faker.helpers.arrayElement(credits);
     const at = between(credit.createdAt.getTime() + 60_000, now.getTime() - 60_000);
     const staffId = staffIds[0]!;
@@ -219,11 +257,126 @@ export function simulateCustomer(
     });
   }
 
+  if (story.fullMix) fullMixActions({ faker, customer, now, start, staffIds, story, credits, actions, event, out });
+
   actions.sort((a, b) => a.at.getTime() - b.at.getTime());
   for (const action of actions) action.run();
 
   out.credits.push(...credits);
   for (const [currency, balance] of balances) out.balances.set(`${customer.id}|${currency}`, balance);
+}
+
+/**
+ * The long story's extra events: amount adjustments as updateCredit makes them (up, or down never
+ * below what was used or removed), and storefront card payments refunded to store credit as
+ * createRefund does (a credit in the Refund category, its REFUNDED_TO_CREDIT event, the refund).
+ */
+function fullMixActions(ctx: {
+  faker: Faker;
+  customer: { id: string };
+  now: Date;
+  start: number;
+  staffIds: string[];
+  story: StoryShape;
+  credits: Credit[];
+  actions: Action[];
+  event: (credit: Credit, type: CreditEventType, amountMinor: bigint, at: Date, extra?: Partial<Event>) => void;
+  out: CreditStoryRows;
+}) {
+  const { faker, customer, now, start, staffIds, credits, actions, event, out } = ctx;
+  const between = (from: number, to: number) => new Date(faker.number.int({ min: from, max: Math.max(from, to) }));
+  // About one credit in six has its amount changed once.
+  for (const credit of [...credits]) {
+    if (faker.number.int(5) !== 0) continue;
+    const end = Math.min(credit.expiresAt?.getTime() ?? Infinity, now.getTime()) - 60_000;
+    const at = between(credit.createdAt.getTime() + 60_000, end);
+    const isUp = faker.datatype.boolean();
+    const share = BigInt(faker.number.int({ min: 5, max: 30 }));
+    const reason = faker.helpers.arrayElement(ADJUSTMENT_REASONS);
+    const actorId = faker.helpers.arrayElement(staffIds);
+    actions.push({
+      at,
+      run: () => {
+        if (credit.voidedAt || credit.expiryProcessedAt || at >= now) return;
+        const wanted = (credit.amountMinor * share) / 100n || 1n;
+        const delta = isUp ? wanted : -(remainingOf(credit) < wanted ? remainingOf(credit) : wanted);
+        if (delta === 0n) return;
+        credit.amountMinor += delta;
+        event(credit, delta > 0n ? "ADJUSTED_UP" : "ADJUSTED_DOWN", delta, at, { actorId, reasonId: reason.id, reason: reason.name });
+      },
+    });
+  }
+  // Refunds to store credit: about one for every ten credits issued.
+  const refundTo = out.creditRefunds;
+  if (!refundTo) throw new Error("A full-mix story needs creditRefunds in its rows");
+  for (let i = faker.number.int({ min: 0, max: Math.max(1, Math.round(0.5 * ctx.story.scale)) }); i > 0; i--) {
+    const capturedAt = between(start, now.getTime() - 2 * DAY);
+    const refundedAt = between(capturedAt.getTime() + 3_600_000, Math.min(capturedAt.getTime() + 30 * DAY, now.getTime() - 60_000));
+    const currency = faker.helpers.weightedArrayElement([
+      { value: "USD", weight: 6 },
+      { value: "EUR", weight: 2 },
+      { value: "GBP", weight: 1 },
+    ]);
+    const paidMinor = BigInt(faker.number.int({ min: 800, max: 30_000 }));
+    const refundMinor = faker.datatype.boolean() ? paidMinor : paidMinor / 2n;
+    const reason = faker.helpers.arrayElement(REFUND_TO_CREDIT_REASONS);
+    const staffId = faker.helpers.arrayElement(staffIds);
+    const payment: Payment = {
+      id: uuid7(capturedAt.getTime()),
+      reference: newPaymentReference(),
+      customerId: customer.id,
+      amountMinor: paidMinor,
+      refundedMinor: refundMinor,
+      currency,
+      methodKind: "CARD",
+      cardBrand: faker.helpers.arrayElement(["Visa", "Mastercard", "Amex"]),
+      cardLast4: String(faker.number.int({ min: 1_000, max: 9_999 })),
+      gatewayName: "Sandbox",
+      infrastructureId: DEFAULT_INFRASTRUCTURE_IDS.paymentGateway,
+      methodId: DEFAULT_METHOD_IDS.card,
+      isRevenue: true,
+      description: `Order #${faker.number.int({ min: 10_000, max: 99_999 })}`,
+      capturedAt,
+      createdById: null,
+    };
+    const refund: CreditRefund = {
+      id: uuid7(refundedAt.getTime()),
+      reference: newRefundReference(),
+      paymentId: payment.id,
+      customerId: customer.id,
+      amountMinor: refundMinor,
+      currency,
+      reason,
+      creditId: uuid7(refundedAt.getTime()),
+      createdById: staffId,
+      createdAt: refundedAt,
+    };
+    const credit: Credit = {
+      id: refund.creditId,
+      customerId: customer.id,
+      currency,
+      amountMinor: refundMinor,
+      usedMinor: 0n,
+      removedMinor: 0n,
+      categoryId: DEFAULT_CATEGORY_IDS.refund,
+      memo: `Refund ${refund.reference} of ${payment.reference}`,
+      expiresAt: null,
+      expiryProcessedAt: null,
+      paymentId: payment.id,
+      createdById: staffId,
+      createdAt: refundedAt,
+      voidedAt: null,
+      voidedById: null,
+      voidReason: null,
+    };
+    out.payments.push(payment);
+    refundTo.push(refund);
+    credits.push(credit);
+    actions.push({
+      at: refundedAt,
+      run: () => event(credit, "REFUNDED_TO_CREDIT", refundMinor, refundedAt, { actorId: staffId, reason: `Refund: ${REFUND_REASON_LABELS[reason]}` }),
+    });
+  }
 }
 
 const col = <T, V>(rows: T[], pick: (row: T) => V) => rows.map(pick);

@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db/client";
-import { seedBulkCustomers } from "./bulk-customers";
+import { rebuildLedgerRollup } from "@/server/modules/reports/ledger-rollup";
+import { seedBulkCustomers, storyForEvents } from "./bulk-customers";
 import { creditStaffIds, seedDemoCredits } from "./demo-credits";
 import { seedDemoCustomers } from "./demo-customers";
 import { seedDemoStaff } from "./demo-staff";
@@ -14,9 +15,14 @@ export const DEMO_ACTIVITY_CUSTOMERS = 5_000;
  * search benchmark has a realistic store-credit history and still takes minutes. Without it
  * (PGlite) customers past the demo range come without history. Ends with ANALYZE (on PostgreSQL
  * VACUUM (ANALYZE)), so the planner knows the new rows and index-only walks need no heap fetches
- * before the first search.
+ * before the first search. With `events`, the bulk range gets the long story (2+ years, every kind
+ * of ledger event), scaled so the bulk load writes about that many ledger events. Past events
+ * written, the ledger roll-up is rebuilt (as after any bulk import), so reports stay exact.
  */
-export async function seedDemoData(db: Db, opts: { customers: number; databaseUrl?: string; analyze?: boolean; log?: (line: string) => void }) {
+export async function seedDemoData(
+  db: Db,
+  opts: { customers: number; events?: number; databaseUrl?: string; analyze?: boolean; log?: (line: string) => void },
+) {
   const log = opts.log ?? (() => {});
   const startedAt = Date.now();
   const staff = await seedDemoStaff(db);
@@ -36,13 +42,26 @@ export async function seedDemoData(db: Db, opts: { customers: number; databaseUr
   if (bulk) {
     const bulkAt = Date.now();
     const staffIds = await creditStaffIds(db);
-    const load = () => seedBulkCustomers(opts.databaseUrl!, { from: DEMO_ACTIVITY_CUSTOMERS, to: opts.customers, staffIds, log });
-    let added = { customers: 0, withHistory: 0, credits: 0, events: 0, payments: 0 };
+    const now = new Date();
+    const range = { from: DEMO_ACTIVITY_CUSTOMERS, to: opts.customers };
+    // The scale depends on the target, the range and the day, not on what is loaded already, so
+    // a rerun (going on after an interruption) draws the same kind of stories.
+    const story = opts.events ? storyForEvents({ ...range, events: opts.events, now, staffIds }) : undefined;
+    if (story) log(`  long credit stories (${story.days} days, scale ${story.scale}) for about ${opts.events!.toLocaleString("en")} ledger events…`);
+    const load = () => seedBulkCustomers(opts.databaseUrl!, { ...range, staffIds, now, story, log });
+    let added = { customers: 0, withHistory: 0, credits: 0, events: 0, payments: 0, refunds: 0 };
     // A server restart mid-load costs one round: wait for it, then go on where the load stopped.
     for (let attempt = 1; ; attempt++) {
       try {
         const more = await load();
-        added = { customers: added.customers + more.customers, withHistory: added.withHistory + more.withHistory, credits: added.credits + more.credits, events: added.events + more.events, payments: added.payments + more.payments };
+        added = {
+          customers: added.customers + more.customers,
+          withHistory: added.withHistory + more.withHistory,
+          credits: added.credits + more.credits,
+          events: added.events + more.events,
+          payments: added.payments + more.payments,
+          refunds: added.refunds + more.refunds,
+        };
         break;
       } catch (error) {
         const lost = error instanceof Error && /terminat|ECONNREFUSED|ECONNRESET|shutting down|starting up/i.test(error.message);
@@ -54,9 +73,14 @@ export async function seedDemoData(db: Db, opts: { customers: number; databaseUr
     log(
       `Bulk-loaded ${added.customers.toLocaleString("en")} more customers, ${added.withHistory.toLocaleString("en")} of them with a credit history ` +
         `(${added.credits.toLocaleString("en")} store credits, ${added.events.toLocaleString("en")} ledger events, ` +
-        `${added.payments.toLocaleString("en")} payments) in ${((Date.now() - bulkAt) / 1000).toFixed(1)} s.`,
+        `${added.payments.toLocaleString("en")} payments, ${added.refunds.toLocaleString("en")} refunds to credit) in ${((Date.now() - bulkAt) / 1000).toFixed(1)} s.`,
     );
   }
+  // The seed writes past events, which the ledger-rollup job (it only rewrites its last hours)
+  // would never count: rebuild the roll-up from the ledger, as after any bulk import.
+  const rollupAt = Date.now();
+  const rollup = await rebuildLedgerRollup(db);
+  if (rollup.closedThrough) log(`Rebuilt the ledger roll-up (${rollup.bucketRows.toLocaleString("en")} buckets) in ${((Date.now() - rollupAt) / 1000).toFixed(1)} s.`);
   if (opts.analyze !== false) {
     // A fresh load has no planner statistics until autovacuum gets to it; searches must not wait for that.
     // On PostgreSQL VACUUM too: it sets the visibility map, so search's walks along the covering

@@ -30,9 +30,9 @@ describe("next-auth's redirect callback", () => {
   });
 
   it.each(["/\\evil.example", "/\\/evil.example", "/\t/evil.example", "https://evil.example/x"])(
-    "sends %s to the customers list instead",
+    "sends %s to the dashboard instead",
     async (url) => {
-      expect(await redirect(url)).toBe("https://creditdesk.example/customers");
+      expect(await redirect(url)).toBe("https://creditdesk.example/");
     },
   );
 });

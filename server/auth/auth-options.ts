@@ -72,7 +72,8 @@ export function buildAuthOptions(origin: string): NextAuthOptions {
       },
       redirect({ url, baseUrl }) {
         const origin = new URL(baseUrl).origin;
-        return `${origin}${sameOriginPath(url, origin) ?? "/customers"}`;
+        // Anything off the app lands on the dashboard, as a sign-in without a callbackUrl does.
+        return `${origin}${sameOriginPath(url, origin) ?? "/"}`;
       },
     },
     events: {

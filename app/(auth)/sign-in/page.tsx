@@ -13,8 +13,9 @@ const NOTICES: Record<string, string> = { "password-set": "Your password is set.
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; notice?: string | string[] }> }) {
   const { callbackUrl, notice } = await searchParams;
   const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
-  // Only paths on this app, so the sign-in page cannot be used as an open redirect.
-  const target = (typeof callbackUrl === "string" && sameOriginPath(callbackUrl, appOrigin())) || "/customers";
+  // Only paths on this app, so the sign-in page cannot be used as an open redirect. Without one,
+  // the dashboard (which sends roles without reports:read on to Customers).
+  const target = (typeof callbackUrl === "string" && sameOriginPath(callbackUrl, appOrigin())) || "/";
   if (await getCurrentActor()) redirect(target);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">

@@ -4,8 +4,7 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/lib/service-context";
 import { listAuditRows } from "@/server/modules/audit/audit.repo";
-import { refundGroups } from "./activity.repo";
-import { dashboardCounts } from "./dashboard.repo";
+import { dashboardCounts, dashboardRefundDays } from "./dashboard.repo";
 import { findRollupState, sumMovements } from "./liability.repo";
 import { LINE_OF_TYPE, movementQuery } from "./liability-report";
 import type { RollForwardKey } from "./reports.schema";
@@ -36,7 +35,7 @@ export async function getDashboard(db: Db, actor: Actor, opts: { now?: Date } = 
   const [opening, moves, refunds, counts, recent] = await Promise.all([
     sumMovements(db, movementQuery({ from: null, to: start, rollup })),
     sumMovements(db, movementQuery({ from: start, to: now, rollup, bucket: "day" })),
-    refundGroups(db, { from: start, to: addUtcDays(today, 1) }),
+    dashboardRefundDays(db, { from: start, to: addUtcDays(today, 1) }),
     dashboardCounts(db),
     canReadAudit ? listAuditRows(db, { filters: {}, before: null, limit: 8 }) : Promise.resolve([]),
   ]);

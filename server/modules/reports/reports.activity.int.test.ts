@@ -14,6 +14,7 @@ import { callerAs } from "@/tests/factories/staff";
 import { outcomeOf } from "@/tests/helpers/trpc-errors";
 import { createEmptyPostgres, openScratchPglite } from "@/tests/helpers/test-db";
 import { getEarningsReport, getRefundsReport, getStaffActivityReport } from "./activity-reports";
+import { getDashboard } from "./dashboard";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -93,6 +94,31 @@ describe("activity reports", () => {
     const row = report.staff.find((s) => s.staffId === manager.actor.id)!;
     expect(row.credits).toContainEqual({ currency: "USD", type: "ISSUED", count: 1, amountMinor: 2000n });
     expect(row.refunds).toEqual([{ currency: "USD", count: 2, amountMinor: 700n, declined: expect.any(Number) as number }]);
+  });
+
+  it("gives the dashboard the refund figures of the refund rows themselves: today, 30 days, declined, pending, per day", async () => {
+    const customer = await createCustomer(db);
+    const payments = await Promise.all([1, 2].map(() => createTestPayment(db, { customerId: customer.id, amountMinor: 5_000n, currency: "USD", methodKind: "CARD" })));
+    await refundTestPayment(admin, payments[0]!.id, { amount: "7.25" });
+    await refundTestPayment(manager, payments[1]!.id, { amount: "2.00", type: "STORE_CREDIT" });
+
+    const dashboard = await getDashboard(db, admin.actor);
+    const all = await db.refund.findMany();
+    for (const currency of new Set(all.map((r) => r.currency))) {
+      const mine = all.filter((r) => r.currency === currency);
+      const figures = dashboard.currencies.find((c) => c.currency === currency)!.refunds;
+      const amount = (rows: typeof mine) => rows.reduce((s, r) => s + r.amountMinor, 0n);
+      // Every refund here was made today, so today, the 30 days and the days' sum are the same.
+      expect(figures.last30).toEqual({
+        count: mine.length,
+        amountMinor: amount(mine),
+        declined: mine.filter((r) => r.status === "FAILED").length,
+        pending: mine.filter((r) => r.status === "PENDING").length,
+      });
+      expect(figures.today).toEqual({ count: mine.length, amountMinor: amount(mine) });
+      expect(figures.days.reduce((s, d) => s + d.count, 0)).toBe(mine.length);
+      expect(figures.days.at(-1)).toMatchObject({ count: mine.length, amountMinor: amount(mine) });
+    }
   });
 
   it("lets a viewer read reports but not staff activity, and refuses a support agent", async () => {
