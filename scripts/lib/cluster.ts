@@ -287,3 +287,22 @@ export async function rssOf(pid: number | undefined): Promise<number | null> {
     return null;
   }
 }
+
+/** The process and all its descendants (Linux /proc), e.g. a server and any child it spawned. */
+async function processTree(pid: number): Promise<number[]> {
+  const children: number[] = [];
+  const tasks = await fs.readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  for (const task of tasks) {
+    const text = await fs.readFile(`/proc/${pid}/task/${task}/children`, "utf8").catch(() => "");
+    children.push(...text.split(" ").filter(Boolean).map(Number));
+  }
+  const below = await Promise.all(children.map(processTree));
+  return [pid, ...below.flat()];
+}
+
+/** Resident memory of a process and all its descendants in bytes, or null once it has ended. */
+export async function rssOfTree(pid: number | undefined): Promise<number | null> {
+  if (!pid) return null;
+  const sizes = await Promise.all((await processTree(pid)).map((p) => rssOf(p)));
+  return sizes[0] === null ? null : sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0);
+}
