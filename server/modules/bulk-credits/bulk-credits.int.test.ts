@@ -179,6 +179,25 @@ describe("bulk credit from a CSV", () => {
     expect(await caller.bulkCredits.get({ batchId })).toMatchObject({ status: "COMPLETED", createdRows: 5 });
   });
 
+  it("refuses the approval of a batch above the approver's own limits (no row files a request of its own); the batch stays pending", async () => {
+    const { emails } = await createBulkCustomers(t.db, 3);
+    const { caller } = await callerAs(t.db, "SUPPORT_AGENT");
+    const batchId = await uploadRows(caller, emails.map((email) => ({ ...goodRow(email, 1), amount: "900.00", memo: `big ${email}` })));
+    const started = await caller.bulkCredits.start({ batchId, idempotencyKey: crypto.randomUUID() });
+    if (started.status !== "PENDING_APPROVAL") throw new Error("expected a request");
+    const { caller: admin } = await callerAs(t.db, "ADMIN");
+    const managerUsd = { roleKey: "MANAGER", currency: "USD", maxRefund: null, maxSetBalanceChange: null, dailyCredit: null, dailyRefund: null };
+    await admin.limits.set({ ...managerUsd, maxCredit: "500.00" });
+    try {
+      const { caller: manager } = await callerAs(t.db, "MANAGER");
+      await expect(manager.approvals.approve({ idempotencyKey: crypto.randomUUID(), requestId: started.approvalRequestId })).rejects.toThrow(/cannot approve this: line 2 .* single-credit limit/);
+      expect(await caller.bulkCredits.get({ batchId })).toMatchObject({ status: "PENDING_APPROVAL", createdRows: 0 });
+      expect(await t.db.approvalRequest.count({ where: { id: started.approvalRequestId, status: "PENDING" } })).toBe(1);
+    } finally {
+      await admin.limits.set({ ...managerUsd, maxCredit: null });
+    }
+  });
+
   it("reads the customer column as a customer id, an email or the shop's external id; a value naming two customers is ambiguous", async () => {
     const { tag, emails } = await createBulkCustomers(t.db, 4);
     const [byId, byEmail, byExternal, other] = await Promise.all(emails.map((email) => t.db.customer.findFirstOrThrow({ where: { email }, select: { id: true, email: true } })));
