@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, nextEnv } from "@/bench/lib/next-server";
+import { parseConfig } from "@/server/config";
 import { needsBuild } from "./build-freshness";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -106,6 +107,9 @@ async function waitFor(what: string, check: () => Promise<boolean>, opts: { time
   }
 }
 
+/** The node's heap cap as `npm start` sets it: SERVER_HEAP_MB of its environment (server/config.ts). */
+const heapMbOf = (env: Record<string, string>) => parseConfig({ ...process.env, ...env }).SERVER_HEAP_MB;
+
 /** Longer than every idle timeout of the load balancer below (timeout server 60 s). */
 const KEEP_ALIVE_MS = 65_000;
 
@@ -120,7 +124,7 @@ function startNode(opts: { name: string; buildDir: string; port: number; env: Re
     // Idle keep-alive connections outlive HAProxy's (Next.js closes them after 5 s otherwise): a node
     // that closes one just as HAProxy reuses it for a POST makes HAProxy drop the client's connection.
     const args = ["start", "-p", String(opts.port), "-H", "127.0.0.1", "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
-    const server = spawn(process.execPath, [nextBinIn(opts.buildDir), ...args], {
+    const server = spawn(process.execPath, [`--max-old-space-size=${heapMbOf(opts.env)}`, nextBinIn(opts.buildDir), ...args], {
       cwd: opts.buildDir,
       env: nextEnv({ ...opts.env, PORT: String(opts.port) }),
       stdio: ["ignore", "pipe", "pipe"],

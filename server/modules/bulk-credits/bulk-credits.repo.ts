@@ -362,13 +362,16 @@ export type RowOutcome = { line: number; status: "CREATED" | "SKIPPED" | "FAILED
  * rows still waiting are recorded and counted (a chunk finished twice counts once). Then completes
  * the batch when no chunk is open.
  */
-export async function finishChunk(db: DbTx, chunk: Pick<ChunkClaim, "batchId" | "chunkNo">, outcomes: RowOutcome[]): Promise<void> {
+export async function finishChunk(db: DbTx, chunk: Pick<ChunkClaim, "batchId" | "chunkNo" | "firstLine" | "lastLine">, outcomes: RowOutcome[]): Promise<void> {
   const json = JSON.stringify(outcomes);
+  // The chunk's line range bounds the rows read whatever the plan: a batch's rows are fresh, so
+  // their statistics often say "empty", and without the range a nested loop read every waiting
+  // row of the batch for each chunk (quadratic: 18 s per chunk at 100,000 rows).
   await db.$executeRaw`
     WITH r AS (
       UPDATE bulk_credit_row r SET status = x.status, credit_id = x."creditId"::uuid, message = x.message, done_at = now()
       FROM jsonb_to_recordset(${json}::jsonb) AS x(line int, status text, "creditId" text, message text)
-      WHERE r.batch_id = ${chunk.batchId}::uuid AND r.line = x.line AND r.status = 'PENDING'
+      WHERE r.batch_id = ${chunk.batchId}::uuid AND r.line BETWEEN ${chunk.firstLine} AND ${chunk.lastLine} AND r.line = x.line AND r.status = 'PENDING'
       RETURNING r.status
     ), c AS (
       UPDATE bulk_credit_chunk SET is_done = true, leased_until = NULL WHERE batch_id = ${chunk.batchId}::uuid AND chunk_no = ${chunk.chunkNo}

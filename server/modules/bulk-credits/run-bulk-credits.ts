@@ -48,6 +48,8 @@ export async function runBulkCredits(db: Db, opts: BulkRunOptions): Promise<Bulk
         result.chunks += 1;
         result.rows += outcomes.length;
         for (const o of outcomes) result[OUTCOME_COUNTER[o.status]] += 1;
+        // Inside a web server the event loop serves the requests waiting before the next chunk.
+        await new Promise((resolve) => setImmediate(resolve));
       } catch (error) {
         // Not done: give it back for the next try (the rows' keys keep every credit single).
         await releaseChunk(db, chunk).catch(() => {});
