@@ -35,7 +35,7 @@ const { values: args } = parseArgs({
     chunk: { type: "string", default: "250" },
     parallel: { type: "string", default: "4" },
     "pool-size": { type: "string", default: "20" },
-    "idle-seconds": { type: "string", default: "10" },
+    "idle-seconds": { type: "string", default: "20" },
     database: { type: "string", default: "creditdesk_bench_bulk" },
     /** Where the jobs run: "web" (inside the server, the default of `npm start`) or "process" (WORKERS=0 and `npm run worker` beside it). */
     workers: { type: "string", default: "web" },
@@ -244,6 +244,7 @@ try {
   log(`ceiling: same credits, issueCreditsFast in-process ${seconds(ceilingMs).padStart(8)}   (${Math.round(ROWS / (ceilingMs / 1000))} credits/s)   bulk / ceiling ${(issueMs / ceilingMs).toFixed(2)}`);
   log(`customers.search idle    p50 ${idle.p50.toFixed(1)} ms  p99 ${idle.p99.toFixed(1)} ms  (${idle.n} calls, ${idle.errors} errors)`);
   log(`customers.search during  p50 ${busy.p50.toFixed(1)} ms  p99 ${busy.p99.toFixed(1)} ms  (${busy.n} calls, ${busy.errors} errors)  p99 ratio ${(busy.p99 / idle.p99).toFixed(2)}`);
+  log(`load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other processes on the machine count: compare runs with care)`);
   log(`server RSS (process tree) idle ${mb(idleRss)}, most during the upload ${mb(uploadMaxRss)}, most during upload and batch ${mb(maxRss)}`);
   log("");
   checks.push(
