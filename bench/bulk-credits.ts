@@ -12,11 +12,13 @@
 //
 // Database `creditdesk_bench_bulk` on the server of BENCH_DATABASE_URL (default: DATABASE_URL's,
 // else postgresql://postgres@127.0.0.1:5432/postgres); the app is built in a private temp folder.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
-import { buildApp, rssOf, startCluster } from "@/scripts/lib/cluster";
+import { buildApp, rssOfTree, startCluster } from "@/scripts/lib/cluster";
 import { createDb } from "@/server/db/client";
 import { applyMigrations, createPostgresDatabase, dropPostgresDatabase } from "@/server/db/migrate";
 import { BULK_PIECE_ROWS, type BulkBatchView, type BulkRowInput } from "@/server/modules/bulk-credits/bulk-credits.schema";
@@ -25,7 +27,7 @@ import { issueCreditsFast } from "@/server/modules/credits/issue-credit";
 import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-defaults";
 import { getStaffActor } from "@/server/modules/staff/staff.service";
 import { callTrpc, percentile, resultOf } from "./lib/money-workload";
-import { signInAsAdmin } from "./lib/next-server";
+import { nextEnv, signInAsAdmin } from "./lib/next-server";
 
 const { values: args } = parseArgs({
   options: {
@@ -33,7 +35,14 @@ const { values: args } = parseArgs({
     chunk: { type: "string", default: "250" },
     parallel: { type: "string", default: "4" },
     "pool-size": { type: "string", default: "20" },
-    "idle-seconds": { type: "string", default: "10" },
+    "idle-seconds": { type: "string", default: "20" },
+    database: { type: "string", default: "creditdesk_bench_bulk" },
+    /** Where the jobs run: "web" (inside the server, the default of `npm start`) or "process" (WORKERS=0 and `npm run worker` beside it). */
+    workers: { type: "string", default: "web" },
+    /** The worker process's niceness (workers=process). */
+    "worker-nice": { type: "string", default: "10" },
+    /** NODE_OPTIONS for the server and worker processes (e.g. --max-old-space-size=…). */
+    "node-options": { type: "string", default: "" },
     rebuild: { type: "boolean", default: false },
   },
 });
@@ -41,7 +50,7 @@ const ROWS = Number(args.rows);
 const CHUNK = Number(args.chunk);
 const PARALLEL = Number(args.parallel);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const BENCH_DB = "creditdesk_bench_bulk";
+const BENCH_DB = args.database;
 const TARGET_MS = 60_000;
 const RSS_LIMIT = 500 * 1024 * 1024;
 
@@ -50,7 +59,7 @@ const mb = (bytes: number | null) => (bytes === null ? "-" : `${(bytes / 1024 / 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-log(`Bulk credit bench: ${ROWS.toLocaleString("en")} rows, chunks of ${CHUNK}, ${PARALLEL} in parallel; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+log(`Bulk credit bench: ${ROWS.toLocaleString("en")} rows, chunks of ${CHUNK}, ${PARALLEL} in parallel, workers ${args.workers === "process" ? `in their own process (nice ${args["worker-nice"]})` : "inside the web server"}${args["node-options"] ? `, NODE_OPTIONS ${args["node-options"]}` : ""}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 await dropPostgresDatabase(serverUrl, BENCH_DB);
 const url = await createPostgresDatabase(serverUrl, BENCH_DB);
 await applyMigrations({ kind: "postgres", url });
@@ -61,15 +70,37 @@ log(`seeded ${ROWS.toLocaleString("en")} customers in ${seconds(Date.now() - sta
 const customers = await db.$queryRaw<{ id: string; email: string }[]>`SELECT id::text, email FROM customer ORDER BY id LIMIT ${ROWS}`;
 const buildDir = path.join(os.tmpdir(), `creditdesk-bench-bulk-${Buffer.from(process.cwd()).toString("base64url").slice(-16)}`);
 await buildApp({ buildDir, rebuild: args.rebuild, log });
+const isWorkerProcess = args.workers === "process";
+const jobEnv = {
+  BULK_CREDITS_INTERVAL_SECONDS: "1",
+  BULK_CREDITS_CHUNK_ROWS: String(CHUNK),
+  BULK_CREDITS_PARALLEL: String(PARALLEL),
+  ...(args["node-options"] ? { NODE_OPTIONS: args["node-options"] } : {}),
+};
 const cluster = await startCluster({
   databaseUrl: url,
   nodes: 1,
   loadBalancer: false,
   buildDir,
   poolSize: Number(args["pool-size"]),
-  env: { WORKERS: "1", BULK_CREDITS_INTERVAL_SECONDS: "1", BULK_CREDITS_CHUNK_ROWS: String(CHUNK), BULK_CREDITS_PARALLEL: String(PARALLEL) },
+  env: { WORKERS: isWorkerProcess ? "0" : "1", ...jobEnv },
 });
 const node = cluster.nodes[0]!;
+// `npm run worker` at a lower priority, as the README's deployment says: the jobs without a web server.
+const worker = isWorkerProcess
+  ? spawn("nice", ["-n", args["worker-nice"], process.execPath, path.resolve("node_modules/tsx/dist/cli.mjs"), "--import", "./scripts/lib/preflight.ts", "scripts/worker.ts"], {
+      env: { ...nextEnv(), NODE_ENV: "production", DATABASE_URL: url, DATABASE_POOL_SIZE: args["pool-size"], ...jobEnv },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+  : null;
+let workerOutput = "";
+worker?.stdout!.on("data", (chunk: Buffer) => (workerOutput += chunk.toString()));
+worker?.stderr!.on("data", (chunk: Buffer) => (workerOutput += chunk.toString()));
+for (const deadline = Date.now() + 120_000; worker && !workerOutput.includes("Worker running"); await sleep(200)) {
+  if (worker.exitCode !== null || Date.now() > deadline) throw new Error(`The worker process did not start:\n${workerOutput}`);
+}
+/** Every process that serves the UI or does the batch's work (their trees: a child counts too). */
+const serverPids = () => [node.pid(), worker?.pid];
 
 type Search = { ms: number; ok: boolean };
 /** `clients` loops of customers.search until `stop()`; each call's time. */
@@ -93,6 +124,25 @@ function searchLoad(cookie: string, clients: number) {
     },
   };
 }
+/** The most resident memory seen of the server's process tree, sampled every 200 ms until `stop()`. */
+function rssSampler(pids: () => (number | undefined)[]) {
+  let max = 0;
+  let isStopped = false;
+  const loop = (async () => {
+    while (!isStopped) {
+      const sizes = await Promise.all(pids().map((pid) => rssOfTree(pid)));
+      max = Math.max(max, sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0));
+      await sleep(200);
+    }
+  })();
+  return {
+    stop: async () => {
+      isStopped = true;
+      await loop;
+      return max;
+    },
+  };
+}
 const stats = (calls: Search[]) => {
   const ok = calls.filter((c) => c.ok).map((c) => c.ms);
   return { n: ok.length, errors: calls.length - ok.length, p50: percentile(ok, 50), p99: percentile(ok, 99) };
@@ -111,7 +161,7 @@ try {
   const idleLoad = searchLoad(cookie, 2);
   await sleep(Number(args["idle-seconds"]) * 1000);
   const idle = stats(await idleLoad.stop());
-  const idleRss = await rssOf(node.pid());
+  const idleRss = (await Promise.all(serverPids().map((pid) => rssOfTree(pid)))).reduce<number>((sum, size) => sum + (size ?? 0), 0);
 
   // The file: one row per customer, as the page sends it.
   const rows: BulkRowInput[] = customers.map((c, i) => ({
@@ -124,6 +174,7 @@ try {
     expiry: "",
     notify: i % 20 === 0 ? "yes" : "no",
   }));
+  const uploadRss = rssSampler(serverPids);
   started = Date.now();
   const { batchId } = await call<{ batchId: string }>("bulkCredits.createDraft", "mutation", {
     fileName: "bench.csv",
@@ -136,24 +187,25 @@ try {
   }
   await call("bulkCredits.finishUpload", "mutation", { batchId });
   const uploadMs = Date.now() - started;
+  const uploadMaxRss = await uploadRss.stop();
   const preview = await call<BulkBatchView>("bulkCredits.get", "query", { batchId });
   log(`uploaded and checked ${preview.rowCount.toLocaleString("en")} rows (${preview.validRows.toLocaleString("en")} valid) in ${seconds(uploadMs)}`);
 
   // The batch, with search running beside it and the server's memory sampled.
   const busyLoad = searchLoad(cookie, 2);
-  let maxRss = 0;
+  const batchRss = rssSampler(serverPids);
   started = Date.now();
   await call("bulkCredits.start", "mutation", { batchId, idempotencyKey: crypto.randomUUID() });
   let batch: BulkBatchView;
   for (;;) {
     await sleep(500);
-    maxRss = Math.max(maxRss, (await rssOf(node.pid())) ?? 0);
     batch = await call<BulkBatchView>("bulkCredits.get", "query", { batchId });
     if (batch.status !== "RUNNING") break;
     if (Date.now() - started > 10 * 60_000) throw new Error(`not done after 10 minutes: ${batch.doneRows} rows`);
   }
   const issueMs = Date.now() - started;
   const busy = stats(await busyLoad.stop());
+  const maxRss = Math.max(uploadMaxRss, await batchRss.stop());
 
   // Exactly once: every row has its own credit, and no credit beyond them.
   const [once] = await db.$queryRaw<{ rows: number; credits: number; distinctCredits: number }[]>`
@@ -192,7 +244,8 @@ try {
   log(`ceiling: same credits, issueCreditsFast in-process ${seconds(ceilingMs).padStart(8)}   (${Math.round(ROWS / (ceilingMs / 1000))} credits/s)   bulk / ceiling ${(issueMs / ceilingMs).toFixed(2)}`);
   log(`customers.search idle    p50 ${idle.p50.toFixed(1)} ms  p99 ${idle.p99.toFixed(1)} ms  (${idle.n} calls, ${idle.errors} errors)`);
   log(`customers.search during  p50 ${busy.p50.toFixed(1)} ms  p99 ${busy.p99.toFixed(1)} ms  (${busy.n} calls, ${busy.errors} errors)  p99 ratio ${(busy.p99 / idle.p99).toFixed(2)}`);
-  log(`server RSS idle ${mb(idleRss)}, most during the batch ${mb(maxRss)}`);
+  log(`load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other processes on the machine count: compare runs with care)`);
+  log(`server RSS (process tree) idle ${mb(idleRss)}, most during the upload ${mb(uploadMaxRss)}, most during upload and batch ${mb(maxRss)}`);
   log("");
   checks.push(
     [`batch completed with ${batch.createdRows.toLocaleString("en")} created, ${batch.failedRows} failed`, batch.status === "COMPLETED" && batch.createdRows === ROWS],
@@ -205,9 +258,14 @@ try {
   for (const [line, isMet] of checks) log(`${isMet ? "ok  " : "FAIL"} ${line}`);
   process.exitCode = checks.every(([, isMet]) => isMet) ? 0 : 1;
 } catch (error) {
-  log(`Bench failed: ${error instanceof Error ? error.message : String(error)}\n${node.output().slice(-3000)}`);
+  log(`Bench failed: ${error instanceof Error ? error.message : String(error)}\n${node.output().slice(-3000)}\n${workerOutput.slice(-3000)}`);
   process.exitCode = 1;
 } finally {
+  if (worker && worker.exitCode === null) {
+    const exited = once(worker, "exit");
+    worker.kill("SIGTERM");
+    await exited;
+  }
   await cluster.stop();
   await close();
 }

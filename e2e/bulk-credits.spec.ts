@@ -4,8 +4,8 @@ import { readFile } from "node:fs/promises";
 import { expect, storageStateFor, test } from "./fixtures/roles";
 import { distinctCustomer } from "./support/demo-customers";
 
-const first = distinctCustomer(19);
-const second = distinctCustomer(25);
+const first = distinctCustomer(6);
+const second = distinctCustomer(9);
 
 test.use({ storageState: storageStateFor("admin") });
 

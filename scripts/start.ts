@@ -26,6 +26,7 @@ console.log(`\nCreditdesk is starting on http://localhost:${port}\nDemo sign-ins
 for (const line of demoLoginLines()) console.log(line);
 console.log("");
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: "inherit", env });
+// The heap cap keeps the server's memory near its live heap (server/config.ts, SERVER_HEAP_MB).
+const server = spawn(process.execPath, [`--max-old-space-size=${config().SERVER_HEAP_MB}`, nextBin, "start", "-p", String(port)], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

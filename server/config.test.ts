@@ -47,6 +47,7 @@ describe("parseConfig", () => {
       BULK_CREDITS_PARALLEL: 4,
       BULK_CREDITS_LEASE_SECONDS: 60,
       WORKERS: 1,
+      SERVER_HEAP_MB: 256,
     };
     expect(parseConfig({})).toEqual(defaults);
     expect(parseConfig(Object.fromEntries(Object.keys(defaults).map((name) => [name, ""])))).toEqual(defaults);

@@ -81,6 +81,12 @@ const ZConfig = z.object({
   HOLDS_EXPIRE_INTERVAL_SECONDS: wholeNumber("HOLDS_EXPIRE_INTERVAL_SECONDS", { unit: "seconds", min: 0, max: 86_400, fallback: 60 }),
   /** 1: `npm start` runs the job workers in the server; 0 on web nodes next to `npm run worker`. */
   WORKERS: wholeNumber("WORKERS", { min: 0, max: 1, fallback: 1 }),
+  /**
+   * The web server's V8 heap (--max-old-space-size, set by the launchers: scripts/start.ts and
+   * scripts/lib/cluster.ts). Unset, V8 lets a busy server's heap grow past 300 MB of garbage
+   * before it collects; the live heap is about 100 MB.
+   */
+  SERVER_HEAP_MB: wholeNumber("SERVER_HEAP_MB", { unit: "MB", min: 64, max: 65536, fallback: 256 }),
 });
 
 export type Config = z.output<typeof ZConfig>;

@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, nextEnv } from "@/bench/lib/next-server";
+import { parseConfig } from "@/server/config";
 import { needsBuild } from "./build-freshness";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -106,6 +107,9 @@ async function waitFor(what: string, check: () => Promise<boolean>, opts: { time
   }
 }
 
+/** The node's heap cap as `npm start` sets it: SERVER_HEAP_MB of its environment (server/config.ts). */
+const heapMbOf = (env: Record<string, string>) => parseConfig({ ...process.env, ...env }).SERVER_HEAP_MB;
+
 /** Longer than every idle timeout of the load balancer below (timeout server 60 s). */
 const KEEP_ALIVE_MS = 65_000;
 
@@ -120,7 +124,7 @@ function startNode(opts: { name: string; buildDir: string; port: number; env: Re
     // Idle keep-alive connections outlive HAProxy's (Next.js closes them after 5 s otherwise): a node
     // that closes one just as HAProxy reuses it for a POST makes HAProxy drop the client's connection.
     const args = ["start", "-p", String(opts.port), "-H", "127.0.0.1", "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
-    const server = spawn(process.execPath, [nextBinIn(opts.buildDir), ...args], {
+    const server = spawn(process.execPath, [`--max-old-space-size=${heapMbOf(opts.env)}`, nextBinIn(opts.buildDir), ...args], {
       cwd: opts.buildDir,
       env: nextEnv({ ...opts.env, PORT: String(opts.port) }),
       stdio: ["ignore", "pipe", "pipe"],
@@ -286,4 +290,23 @@ export async function rssOf(pid: number | undefined): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/** The process and all its descendants (Linux /proc), e.g. a server and any child it spawned. */
+async function processTree(pid: number): Promise<number[]> {
+  const children: number[] = [];
+  const tasks = await fs.readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  for (const task of tasks) {
+    const text = await fs.readFile(`/proc/${pid}/task/${task}/children`, "utf8").catch(() => "");
+    children.push(...text.split(" ").filter(Boolean).map(Number));
+  }
+  const below = await Promise.all(children.map(processTree));
+  return [pid, ...below.flat()];
+}
+
+/** Resident memory of a process and all its descendants in bytes, or null once it has ended. */
+export async function rssOfTree(pid: number | undefined): Promise<number | null> {
+  if (!pid) return null;
+  const sizes = await Promise.all((await processTree(pid)).map((p) => rssOf(p)));
+  return sizes[0] === null ? null : sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0);
 }

@@ -46,3 +46,20 @@ export async function creditsPerRow(db: Db, batchId: string) {
     SELECT r.line, r.status, (SELECT count(*)::int FROM store_credit c WHERE c.id = r.credit_id) AS credits
     FROM bulk_credit_row r WHERE r.batch_id = ${batchId}::uuid ORDER BY r.line`;
 }
+
+/**
+ * The batch's counters beside a count of its rows by status: they must always agree (every
+ * counter moves in the statement that moves its rows).
+ */
+export async function countersAndRows(db: Db, batchId: string) {
+  const [row] = await db.$queryRaw<{ counters: Record<string, number>; rows: Record<string, number> }[]>`
+    SELECT jsonb_build_object('valid', b.valid_rows, 'invalid', b.invalid_rows, 'created', b.created_rows, 'skipped', b.skipped_rows,
+             'failed', b.failed_rows, 'cancelled', b.cancelled_rows) AS counters,
+           jsonb_build_object(
+             'valid', count(*) FILTER (WHERE r.status <> 'INVALID'), 'invalid', count(*) FILTER (WHERE r.status = 'INVALID'),
+             'created', count(*) FILTER (WHERE r.status = 'CREATED'), 'skipped', count(*) FILTER (WHERE r.status = 'SKIPPED'),
+             'failed', count(*) FILTER (WHERE r.status = 'FAILED'), 'cancelled', count(*) FILTER (WHERE r.status = 'CANCELLED')) AS rows
+    FROM bulk_credit_batch b JOIN bulk_credit_row r ON r.batch_id = b.id
+    WHERE b.id = ${batchId}::uuid GROUP BY b.id`;
+  return row!;
+}

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerAs } from "@/tests/factories/staff";
 import { ledgerProblems } from "@/tests/factories/credits";
-import { createBulkCustomers, creditsPerRow, goodRow, uploadRows, type CsvRow } from "@/tests/helpers/bulk-credits";
+import { countersAndRows, createBulkCustomers, creditsPerRow, goodRow, uploadRows, type CsvRow } from "@/tests/helpers/bulk-credits";
 import { issueCreditsFast } from "@/server/modules/credits/issue-credit";
 import { getStaffActor } from "@/server/modules/staff/staff.service";
-import { claimChunk } from "./bulk-credits.repo";
-import { chunkInputsOf, runBulkCredits } from "./run-bulk-credits";
+import { claimChunk, type ChunkClaim } from "./bulk-credits.repo";
+import { chunkInputsOf, issueChunk, runBulkCredits } from "./run-bulk-credits";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -55,6 +55,8 @@ describe("bulk credit from a CSV", () => {
 
     const done = await caller.bulkCredits.get({ batchId });
     expect(done).toMatchObject({ status: "COMPLETED", createdRows: 9_963, skippedRows: 0, failedRows: 0, doneRows: 9_963 });
+    const counted = await countersAndRows(t.db, batchId);
+    expect(counted.counters).toEqual(counted.rows);
     const perRow = await creditsPerRow(t.db, batchId);
     expect(perRow.filter((row) => row.status === "CREATED" && row.credits === 1)).toHaveLength(9_963);
     expect(perRow.filter((row) => row.status === "INVALID").map((row) => row.line).sort((a, b) => a - b)).toEqual([...badLines.keys()].sort((a, b) => a - b));
@@ -96,7 +98,9 @@ describe("bulk credit from a CSV", () => {
 
     await run();
     const done = await caller.bulkCredits.get({ batchId });
-    expect(done).toMatchObject({ status: "COMPLETED", createdRows: 300 - written, skippedRows: written, failedRows: 0 });
+    expect(done).toMatchObject({ status: "COMPLETED", createdRows: 300 - written, skippedRows: written, failedRows: 0, cancelledRows: 0, doneRows: 300 });
+    const counted = await countersAndRows(t.db, batchId);
+    expect(counted.counters).toEqual(counted.rows);
     const perRow = await creditsPerRow(t.db, batchId);
     expect(perRow.every((row) => row.credits === 1)).toBe(true);
     const customerIds = (await t.db.customer.findMany({ where: { email: { in: emails } }, select: { id: true } })).map((c) => c.id);
@@ -110,7 +114,51 @@ describe("bulk credit from a CSV", () => {
     await caller.bulkCredits.start({ batchId, idempotencyKey: crypto.randomUUID() });
     expect(await caller.bulkCredits.cancel({ batchId })).toEqual({ cancelledRows: 20 });
     await run();
-    expect(await caller.bulkCredits.get({ batchId })).toMatchObject({ status: "CANCELLED", createdRows: 0, cancelledRows: 20 });
+    expect(await caller.bulkCredits.get({ batchId })).toMatchObject({ status: "CANCELLED", createdRows: 0, cancelledRows: 20, doneRows: 20 });
+    await expect(caller.bulkCredits.cancel({ batchId })).rejects.toThrow(/Only a batch that is issuing/);
+  });
+
+  /** A started batch of `rows` rows (chunks of 250 by default) and its first chunk, leased for `leaseSeconds`. */
+  async function startedWithFirstChunk(rows: number, leaseSeconds: number) {
+    const { emails } = await createBulkCustomers(t.db, rows);
+    const { caller } = await callerAs(t.db, "ADMIN");
+    const batchId = await uploadRows(caller, emails.map((email, i) => goodRow(email, i)));
+    await caller.bulkCredits.start({ batchId, idempotencyKey: crypto.randomUUID() });
+    const chunk: ChunkClaim = (await claimChunk(t.db, leaseSeconds))!;
+    expect(chunk).toMatchObject({ batchId, firstLine: 2, lastLine: 251, batchStatus: "RUNNING" });
+    const customerIds = (await t.db.customer.findMany({ where: { email: { in: emails } }, select: { id: true } })).map((c) => c.id);
+    return { caller, batchId, chunk, customerIds };
+  }
+
+  it("a cancel leaves the chunk in flight to its worker, which finishes it; the page's counters reach every row", async () => {
+    const { caller, batchId, chunk, customerIds } = await startedWithFirstChunk(600, 60);
+    // Chunks 2 and 3 were never taken: cancelled at once.
+    expect(await caller.bulkCredits.cancel({ batchId })).toEqual({ cancelledRows: 350 });
+    expect(await caller.bulkCredits.get({ batchId })).toMatchObject({ status: "CANCELLED", createdRows: 0, cancelledRows: 350, doneRows: 350, validRows: 600 });
+    // The worker that holds chunk 1 finishes it: no new chunk is taken.
+    const actor = (await getStaffActor(t.db, chunk.issuedById))!;
+    expect(await issueChunk(t.db, actor, chunk)).toHaveLength(250);
+    expect(await run()).toMatchObject({ chunks: 0 });
+    expect(await caller.bulkCredits.get({ batchId })).toMatchObject({ status: "CANCELLED", createdRows: 250, cancelledRows: 350, doneRows: 600 });
+    const counted = await countersAndRows(t.db, batchId);
+    expect(counted.counters).toEqual(counted.rows);
+    expect(await t.db.storeCredit.count({ where: { customerId: { in: customerIds } } })).toBe(250);
+  });
+
+  it("a cancelled batch whose worker died mid-chunk keeps the credits it wrote (skipped, with their credit) and issues no other row", async () => {
+    const { caller, batchId, chunk, customerIds } = await startedWithFirstChunk(600, 0);
+    const { inputs } = await chunkInputsOf(t.db, chunk);
+    const actor = (await getStaffActor(t.db, chunk.issuedById))!;
+    expect((await issueCreditsFast({ db: t.db, actor }, inputs)).filter((result) => result !== null)).toHaveLength(250);
+    // The dead worker's chunk was taken once: left for the next worker, which sorts its rows out.
+    expect(await caller.bulkCredits.cancel({ batchId })).toEqual({ cancelledRows: 350 });
+    expect(await run()).toMatchObject({ chunks: 1, skipped: 250, created: 0, cancelled: 0 });
+    expect(await caller.bulkCredits.get({ batchId })).toMatchObject({ status: "CANCELLED", createdRows: 0, skippedRows: 250, cancelledRows: 350, doneRows: 600 });
+    const perRow = await creditsPerRow(t.db, batchId);
+    expect(perRow.filter((row) => row.status === "SKIPPED" && row.credits === 1)).toHaveLength(250);
+    const counted = await countersAndRows(t.db, batchId);
+    expect(counted.counters).toEqual(counted.rows);
+    expect(await t.db.storeCredit.count({ where: { customerId: { in: customerIds } } })).toBe(250);
   });
 
   it("sends a batch above the uploader's limits to Approvals as one request, and runs it once approved", async () => {
@@ -129,6 +177,44 @@ describe("bulk credit from a CSV", () => {
     await manager.approvals.approve({ idempotencyKey: crypto.randomUUID(), requestId: started.approvalRequestId });
     await run();
     expect(await caller.bulkCredits.get({ batchId })).toMatchObject({ status: "COMPLETED", createdRows: 5 });
+  });
+
+  it("refuses the approval of a batch above the approver's own limits (no row files a request of its own); the batch stays pending", async () => {
+    const { emails } = await createBulkCustomers(t.db, 3);
+    const { caller } = await callerAs(t.db, "SUPPORT_AGENT");
+    const batchId = await uploadRows(caller, emails.map((email) => ({ ...goodRow(email, 1), amount: "900.00", memo: `big ${email}` })));
+    const started = await caller.bulkCredits.start({ batchId, idempotencyKey: crypto.randomUUID() });
+    if (started.status !== "PENDING_APPROVAL") throw new Error("expected a request");
+    const { caller: admin } = await callerAs(t.db, "ADMIN");
+    const managerUsd = { roleKey: "MANAGER", currency: "USD", maxRefund: null, maxSetBalanceChange: null, dailyCredit: null, dailyRefund: null };
+    await admin.limits.set({ ...managerUsd, maxCredit: "500.00" });
+    try {
+      const { caller: manager } = await callerAs(t.db, "MANAGER");
+      await expect(manager.approvals.approve({ idempotencyKey: crypto.randomUUID(), requestId: started.approvalRequestId })).rejects.toThrow(/cannot approve this: line 2 .* single-credit limit/);
+      expect(await caller.bulkCredits.get({ batchId })).toMatchObject({ status: "PENDING_APPROVAL", createdRows: 0 });
+      expect(await t.db.approvalRequest.count({ where: { id: started.approvalRequestId, status: "PENDING" } })).toBe(1);
+    } finally {
+      await admin.limits.set({ ...managerUsd, maxCredit: null });
+    }
+  });
+
+  it("reads the customer column as a customer id, an email or the shop's external id; a value naming two customers is ambiguous", async () => {
+    const { tag, emails } = await createBulkCustomers(t.db, 4);
+    const [byId, byEmail, byExternal, other] = await Promise.all(emails.map((email) => t.db.customer.findFirstOrThrow({ where: { email }, select: { id: true, email: true } })));
+    await t.db.customer.update({ where: { id: byExternal!.id }, data: { externalId: `shop-${tag}` } });
+    // The external id of one customer is the email of another.
+    await t.db.customer.update({ where: { id: other!.id }, data: { externalId: byEmail!.email!.toUpperCase() } });
+    const { caller } = await callerAs(t.db, "ADMIN");
+    const refs = [byId!.id.toUpperCase(), byEmail!.email!, `shop-${tag}`, `SHOP-${tag}`, byEmail!.email!.toUpperCase()];
+    const batchId = await uploadRows(caller, refs.map((customer, i) => ({ ...goodRow(customer, i), customer })));
+    const rows = (await caller.bulkCredits.rows({ batchId })).rows;
+    expect(rows.map((row) => [row.customerId, row.problem])).toEqual([
+      [byId!.id, null],
+      [byEmail!.id, null],
+      [byExternal!.id, null],
+      [null, "Unknown customer"],
+      [null, expect.stringContaining("Ambiguous customer")],
+    ]);
   });
 
   it("refuses a file without the required columns and a formula-looking cell, writing nothing", async () => {

@@ -11,7 +11,7 @@ import { isApprovalPending } from "@/server/modules/approvals/approvals.schema";
 import type { IssueCreditInput } from "@/server/modules/credits/credits.schema";
 import { issueCredit, issueCreditsFast } from "@/server/modules/credits/issue-credit";
 import { getStaffActor } from "@/server/modules/staff/staff.service";
-import { cancelChunk, claimChunk, finishChunk, pendingRowsOf, releaseChunk, usedKeys, type ChunkClaim, type PendingRow, type RowOutcome } from "./bulk-credits.repo";
+import { claimChunk, finishChunk, pendingRowsOf, releaseChunk, usedKeys, type ChunkClaim, type PendingRow, type RowOutcome } from "./bulk-credits.repo";
 
 /** The namespace of the rows' idempotency keys: uuid5(`${batchId}:${line}`, BULK_KEY_NAMESPACE). */
 export const BULK_KEY_NAMESPACE = "5b0c3a52-6c2e-4d0e-9b7e-0d5b1c2a9f10";
@@ -28,11 +28,13 @@ export type BulkRunOptions = {
   log?: (line: string) => void;
 };
 
-export type BulkRunResult = { chunks: number; rows: number; created: number; skipped: number; failed: number };
+export type BulkRunResult = { chunks: number; rows: number; created: number; skipped: number; failed: number; cancelled: number };
+
+const OUTCOME_COUNTER = { CREATED: "created", SKIPPED: "skipped", FAILED: "failed", CANCELLED: "cancelled" } as const;
 
 /** One run: takes chunks until none is open (or the budget is spent), `parallel` at a time. */
 export async function runBulkCredits(db: Db, opts: BulkRunOptions): Promise<BulkRunResult> {
-  const result: BulkRunResult = { chunks: 0, rows: 0, created: 0, skipped: 0, failed: 0 };
+  const result: BulkRunResult = { chunks: 0, rows: 0, created: 0, skipped: 0, failed: 0, cancelled: 0 };
   const until = Date.now() + (opts.budgetMs ?? 10 * 60_000);
   const actors = new Map<string, Promise<Actor | null>>();
   const lane = async () => {
@@ -45,7 +47,9 @@ export async function runBulkCredits(db: Db, opts: BulkRunOptions): Promise<Bulk
         const outcomes = await issueChunk(db, actor, chunk);
         result.chunks += 1;
         result.rows += outcomes.length;
-        for (const o of outcomes) result[o.status === "CREATED" ? "created" : o.status === "SKIPPED" ? "skipped" : "failed"] += 1;
+        for (const o of outcomes) result[OUTCOME_COUNTER[o.status]] += 1;
+        // Inside a web server the event loop serves the requests waiting before the next chunk.
+        await new Promise((resolve) => setImmediate(resolve));
       } catch (error) {
         // Not done: give it back for the next try (the rows' keys keep every credit single).
         await releaseChunk(db, chunk).catch(() => {});
@@ -58,14 +62,11 @@ export async function runBulkCredits(db: Db, opts: BulkRunOptions): Promise<Bulk
 }
 
 /**
- * Issues a chunk's waiting rows and records each outcome. A chunk of a cancelled batch (its worker
- * died before the cancel) issues nothing: its rows are cancelled.
+ * Issues a chunk's waiting rows and records each outcome. A chunk of a cancelled batch (taken
+ * again after its worker died) issues nothing: rows that worker already issued stay issued
+ * (recorded as skipped, with their credit), the others are cancelled.
  */
 export async function issueChunk(db: Db, actor: Actor | null, chunk: ChunkClaim): Promise<RowOutcome[]> {
-  if (chunk.batchStatus !== "RUNNING") {
-    await cancelChunk(db, chunk);
-    return [];
-  }
   const { rows, inputs } = await chunkInputsOf(db, chunk);
   if (!actor) {
     const outcomes = rows.map((row) => ({ line: row.line, status: "FAILED" as const, creditId: null, message: "The staff member issuing this batch no longer exists" }));
@@ -75,24 +76,24 @@ export async function issueChunk(db: Db, actor: Actor | null, chunk: ChunkClaim)
   const ctx = { db, actor };
   // Keys used before this try: a crashed run issued those rows already.
   const used = await usedKeys(db, { actorId: actor.id, operation: "credit.issue", keys: inputs.map((input) => input.idempotencyKey) });
-  const fresh = inputs.map((input) => (used.has(input.idempotencyKey) ? null : input));
-  const fast = await issueCreditsFast(
-    ctx,
-    fresh.filter((input) => input !== null),
-  ).catch(() => null);
+  const isCancelled = chunk.batchStatus !== "RUNNING";
+  const fresh = isCancelled ? [] : inputs.filter((input) => !used.has(input.idempotencyKey));
+  const fast = fresh.length === 0 ? null : await issueCreditsFast(ctx, fresh).catch(() => null);
   const fastByKey = new Map<string, string>();
-  if (fast) {
-    fresh.filter((input) => input !== null).forEach((input, index) => {
-      const written = fast[index];
-      if (written) fastByKey.set(input.idempotencyKey, written.creditId);
-    });
-  }
+  fresh.forEach((input, index) => {
+    const written = fast?.[index];
+    if (written) fastByKey.set(input.idempotencyKey, written.creditId);
+  });
   const outcomes: RowOutcome[] = [];
   for (const [index, input] of inputs.entries()) {
     const line = rows[index]!.line;
     const fastCredit = fastByKey.get(input.idempotencyKey);
     if (fastCredit) {
       outcomes.push({ line, status: "CREATED", creditId: fastCredit, message: null });
+      continue;
+    }
+    if (isCancelled && !used.has(input.idempotencyKey)) {
+      outcomes.push({ line, status: "CANCELLED", creditId: null, message: null });
       continue;
     }
     // The same service as a single credit: replays answer the first credit, refusals their reason.

@@ -99,6 +99,10 @@ export function startBulkBatch({ db, actor }: ServiceContext, input: BulkStartIn
 export async function startApprovedBatchInTx(tx: DbTx, approver: Actor, input: { batchId: string }, mode: ActionMode): Promise<{ batchId: string }> {
   const batch = await findBatch(tx, input.batchId, { forUpdate: true });
   if (!batch || batch.status !== "PENDING_APPROVAL") throw new AppError("CONFLICT", "This bulk batch is no longer waiting for approval");
+  // As for a single credit: above the approver's own limits the approval is refused (the request
+  // stays pending), so no row of the batch files a request of its own.
+  const need = await batchApprovalNeed(tx, approver, batch.id);
+  if (need) throw new AppError("FORBIDDEN", `You cannot approve this: ${need.limitReason}. Someone with a higher limit must approve it`);
   await executeTogether(tx, [
     ...startBatchSql(batch.id, approver.id, config().BULK_CREDITS_CHUNK_ROWS),
     auditInsertSql({

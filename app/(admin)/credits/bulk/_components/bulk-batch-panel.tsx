@@ -10,15 +10,19 @@ import { BulkPreview } from "./bulk-preview";
 import { BulkProgress } from "./bulk-progress";
 import { BulkResult } from "./bulk-result";
 
-/** One batch's page: preview, progress (polled every second while it runs) or result, by its status. */
+/** A batch still moving: running, or cancelled with a chunk its worker is finishing. */
+const isMoving = (b: { status: string; doneRows: number; validRows: number } | undefined) =>
+  b !== undefined && (b.status === "RUNNING" || (b.status === "CANCELLED" && b.doneRows < b.validRows));
+
+/** One batch's page: preview, progress (polled every second while it moves) or result, by its status. */
 export function BulkBatchPanel({ batchId }: { batchId: string }) {
   const trpc = useTRPC();
   const batch = useQuery({
     ...trpc.bulkCredits.get.queryOptions({ batchId }),
-    refetchInterval: (query) => (query.state.data?.status === "RUNNING" ? 1000 : false),
+    refetchInterval: (query) => (isMoving(query.state.data) ? 1000 : false),
   });
   const [now, setNow] = useState(() => Date.now());
-  const isRunning = batch.data?.status === "RUNNING";
+  const isRunning = isMoving(batch.data);
   useEffect(() => {
     if (!isRunning) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);

@@ -10,6 +10,11 @@ const duration = (ms: number) => {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 };
 
+/** Cancelled: what was issued, what never will be, and whether a chunk in flight is still finishing. */
+const cancelledText = (batch: BulkBatchView) =>
+  `cancelled: ${(batch.createdRows + batch.skippedRows).toLocaleString("en-US")} issued, ${batch.cancelledRows.toLocaleString("en-US")} not issued` +
+  (batch.doneRows < batch.validRows ? `, ${(batch.validRows - batch.doneRows).toLocaleString("en-US")} rows in flight finishing` : "");
+
 /** Step 4: rows done of all, elapsed and remaining time, and Cancel; a finished batch keeps its bar (at 100% when complete). */
 export function BulkProgress({ batch, now }: { batch: BulkBatchView; now: number }) {
   const isRunning = batch.status === "RUNNING";
@@ -44,7 +49,7 @@ export function BulkProgress({ batch, now }: { batch: BulkBatchView; now: number
       <p role="status" className="text-sm text-slate-700">
         {batch.doneRows.toLocaleString("en-US")} of {total.toLocaleString("en-US")} rows done ({percent}%) · elapsed {duration(elapsed)}
         {isRunning && remaining !== null ? ` · about ${duration(remaining)} left` : ""}
-        {isRunning ? "" : ` · ${batch.status === "CANCELLED" ? "cancelled" : "finished"}`}
+        {isRunning ? "" : ` · ${batch.status === "CANCELLED" ? cancelledText(batch) : "finished"}`}
       </p>
       {isRunning ? (
         <div className="flex justify-end">
