@@ -108,6 +108,9 @@ test.describe("as the viewer", () => {
 test("signing out returns to sign-in and ends the session", async ({ page }) => {
   await signInThroughUi(page, { email: E2E_STAFF.signOut.email, password: E2E_PASSWORD });
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  // The dashboard's figures come from the client's query: once shown, the page (and its Sign out
+  // button) is hydrated; the heading alone is server-rendered HTML a click can beat.
+  await expect(page.getByText("Outstanding credit USD", { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
 
