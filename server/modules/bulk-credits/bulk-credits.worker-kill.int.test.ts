@@ -2,7 +2,6 @@
 // new one started: the batch completes and every row has exactly one credit. PostgreSQL only
 // (PGlite has one opener, so no second process).
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { callerAs } from "@/tests/factories/staff";
@@ -16,10 +15,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const ROWS = 6_000;
-/** `npm run worker` with only the bulk-credit job and a short lease (pg-boss schema `pgboss` of the run's database). */
+/**
+ * `npm run worker`'s script with only the bulk-credit job and a short lease (pg-boss schema
+ * `pgboss` of the run's database). Node itself loads tsx (`--import tsx`): tsx's CLI would run
+ * the worker in a child process, and SIGKILL on the CLI leaves that child running.
+ */
 function startWorker(url: string): ChildProcess {
-  const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
-  return spawn(process.execPath, [tsx, "--import", "./scripts/lib/preflight.ts", "scripts/worker.ts"], {
+  return spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/preflight.ts", "scripts/worker.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: url,
