@@ -20,7 +20,8 @@ export type HoldRecord = {
   closedAt: Date | null;
 };
 
-const HOLD_COLUMNS = Prisma.sql`h.id, h.customer_id AS "customerId", h.currency, h.amount_minor AS "amountMinor",
+/** A hold's columns as HoldRecord names them (alias h). */
+export const HOLD_COLUMNS = Prisma.sql`h.id, h.customer_id AS "customerId", h.currency, h.amount_minor AS "amountMinor",
   h.captured_minor AS "capturedMinor", h.status::text AS status, h.order_ref AS "orderRef",
   h.spend_operation_id AS "spendOperationId", h.expires_at AS "expiresAt", h.api_key_id AS "apiKeyId",
   h.created_at AS "createdAt", h.closed_at AS "closedAt"`;
