@@ -45,7 +45,7 @@ import { DEMO_STAFF } from "@/prisma/seed/demo-staff";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { buildApp, startCluster, type Cluster } from "@/scripts/lib/cluster";
 import { PGBENCH_SCRIPT, staleness } from "./lib/issue-credit-pgbench";
-import { drive as driveLoad, fmt, httpClient, mergeLoad, summarise, summaryLine, type LoadResult, type Response, type Summary } from "./lib/http-load";
+import { drive as driveLoad, fmt, httpClient, runInterleaved, summarise, summaryLine, type LoadPhase, type Response, type Summary } from "./lib/http-load";
 import { signInAsAdmin } from "./lib/next-server";
 import { pgbench, pgbenchLoad, preparePgbenchDatabase, type PgbenchResult } from "./lib/pgbench";
 
@@ -265,7 +265,7 @@ try {
 
   // Every phase runs a slice in every round, so a change in the machine's load (other work on a
   // shared box) falls on all of them alike and the ratios stay comparable.
-  const phases: { name: string; seconds: number; run: (seconds: number) => Promise<LoadResult> }[] = [
+  const phases: LoadPhase[] = [
     { name: "pgbench -N", seconds: SECONDS, run: async (t) => pgbenchLoad(pgbench({ serverUrl, database: PGBENCH_DB, args: ["-N"], clients: CLIENTS, seconds: t }), t) },
     { name: "pgbench -f issue", seconds: SECONDS, run: async (t) => pgbenchLoad(pgbenchIssue(t), t) },
     // With --nodes N each HTTP phase on one node is followed by the same through the load balancer.
@@ -286,15 +286,7 @@ try {
   await drive(spendInProcess(db, spenders), 1);
   await drive(refundToCreditInProcess(db, actor, payments), 1);
 
-  const totals = new Map<string, LoadResult>();
-  for (let round = 1; round <= ROUNDS; round++) {
-    log(`Round ${round} of ${ROUNDS}: ${phases.map((p) => p.name).join(", ")}…`);
-    for (const phase of phases) {
-      // A server or HAProxy may have closed sockets left idle since the last phase; start on fresh ones.
-      agent.destroy();
-      totals.set(phase.name, mergeLoad(totals.get(phase.name), await phase.run(phase.seconds / ROUNDS)));
-    }
-  }
+  const totals = await runInterleaved(phases, ROUNDS, agent, log);
   await cluster.stop();
   cluster = undefined;
   await dropPostgresDatabase(serverUrl, PGBENCH_DB);

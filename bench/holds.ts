@@ -31,7 +31,7 @@ import { DEFAULT_CATEGORY_IDS } from "@/server/modules/settings/settings-default
 import { DEMO_STAFF } from "@/prisma/seed/demo-staff";
 import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 import { buildApp, startCluster, type Cluster } from "@/scripts/lib/cluster";
-import { drive, fmt, httpClient, mergeLoad, summarise, summaryLine, type LoadResult, type Response } from "./lib/http-load";
+import { drive, fmt, httpClient, runInterleaved, summarise, summaryLine, type LoadPhase, type Response } from "./lib/http-load";
 import { callTrpc, resultOf } from "./lib/money-workload";
 import { signInAsAdmin } from "./lib/next-server";
 import { pgbench, pgbenchLoad, preparePgbenchDatabase } from "./lib/pgbench";
@@ -140,7 +140,7 @@ try {
   await preparePgbenchDatabase(serverUrl, PGBENCH_DB);
 
   const bare = () => request({ port, method: "GET", path: "/api/health" });
-  const phases: { name: string; seconds: number; run: (seconds: number) => Promise<LoadResult> }[] = [
+  const phases: LoadPhase[] = [
     { name: "pgbench -N 32", seconds: SECONDS, run: async (t) => pgbenchLoad(pgbench({ serverUrl, database: PGBENCH_DB, args: ["-N"], clients: CLIENTS, seconds: t }), t) },
     { name: "pgbench -N 4", seconds: REFERENCE_SECONDS, run: async (t) => pgbenchLoad(pgbench({ serverUrl, database: PGBENCH_DB, args: ["-N"], clients: FEW, seconds: t }), t) },
     { name: "bare 32", seconds: REFERENCE_SECONDS, run: (t) => drive(bare, t, CLIENTS) },
@@ -152,14 +152,7 @@ try {
   await drive(checkout(port, secret, shoppers), 3, CLIENTS);
   await drive(bare, 1, CLIENTS);
 
-  const totals = new Map<string, LoadResult>();
-  for (let round = 1; round <= ROUNDS; round++) {
-    log(`Round ${round} of ${ROUNDS}: ${phases.map((p) => p.name).join(", ")}…`);
-    for (const phase of phases) {
-      agent.destroy();
-      totals.set(phase.name, mergeLoad(totals.get(phase.name), await phase.run(phase.seconds / ROUNDS)));
-    }
-  }
+  const totals = await runInterleaved(phases, ROUNDS, agent, log);
   await cluster.stop();
   cluster = undefined;
   await dropPostgresDatabase(serverUrl, PGBENCH_DB);

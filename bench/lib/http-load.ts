@@ -67,3 +67,22 @@ function percentileOf(sorted: number[], p: number): number {
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 export const summaryLine = (s: Summary) =>
   `ops/s ${fmt(s.opsPerSecond).padStart(7)}   p50 ${fmt(s.p50).padStart(6)} ms   p99 ${fmt(s.p99).padStart(6)} ms   max ${fmt(s.max).padStart(6)} ms`;
+
+export type LoadPhase = { name: string; seconds: number; run: (seconds: number) => Promise<LoadResult> };
+
+/**
+ * The phases in `rounds` interleaved slices each (so drift on the shared machine falls on all of
+ * them alike), merged per phase. Each slice starts on fresh sockets: a server or HAProxy may
+ * have closed ones left idle since the last phase.
+ */
+export async function runInterleaved(phases: LoadPhase[], rounds: number, agent: { destroy(): void }, log: (line: string) => void) {
+  const totals = new Map<string, LoadResult>();
+  for (let round = 1; round <= rounds; round++) {
+    log(`Round ${round} of ${rounds}: ${phases.map((p) => p.name).join(", ")}…`);
+    for (const phase of phases) {
+      agent.destroy();
+      totals.set(phase.name, mergeLoad(totals.get(phase.name), await phase.run(phase.seconds / rounds)));
+    }
+  }
+  return totals;
+}
